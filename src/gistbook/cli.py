@@ -1,0 +1,213 @@
+"""Typer app: one command per job, each a thin layer over one library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from gistbook.config import Settings, load_settings
+
+app = typer.Typer(help="gistbook: current-affairs news into exam-ready notes, dossiers and practice.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+class State:
+    settings: Settings
+
+    def store(self) -> Any:
+        from gistbook.store import Store, StoreError
+
+        try:
+            return Store(self.settings.db)
+        except StoreError as exc:
+            fail(str(exc))
+
+
+state = State()
+
+
+def fail(message: str, code: int = 2) -> None:
+    """One clear line on stderr, then exit."""
+    err.print(f"gistbook: {message}", markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def check_date(value: str | None, flag: str) -> str | None:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        fail(f"{flag} {value!r} is not a date in YYYY-MM-DD form")
+    return None
+
+
+@app.callback()
+def main_options(
+    db: Annotated[str | None, typer.Option("--db", help="SQLAlchemy database URL (default: GISTBOOK_DB, "
+                                           "else a SQLite file in the user's data directory)")] = None,
+) -> None:
+    try:
+        state.settings = load_settings(db=db)
+    except Exception as exc:  # noqa: BLE001 - pydantic's message is long; keep the first line
+        fail(f"invalid settings: {str(exc).splitlines()[0]}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files, directories, or - for standard input")],
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for items that lack a year")]
+    = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the result as JSON")] = False,
+    structure_only: Annotated[bool, typer.Option("--structure-only", help="store structure only, skip NLP")]
+    = False,
+    processes: Annotated[int, typer.Option(help="worker processes for extraction")] = 1,
+) -> None:
+    """Read, structure, extract and store news items; exits 1 when any item failed."""
+    from gistbook.pipeline import ingest_paths
+    from gistbook.read import count_items
+
+    pub = check_date(published, "--published")
+    store = state.store()
+    show_bar = not as_json and sys.stderr.isatty()
+    if show_bar:
+        from rich.progress import Progress
+
+        total = sum(count_items(p) for p in paths)
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("ingesting", total=total or None)
+            report = ingest_paths(paths, store, published=pub, extract=not structure_only, n_process=processes,
+                                  max_bytes=state.settings.max_file_bytes, stdin=sys.stdin.buffer,
+                                  progress=lambda n: bar.advance(task, n))
+    else:
+        report = ingest_paths(paths, store, published=pub, extract=not structure_only, n_process=processes,
+                              max_bytes=state.settings.max_file_bytes, stdin=sys.stdin.buffer)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        for item in report.ingested:
+            out.print(f"ingested  #{item['id']}  {item['title']}", markup=False, highlight=False)
+        for item in report.updated:
+            out.print(f"updated   #{item['id']}  {item['title']}", markup=False, highlight=False)
+        for f in report.failed:
+            err.print(f"failed    {f['source']}: {f['error']}", markup=False, highlight=False)
+        out.print(f"{len(report.ingested)} ingested, {len(report.updated)} updated, "
+                  f"{len(report.unchanged)} unchanged, {len(report.failed)} failed", highlight=False)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def articles(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    limit: Annotated[int | None, typer.Option(help="show at most this many, newest first")] = None,
+) -> None:
+    """List stored articles, newest first."""
+    rows = state.store().articles(limit=limit)
+    if as_json:
+        print_json({"articles": rows})
+        return
+    table = Table("id", "published", "category", "title", "bullets")
+    for r in rows:
+        table.add_row(str(r["id"]), r["published"] or "", r["category"] or "", r["title"], str(r["bullets"]))
+    out.print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[int, typer.Argument(metavar="ID")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Show one stored article with its structure and what was extracted from it."""
+    art = state.store().article(article_id)
+    if art is None:
+        fail(f"no article with id {article_id}", 1)
+        return
+    if as_json:
+        print_json(art)
+        return
+    from gistbook.render import article_text
+
+    out.print(article_text(art), markup=False, highlight=False)
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="a file, or - for standard input")],
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = True,
+) -> None:
+    """Extract entities, dates, figures and events from a file without storing anything."""
+    from gistbook.pipeline import extract_file
+    from gistbook.render import preview_dict
+
+    pub = check_date(published, "--published")
+    pairs, failures = extract_file(file, published=pub, max_bytes=load_settings().max_file_bytes,
+                                   stdin=sys.stdin.buffer)
+    for f in failures:
+        err.print(f"failed    {f.source}: {f.error}", markup=False, highlight=False)
+    previews = [preview_dict(a, e) for a, e in pairs]
+    print_json(previews[0] if len(previews) == 1 and not failures
+               else {"articles": previews, "failed": [{"source": f.source, "error": f.error} for f in failures]})
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def timeline(
+    topic: Annotated[str | None, typer.Argument(help="a topic; all events when left out")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List dated events, oldest first."""
+    events = state.store().timeline()
+    if topic:
+        needle = topic.casefold()
+        events = [e for e in events if needle in e["text"].casefold() or needle in e["title"].casefold()]
+    if as_json:
+        print_json({"timeline": events})
+        return
+    for e in events:
+        out.print(f"{e['date']:<12} {e['text']}  [#{e['article_id']}]", markup=False, highlight=False)
+
+
+@app.command()
+def demo(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Load the bundled demo notes (safe to repeat: unchanged notes are left alone)."""
+    from gistbook.pipeline import ingest_demo
+
+    report = ingest_demo(state.store())
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        out.print(f"demo notes: {len(report.ingested)} ingested, {len(report.updated)} updated, "
+                  f"{len(report.unchanged)} unchanged, {len(report.failed)} failed", highlight=False)
+        for f in report.failed:
+            err.print(f"failed    {f['source']}: {f['error']}", markup=False, highlight=False)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def delete(article_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Delete one article and everything extracted from it."""
+    if not state.store().delete(article_id):
+        fail(f"no article with id {article_id}", 1)
+    out.print(f"deleted #{article_id}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

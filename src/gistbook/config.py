@@ -1,0 +1,36 @@
+"""Every setting declared once, read from GISTBOOK_* environment variables and CLI flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_db_url() -> str:
+    data_dir = Path(platformdirs.user_data_dir("gistbook"))
+    return f"sqlite:///{data_dir / 'gistbook.db'}"
+
+
+class Settings(BaseSettings):
+    """Settings validated once at start-up."""
+
+    model_config = SettingsConfigDict(env_prefix="GISTBOOK_", extra="ignore")
+
+    db: str = Field(default_factory=default_db_url, description="SQLAlchemy database URL")
+    max_file_mb: float = Field(default=100.0, gt=0, description="largest input file accepted by readers, in MB")
+    max_upload_mb: float = Field(default=20.0, gt=0, description="largest upload accepted by the web app, in MB")
+    secret: str | None = Field(default=None, description="server mode: session signing secret")
+    key_points: int = Field(default=6, ge=1, description="key points shown for a prose item")
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with flag values (when not None) taking precedence."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return Settings(**given)  # type: ignore[arg-type]

@@ -1,0 +1,44 @@
+"""Article → entities, time expressions, figures, events and acronyms, for every bullet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from gistbook.extract.entities import find_entities_batch
+from gistbook.extract.events import find_events
+from gistbook.extract.figures import find_figures
+from gistbook.extract.timex import find_time_expressions
+from gistbook.records import Article, Extraction
+
+
+def anchor_date(article: Article) -> dt.date | None:
+    """The publication date that relative and year-less expressions are resolved against."""
+    if not article.published or len(article.published) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def extract_articles(articles: Sequence[Article], n_process: int = 1, batch_size: int = 256) -> list[Extraction]:
+    """Extract every article; spaCy runs once over all bullets of the batch (nlp.pipe) for speed."""
+    entity_results = find_entities_batch(articles, n_process=n_process, batch_size=batch_size)
+    results: list[Extraction] = []
+    for article, (entities, acronyms) in zip(articles, entity_results):
+        anchor = anchor_date(article)
+        time_exprs = []
+        figures = []
+        for bullet_no, bullet in enumerate(article.bullets()):
+            found = find_time_expressions(bullet.text, anchor, bullet_no)
+            time_exprs.extend(found)
+            figures.extend(find_figures(bullet.text, bullet_no, found))
+        events = find_events(article, time_exprs, entities)
+        results.append(Extraction(entities=entities, time_expressions=time_exprs, figures=figures,
+                                  events=events, acronyms=acronyms))
+    return results
+
+
+def extract_article(article: Article) -> Extraction:
+    return extract_articles([article])[0]
