@@ -177,3 +177,95 @@ class Note(Base):
 
 
 Index("ix_mentions_entity_article", Mention.entity_id, Mention.article_id)
+
+
+class Fact(Base):
+    """A background statement stored once, however many articles repeat it (near-duplicates included)."""
+
+    __tablename__ = "facts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    hash: Mapped[str] = mapped_column(String(64), unique=True)  # of the normalised text
+    signature: Mapped[str | None] = mapped_column(Text)  # features for near-duplicate matching (e.g. shingles)
+    created: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class FactMention(Base):
+    __tablename__ = "fact_mentions"
+    __table_args__ = (UniqueConstraint("bullet_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fact_id: Mapped[int] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    bullet_id: Mapped[int] = mapped_column(ForeignKey("bullets.id", ondelete="CASCADE"))
+    similarity: Mapped[float] = mapped_column(Float, default=1.0)
+
+
+class Topic(Base):
+    """An entity, a bilateral pair (India–Japan) or a syllabus node that articles and facts gather under."""
+
+    __tablename__ = "topics"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)  # normalised for forgiving lookup
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20))  # entity, pair, syllabus, theme
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    other_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+
+
+class TopicArticle(Base):
+    __tablename__ = "topic_articles"
+    __table_args__ = (UniqueConstraint("topic_id", "article_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    score: Mapped[float] = mapped_column(Float, default=1.0)
+
+
+class Question(Base):
+    """A generated question; its answer key was computed and verified from stored facts."""
+
+    __tablename__ = "questions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    stem: Mapped[str] = mapped_column(Text)
+    options: Mapped[list[str]] = mapped_column(JSON, default=list)
+    answer: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)
+    source_bullet_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    generator: Mapped[str] = mapped_column(String(60))
+    topic: Mapped[str | None] = mapped_column(String(300), index=True)
+    syllabus: Mapped[str | None] = mapped_column(String(200))
+    created: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Card(Base):
+    """FSRS state of one learner's card (from a fact, a question or the learner's own note)."""
+
+    __tablename__ = "cards"
+    __table_args__ = (UniqueConstraint("user_id", "origin", "origin_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    origin: Mapped[str] = mapped_column(String(10))  # fact, question, note
+    origin_id: Mapped[int] = mapped_column(Integer)
+    front: Mapped[str] = mapped_column(Text)
+    back: Mapped[str] = mapped_column(Text)
+    bullet_id: Mapped[int | None] = mapped_column(ForeignKey("bullets.id", ondelete="SET NULL"))
+    syllabus: Mapped[str | None] = mapped_column(String(200), index=True)
+    state: Mapped[int] = mapped_column(Integer, default=0)  # fsrs State as a small integer; 0 = new
+    fsrs: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)  # fsrs Card.to_dict()
+    due: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    created: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ReviewLog(Base):
+    __tablename__ = "review_logs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    rating: Mapped[int] = mapped_column(Integer)
+    reviewed: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+
+
+Index("ix_cards_user_due", Card.user_id, Card.due)
