@@ -205,6 +205,17 @@ def delete(article_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     out.print(f"deleted #{article_id}")
 
 
+def _register_command_groups() -> None:
+    """Commands of the uses floor live beside their areas, each module adding its commands to `app`."""
+    from gistbook import cli_link, cli_quiz, cli_web
+
+    for module in (cli_link, cli_quiz, cli_web):
+        module.register(app, state)
+
+
+_register_command_groups()
+
+
 def main() -> None:
     app()
 

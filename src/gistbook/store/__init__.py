@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -30,9 +31,14 @@ class Store:
     def session(self) -> Session:
         return self.sessions()
 
-    def save(self, article: records.Article, extraction: records.Extraction | None) -> tuple[int, SaveStatus]:
+    def save(self, article: records.Article, extraction: records.Extraction | None,
+             on_saved: Callable[[Session, int, SaveStatus], None] | None = None) -> tuple[int, SaveStatus]:
+        """Store one article; `on_saved` (linking facts and topics) runs inside the same transaction."""
         with self.sessions.begin() as session:
-            return save_article(session, article, extraction)
+            article_id, status = save_article(session, article, extraction)
+            if on_saved is not None and status != "unchanged":
+                on_saved(session, article_id, status)
+            return article_id, status
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         with self.sessions() as session:
