@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-
 from tests.conftest import SEED
 
 from gistbook.demo import demo_notes_dir
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 NOTES_DIR = demo_notes_dir()
 NOTE_FILES = sorted(NOTES_DIR.glob("*.txt"))
