@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -94,7 +95,9 @@ def ingest_paths(
 
     def items() -> Iterator[Document | Failure]:
         for path in paths:
-            yield from read_source(path, max_bytes=max_bytes, stdin=stdin)
+            # absolute paths, so an item keeps its identity (uri) whatever directory it is ingested from
+            given = path if path == "-" or "://" in path else os.path.abspath(path)
+            yield from read_source(given, max_bytes=max_bytes, stdin=stdin)
 
     batch: list[Article] = []
     for item in parse_many(items(), published):
