@@ -40,8 +40,9 @@ def save_article(session: Session, art: records.Article, ext: records.Extraction
     _copy_meta(row, art)
     row.updated = m.utcnow()
     session.flush()
-    bullet_ids = _write_structure(session, row, art)
-    _write_extraction(session, row.id, bullet_ids, ext)
+    is_new = status == "ingested"
+    bullet_ids = _write_structure(session, row, art, is_new)
+    _write_extraction(session, row.id, bullet_ids, ext, is_new)
     row.extracted = ext is not None
     for bullet, bullet_id in zip(art.bullets(), bullet_ids):
         bullet.id = bullet_id
@@ -61,13 +62,16 @@ def _copy_meta(row: m.Article, art: records.Article) -> None:
     row.content_hash = art.content_hash
 
 
-def _write_structure(session: Session, row: m.Article, art: records.Article) -> list[int]:
+def _write_structure(session: Session, row: m.Article, art: records.Article, is_new: bool) -> list[int]:
     """Sections are reused by position; a bullet whose text is unchanged keeps its id (notes point at it)."""
-    old_sections = list(session.scalars(select(m.Section).where(m.Section.article_id == row.id)
-                                        .order_by(m.Section.position)))
+    old_sections: list[m.Section] = []
     old_bullets: dict[str, list[m.Bullet]] = defaultdict(list)
-    for b in session.scalars(select(m.Bullet).where(m.Bullet.article_id == row.id).order_by(m.Bullet.position)):
-        old_bullets[b.text].append(b)
+    if not is_new:
+        old_sections = list(session.scalars(select(m.Section).where(m.Section.article_id == row.id)
+                                            .order_by(m.Section.position)))
+        for b in session.scalars(select(m.Bullet).where(m.Bullet.article_id == row.id)
+                                 .order_by(m.Bullet.position)):
+            old_bullets[b.text].append(b)
     section_rows: list[m.Section] = []
     for pos, sec in enumerate(art.sections):
         if pos < len(old_sections):
@@ -100,9 +104,11 @@ def _write_structure(session: Session, row: m.Article, art: records.Article) -> 
     return [b.id for b in bullet_rows]
 
 
-def _write_extraction(session: Session, article_id: int, bullet_ids: list[int], ext: records.Extraction | None) -> None:
-    for model in (m.Mention, m.TimeExpr, m.Event, m.Figure, m.Acronym, m.ArticleTag):
-        session.execute(delete(model).where(model.article_id == article_id))
+def _write_extraction(session: Session, article_id: int, bullet_ids: list[int], ext: records.Extraction | None,
+                      is_new: bool) -> None:
+    if not is_new:
+        for model in (m.Mention, m.TimeExpr, m.Event, m.Figure, m.Acronym, m.ArticleTag):
+            session.execute(delete(model).where(model.article_id == article_id))
     if ext is None:
         return
     entity_ids = _upsert_entities(session, ext.entities)
