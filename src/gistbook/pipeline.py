@@ -9,6 +9,7 @@ from typing import Any, BinaryIO
 
 from sqlalchemy import select
 
+from gistbook.link import on_article_saved
 from gistbook.parse import ParseError, parse_document
 from gistbook.read import read_source
 from gistbook.records import Article, Document, Extraction, Failure
@@ -130,7 +131,7 @@ def _store_batch(batch: list[Article], store: Store, report: IngestReport, extra
             report.failed.append({"source": ext.source, "error": ext.error})
             continue
         try:
-            art_id, status = store.save(art, ext)
+            art_id, status = store.save(art, ext, on_saved=on_article_saved)
         except Exception as exc:  # noqa: BLE001 - the transaction rolled back; report and go on
             report.failed.append({"source": art.source, "error": f"could not store: {str(exc).splitlines()[0]}"})
             continue

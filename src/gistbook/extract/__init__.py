@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from gistbook.extract.entities import find_entities_batch
 from gistbook.extract.events import find_events
 from gistbook.extract.figures import find_figures
+from gistbook.extract.syllabus import tag_syllabus
 from gistbook.extract.timex import find_time_expressions
 from gistbook.records import Article, Extraction
 
@@ -37,6 +38,7 @@ def extract_articles(articles: Sequence[Article], n_process: int = 1, batch_size
         events = find_events(article, time_exprs, entities)
         results.append(Extraction(entities=entities, time_expressions=time_exprs, figures=figures,
                                   events=events, acronyms=acronyms))
+        results[-1].syllabus = tag_syllabus(article, entities)
     return results
 
 

@@ -1,0 +1,188 @@
+"""Dated events: every dated statement of an article, plus the article's own news on its publication day.
+
+An event's text is its sentence; a sentence listing several dates ("elevated to X in 2000, Y in 2006 and
+Z in 2014") is split clause-wise, each later clause borrowing the shared subject and verb ("… elevated to Y
+in 2006"). A statement opening with "The Bill" or "The agreement" names what it refers to (coreference).
+Only calendar dates and fiscal years make events: durations, recurrences, clock times, weeks, decades and
+"today" (the news itself, already the title event) do not; one date gives one event per bullet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gistbook.extract.coreference import resolve_description
+from gistbook.extract.spans import sentence_spans
+from gistbook.records import Article, EntityMention, Event, TimeExpr
+
+_EVENT_DATE = re.compile(r"^(?:\d{4}(?:-\d\d(?:-\d\d)?)?|\d{4}-Q[1-4]|FY\d{4}-\d\d(?:-[QH]\d)?)$")
+_TODAY = re.compile(r"^(?:today|tonight)$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"^\s*(?:[-‐‑‒–—]|to|till|until|and|through)\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"^[\s,;:)\]]*(?:(?:and|while|whereas|but|then|followed\s+by|as\s+well\s+as)\b[\s,]*)*", re.IGNORECASE
+)
+_VERB_WORDS = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "became",
+    "become",
+    "came",
+    "come",
+    "began",
+    "begun",
+    "set",
+    "held",
+    "led",
+    "won",
+    "took",
+    "made",
+    "joined",
+    "signed",
+    "launched",
+    "entered",
+    "saw",
+    "marks",
+    "marked",
+    "aims",
+    "seeks",
+    "hosted",
+    "met",
+    "visited",
+    "rose",
+    "grew",
+    "fell",
+    "totalled",
+    "reached",
+    "established",
+}
+_DETERMINERS = {"the", "a", "an", "its", "their", "this", "these", "those", "his", "her"}
+_PARTICLES = {"to", "as", "into", "with", "by"}
+_MAX_TEXT = 300
+
+
+def _eligible(expr: TimeExpr) -> bool:
+    return expr.type == "DATE" and bool(_EVENT_DATE.match(expr.value)) and not _TODAY.match(expr.text.strip())
+
+
+def _verb_positions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of words that look like finite verbs or participles."""
+    found: list[tuple[int, int]] = []
+    previous = ""
+    for m in re.finditer(r"[A-Za-z]+", text):
+        word = m.group()
+        lowered = word.lower()
+        participle = word.islower() and len(word) > 4 and lowered.endswith("ed") and previous not in _DETERMINERS
+        if lowered in _VERB_WORDS and word.islower() or participle:
+            found.append(m.span())
+        previous = lowered
+    return found
+
+
+def _groups(exprs: list[TimeExpr], text: str) -> list[list[TimeExpr]]:
+    """Dates of one sentence, ranges ("from 2000 to 2014") kept together as one group."""
+    groups: list[list[TimeExpr]] = []
+    for expr in exprs:
+        if groups and _RANGE_GAP.match(text[groups[-1][-1].end : expr.start]):
+            groups[-1].append(expr)
+        else:
+            groups.append([expr])
+    return groups
+
+
+def _clause_text(sentence: str, s_start: int, groups: list[list[TimeExpr]], index: int) -> str:
+    """Text for the index-th date group of a sentence listing several: its clause, with borrowed subject/verb."""
+    first_end = groups[0][-1].end - s_start
+    start = 0 if index == 0 else groups[index - 1][-1].end - s_start
+    end = len(sentence) if index == len(groups) - 1 else groups[index][-1].end - s_start
+    clause = sentence[start:end]
+    if index == 0:
+        return clause
+    clause = _LEAD_IN.sub("", clause).strip(" ,;)")
+    head = sentence[:first_end]
+    verbs = _verb_positions(head)
+    if not verbs:
+        return clause
+    own_verbs = _verb_positions(clause)
+    if own_verbs and own_verbs[0][0] > 0:
+        return clause  # a clause with its own subject and verb stands alone
+    subject = head[: verbs[0][0]].strip()
+    if own_verbs:
+        return f"{subject} {clause}"
+    verb_end = verbs[-1][1]
+    group_start = groups[0][0].start - s_start
+    after_verb = head[verb_end:group_start]
+    particle = re.match(r"\s+(\w+)\b", after_verb)
+    if particle and particle.group(1).lower() in _PARTICLES:
+        return f"{head[: verb_end + particle.end()].strip()} {clause}"
+    verb_group = head[verbs[0][0] : verb_end].strip()
+    position = clause.find(groups[index][0].text)
+    date_word = re.search(r"\b(?:in|on|during|from|since|by)\s+$", clause[:position]) if position > 0 else None
+    if date_word:
+        cut = date_word.start()
+        return f"{clause[:cut].strip()} {verb_group} {clause[cut:].strip()}"
+    return sentence  # no safe way to rebuild this clause: keep the whole statement
+
+
+def _shorten(text: str) -> str:
+    """One line, at most ~300 characters, cut at a clause boundary after the date when longer."""
+    text = " ".join(text.split())
+    if len(text) <= _MAX_TEXT:
+        return text
+    cut = max(text.rfind(", ", 0, _MAX_TEXT), text.rfind("; ", 0, _MAX_TEXT))
+    return text[:cut] if cut > 80 else text[:_MAX_TEXT].rsplit(" ", 1)[0]
+
+
+def _bullet_events(
+    text: str, bullet_no: int, exprs: list[TimeExpr], previous: tuple[str, int], entities: list[EntityMention]
+) -> list[Event]:
+    events: list[Event] = []
+    for s_start, s_end in sentence_spans(text):
+        here = [e for e in exprs if s_start <= e.start < s_end]
+        if not here:
+            continue
+        sentence = text[s_start:s_end]
+        prior_text, prior_no = (text[:s_start], bullet_no) if s_start > 0 else previous
+        groups = _groups(here, text)
+        for index, group in enumerate(groups):
+            clause = sentence if len(groups) == 1 else _clause_text(sentence, s_start, groups, index)
+            clause = resolve_description(clause, prior_text, prior_no, entities)
+            events.extend(Event(date=expr.value, text=_shorten(clause), bullet_no=bullet_no) for expr in group)
+    return events
+
+
+def _news_event(article: Article) -> Event | None:
+    """The article's own news: its title on its publication day (only when the day is known)."""
+    published = article.published or ""
+    if article.published_precision not in (None, "day") or not re.match(r"^\d{4}-\d\d-\d\d", published):
+        return None
+    return Event(date=published[:10], text=" ".join(article.title.split()), bullet_no=0)
+
+
+def find_events(article: Article, time_exprs: list[TimeExpr], entities: list[EntityMention]) -> list[Event]:
+    """Events of one article in reading order; the same date at most once per bullet."""
+    bullets = article.bullets()
+    events: list[Event] = []
+    news = _news_event(article)
+    if news and bullets:
+        events.append(news)
+    by_bullet: dict[int, list[TimeExpr]] = {}
+    for expr in time_exprs:
+        if _eligible(expr) and 0 <= expr.bullet_no < len(bullets):
+            by_bullet.setdefault(expr.bullet_no, []).append(expr)
+    for bullet_no in sorted(by_bullet):
+        previous = (bullets[bullet_no - 1].text, bullet_no - 1) if bullet_no > 0 else ("", -1)
+        exprs = sorted(by_bullet[bullet_no], key=lambda e: e.start)
+        events.extend(_bullet_events(bullets[bullet_no].text, bullet_no, exprs, previous, entities))
+    seen: set[tuple[str, int]] = set()
+    unique: list[Event] = []
+    for event in events:
+        if (event.date, event.bullet_no) not in seen:
+            seen.add((event.date, event.bullet_no))
+            unique.append(event)
+    return unique

@@ -1,0 +1,190 @@
+"""Figures: money in units with an ISO currency, percentages, and counts or measures with what they count.
+
+"₹1,200 crore" → 1.2e10 INR; "$21.96 billion" → 2.196e10 USD; "12 per cent" → 12 percent; "25 lakh farmers"
+→ 2.5e6 "farmers"; "1,305 km" → 1305 "km"; "Six Metro Rail projects" → 6 "Metro Rail projects". Years, dates,
+ordinals, list numbers, identifiers and phone numbers are not figures. Each figure gets the period and the
+subject it is about (figure_context).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gistbook.extract.figure_context import figure_period, figure_subject
+from gistbook.extract.figure_words import (
+    COLLECTIVE,
+    CURRENCY_CODES,
+    DEFINITE,
+    ID_WORDS,
+    LEADING_ADJECTIVES,
+    MEASURES,
+    NOT_PLURAL,
+    STOP,
+)
+from gistbook.extract.numbers import NUMBER, NUMBER_WORD, SCALE, parse_number, scale_factor
+from gistbook.extract.spans import inside_any, sentence_spans, url_spans
+from gistbook.records import Figure, TimeExpr
+
+_PREFIX = (
+    r"(?P<cur>US\s?\$|USD|US\s+[Dd]ollars?|CAD\s?\$?|C\$|A\$|AUD|S\$|SGD|\$|₹|(?:Rs|RS|rs)\.?|INR|"
+    r"Rupees?|RUPEES?|€|EUR|£|GBP|¥|JPY|Yen)"
+)
+_SCALE = rf"(?P<scale>(?i:{SCALE})|B|M|K)"
+_MONEY = re.compile(
+    rf"(?<![A-Za-z0-9]){_PREFIX}\s*~?\s*(?P<num>{NUMBER})(?:\s*(?:[-–]|to)\s*(?P<num2>{NUMBER}))?"
+    rf"(?:\s*-?\s*{_SCALE})?(?![a-z0-9])(?:\s*(?P<cur2>USD|INR|dollars?))?(?:\s*/-)?"
+)
+_MONEY_SUFFIX = re.compile(
+    rf"(?<![\w.,])(?P<num>{NUMBER})(?:\s*-?\s*{_SCALE})?\s+(?P<cur>(?:US\s+)?dollars?|rupees?|euros?|yen|"
+    r"pounds?\s+sterling|USD|INR|EUR|JPY|GBP)\b"
+)
+_PERCENT = re.compile(
+    rf"(?<![\w.,])(?P<num>{NUMBER})(?:\s*%?\s*(?:[-–]|to)\s*(?P<num2>{NUMBER}))?\s*"
+    r"(?P<pct>%|per\s?cent(?:age\s+points?)?\b|percent(?:age\s+points?)?\b|percentage\s+points?\b)",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    rf"(?<![\w.,/#@&₹$-])(?P<num>{NUMBER}|(?i:{NUMBER_WORD}))(?:\s*(?P<scale>(?i:lakhs?|lacs?|crores?|million|billion|"
+    r"thousand|hundred)))?(?=\s+[A-Za-z])",
+)
+_HAS_DIGIT = re.compile(r"\d")
+_QUOTED_TITLE = re.compile(r"[“\"][A-Z][^“”\"]{0,120}[”\"]")  # “Formation and Promotion of 10,000 FPOs” is a name
+_MT_IS_MILLION = re.compile(r"million\s+(?:metric\s+)?tonnes\s*\(\s*MT\s*\)", re.IGNORECASE)
+_NUMBER_WORD_RE = re.compile(rf"\b{NUMBER_WORD}\b", re.IGNORECASE)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str  # money, percent, count
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in COLLECTIVE or lower.endswith("men"):
+        return True
+    return len(lower) > 3 and lower.endswith("s") and lower not in NOT_PLURAL and not lower.endswith("ss")
+
+
+def _counted_noun(text: str, start: int) -> tuple[str, int, float] | None:
+    """(unit, end offset, factor) of what a number counts: a measure ("km") or a plural noun phrase."""
+    words: list[re.Match[str]] = []
+    for token in re.finditer(r"[A-Za-z][A-Za-z0-9'’&-]*|[^\sA-Za-z]", text[start : start + 80]):
+        word = token.group()
+        if not word[0].isalpha():
+            break
+        if not words and word.lower().rstrip(".") in MEASURES:
+            unit, factor = MEASURES[word.lower().rstrip(".")]
+            return unit, start + token.end(), factor
+        lowered = word.lower()
+        if (lowered in STOP and not (words and lowered in ("and", "&"))) or len(words) == 6:
+            break
+        words.append(token)
+    while words and not _is_plural(words[-1].group()):
+        words.pop()
+    while words and words[0].group().lower() in LEADING_ADJECTIVES and len(words) > 1:
+        words.pop(0)
+    if not words:
+        return None
+    return text[start + words[0].start() : start + words[-1].end()], start + words[-1].end(), 1.0
+
+
+def _money(text: str) -> Iterator[_Found]:
+    for m in _MONEY.finditer(text):
+        code = CURRENCY_CODES.get(re.sub(r"\s+", " ", m["cur"]).lower().replace(" $", "$"), "")
+        if m["cur2"] and m["cur2"].upper() in ("USD", "INR"):
+            code = m["cur2"].upper() if code in ("", "USD") else code
+        code = code or "USD"
+        factor = scale_factor(m["scale"])
+        first = parse_number(m["num"])
+        if first is not None:
+            yield _Found(m.start(), m.end() if not m["num2"] else m.end("num"), first * factor, code, "money")
+        second = parse_number(m["num2"]) if m["num2"] else None
+        if second is not None:
+            yield _Found(m.start("num2"), m.end(), second * factor, code, "money")
+    for m in _MONEY_SUFFIX.finditer(text):
+        number = parse_number(m["num"])
+        if number is not None:
+            code = CURRENCY_CODES.get(re.sub(r"^us\s+", "us ", m["cur"].lower()), m["cur"].upper()[:3])
+            yield _Found(m.start(), m.end(), number * scale_factor(m["scale"]), code, "money")
+
+
+def _percents(text: str) -> Iterator[_Found]:
+    for m in _PERCENT.finditer(text):
+        unit = "percentage points" if "point" in m["pct"].lower() else "percent"
+        first = parse_number(m["num"])
+        if first is not None:
+            yield _Found(m.start(), m.end() if not m["num2"] else m.end("num"), first, unit, "percent")
+        second = parse_number(m["num2"]) if m["num2"] else None
+        if second is not None:
+            yield _Found(m.start("num2"), m.end(), second, unit, "percent")
+
+
+def _counts(text: str) -> Iterator[_Found]:
+    million_mt = _MT_IS_MILLION.search(text) is not None
+    for m in _COUNT.finditer(text):
+        number = parse_number(m["num"])
+        if number is None or (not m["num"][0].isdigit() and number < 2):
+            continue
+        before = re.findall(r"[A-Za-z.]+", text[max(0, m.start() - 15) : m.start()])
+        previous = before[-1].lower().rstrip(".") if before else ""
+        if previous in ID_WORDS and m["num"][0].isdigit():
+            continue  # "Phase 2", "Section 8", "Train No. 12951" are names, not counts
+        if previous in DEFINITE and not m["num"][0].isdigit():
+            continue  # "the two countries" refers, it does not count
+        noun = _counted_noun(text, m.end())
+        if noun is None:
+            continue
+        unit, end, factor = noun
+        if re.match(r"\s*(?:[Ss]cheme|[Pp]rogramme|[Mm]ission|[Yy]ojana)\b", text[end : end + 12]):
+            continue  # "the 10,000 FPOs scheme" is a name
+        scale = scale_factor(m["scale"])
+        if m["scale"] == "Million" and unit == "Units":
+            unit, scale = "MU", 1.0  # power generation: "45855 Million Units (MUs)"
+        if million_mt and text[m.end() : end].strip() == "MT":
+            factor = 1e6  # the text defined "million tonnes (MT)"
+        yield _Found(m.start(), end, number * scale * factor, unit, "count")
+
+
+def _non_overlapping(found: list[_Found]) -> list[_Found]:
+    """Money and percentages before counts; the first claim on a span keeps it."""
+    chosen: list[_Found] = []
+    for item in found:
+        if not any(item.start < other.end and other.start < item.end for other in chosen):
+            chosen.append(item)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def find_figures(text: str, bullet_no: int, time_exprs: list[TimeExpr]) -> list[Figure]:
+    """Every figure in one bullet, with its period (from `time_exprs`) and the subject it measures."""
+    if not text or not _HAS_DIGIT.search(text) and not _NUMBER_WORD_RE.search(text):
+        return []
+    own = [t for t in time_exprs if t.bullet_no == bullet_no]
+    times = [(t.start, t.end) for t in own]
+    blocked = url_spans(text)
+    money_and_percent = [f for f in [*_money(text), *_percents(text)] if not inside_any(f.start, f.end, blocked)]
+    titles = [m.span() for m in _QUOTED_TITLE.finditer(text)]
+    counts = [f for f in _counts(text) if not inside_any(f.start, f.end, blocked + times + titles)]
+    sentences = sentence_spans(text)
+    figures: list[Figure] = []
+    floor = 0
+    for item in _non_overlapping([*money_and_percent, *counts]):
+        figures.append(
+            Figure(
+                value=float(f"{item.value:.12g}"),
+                unit=item.unit,
+                text=text[item.start : item.end].strip(),
+                bullet_no=bullet_no,
+                start=item.start,
+                end=item.end,
+                period=figure_period(text, item.start, item.end, own, sentences),
+                subject=figure_subject(text, item.start, floor, sentences, own),
+            )
+        )
+        floor = item.end
+    return figures

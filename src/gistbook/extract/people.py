@@ -1,0 +1,196 @@
+"""People: a clean name, the office held ("Economic Affairs Secretary") and the country it is held for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from gistbook.extract.lexicon import COUNTRY, Lexicon
+from gistbook.extract.names import HYPHENS, Heads, is_capitalised
+
+ROLE_JOINERS = frozenset({"of", "for", "and", "&", "to", "-", "–", "in", "the"})
+FOREIGN_HONORIFICS = frozenset({"H.E.", "HE", "Excellency"})
+POSSESSIVES = frozenset({"’s", "'s"})
+
+
+@dataclass
+class Person:
+    """A person mention with what the sentence says about them."""
+
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    country: str | None = None
+    # "surname": a bare surname to resolve; "honorific": a one-word name after Shri/Dr, kept;
+    # "unsupported": no honorific, office or known name vouches for it (the model alone says person)
+    flag: str = ""
+
+
+def clean_name(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> tuple[int, int] | None:
+    """Token range of the bare name: honorifics, offices and suffixes removed; None when it is no name."""
+    start, end = ent.start, ent.end
+    leading = heads.honorifics | heads.office | lex.word_set("office_heads") | {".", "the", "The"}
+    while start < end and doc[start].text in leading:
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].text in lex.word_set("name_suffixes")
+                           or not doc[end - 1].text.strip(".,;:’'\"")):
+        end -= 1
+    if start >= end:
+        return None
+    not_people = lex.word_set("not_people_lower")
+    for token in doc[start:end]:
+        if not is_capitalised(token, frozenset()) or token.lower_ in not_people or any(c.isdigit() for c in token.text):
+            return None
+        if not token.text.isascii() and not all(c.isalpha() or c in ".-'’" for c in token.text):
+            return None
+    if doc[start:end].text.lower() in not_people:
+        return None
+    return start, end
+
+
+def _country_ent(doc: Doc, i: int, lex: Lexicon) -> str | None:
+    """Country named by the token at i (a country, an alias or a demonym)."""
+    if i < 0 or i >= len(doc):
+        return None
+    return lex.country_of(doc[i].text)
+
+
+def role_before(doc: Doc, start: int, heads: Heads, lex: Lexicon) -> tuple[str | None, str | None]:
+    """Office and country written before the name: "former Prime Minister", "Chief of Defence Staff, Gen X"."""
+    k = start - 1
+    while k >= 0 and (doc[k].text in heads.honorifics or doc[k].text == "."):
+        k -= 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1  # "Union Minister of Home Affairs, Shri Amit Shah": the office ends at the comma
+    end = k + 1
+    while k >= 0:
+        token = doc[k]
+        if token.ent_type_ == "PERSON" or token.text in POSSESSIVES:
+            break
+        if token.text == "," and any(doc[j].text in heads.office for j in range(max(0, k - 4), k)):
+            k -= 1  # "Secretary, Department of Commerce, Shri X": the office reads across a comma
+            continue
+        if token.text == ")" and "(" in [t.text for t in doc[max(0, k - 4):k]]:
+            k = max(j for j in range(max(0, k - 4), k) if doc[j].text == "(") - 1  # "... Research (ICAR) Dr X"
+            continue
+        if token.text in ("’", "'") and k > 0 and doc[k - 1].text.endswith("s"):
+            k -= 1  # "Farmers’ Welfare"
+            continue
+        if not (is_capitalised(token, heads.honorifics) or token.text in ROLE_JOINERS):
+            break
+        k -= 1
+    role_start = k + 1
+    while role_start < end and (doc[role_start].text in ROLE_JOINERS or doc[role_start].is_stop
+                                or doc[role_start].text.endswith(("ing", "ed"))):
+        role_start += 1
+    if not any(t.text in heads.office for t in doc[role_start:end]):
+        return None, None
+    country = None
+    cue = role_start - 1
+    if cue >= 0 and doc[cue].text in POSSESSIVES:
+        country = _country_ent(doc, cue - 1, lex)
+    elif cue >= 0:
+        country = _country_ent(doc, cue, lex)
+    if cue >= 0 and doc[cue].lower_ in lex.word_set("office_modifiers_lower"):
+        role_start = cue
+    return finish_role(doc, role_start, end, country, lex)
+
+
+def role_after(doc: Doc, end: int, heads: Heads, lex: Lexicon) -> tuple[str | None, str | None]:
+    """Office written after the name: "Atsushi Mimura, Vice Minister of Finance ..., Japan"."""
+    if end >= len(doc) or doc[end].text != "," or (end + 1 < len(doc) and doc[end + 1].text in ("and", "or")):
+        return None, None  # ", and the Minister of ..." starts another person, not this one's office
+    k = end + 1
+    while k < len(doc) and (doc[k].text in ("the", "The") or doc[k].text in heads.honorifics):
+        k += 1
+    role_start = k
+    while k < len(doc) and (is_capitalised(doc[k], heads.honorifics) or doc[k].text in ROLE_JOINERS
+                            or doc[k].text == "the") and doc[k].ent_type_ != "PERSON":
+        k += 1
+    role_end = k
+    while role_end > role_start and doc[role_end - 1].text in ROLE_JOINERS | {"the"}:
+        role_end -= 1
+    if not any(t.text in heads.office for t in doc[role_start:role_end]):
+        return None, None
+    country = None
+    if role_end + 1 < len(doc) and doc[role_end].text == ",":
+        country = _country_ent(doc, role_end + 1, lex)
+        if country is None and role_end + 2 < len(doc):
+            country = lex.forms[t].canonical if (t := doc[role_end + 1:role_end + 3].text) in lex.forms \
+                and lex.forms[t].type == COUNTRY else None
+    k = role_end
+    while country is None and k < len(doc) and doc[k].text not in (";", ".") and doc[k].ent_type_ != "PERSON":
+        named = _country_ent(doc, k, lex)  # "First Secretary (Trade), British High Commission in India"
+        country = named if named and named != "India" and doc[k].text != "India" else None
+        k += 1
+    return finish_role(doc, role_start, role_end, country, lex)
+
+
+def finish_role(doc: Doc, start: int, end: int, country: str | None, lex: Lexicon) -> tuple[str | None, str | None]:
+    """Role text without a trailing "of Japan" (which becomes the country) or a leading demonym."""
+    while start < end and (lex.country_of(doc[start].text) or doc[start].text in HYPHENS):
+        country = country or lex.country_of(doc[start].text)
+        start += 1
+    for k in range(end - 1, start, -1):
+        if doc[k - 1].text == "of" and k - 1 > start:
+            named = lex.country_of(doc[k:end].text)
+            if named:
+                country = country or named
+                end = k - 1
+            break
+    role = doc[start:end].text.strip(" ,")
+    return (role or None), country
+
+
+def indian_role(role: str | None, lex: Lexicon) -> bool:
+    """Offices that exist only in India ("Union Minister", "Chief Minister", "Raksha Mantri")."""
+    return bool(role) and any(office in role for office in lex.word_set("indian_offices"))  # type: ignore[operator]
+
+
+def extend_left(doc: Doc, start: int, heads: Heads, lex: Lexicon) -> int:
+    """The model sometimes cuts a first name off ("Anjan" + "Kumar Mishra"): take it back."""
+    k = start
+    while k > 0 and start - k < 2:
+        token = doc[k - 1]
+        if not (is_capitalised(token, heads.honorifics) and token.is_alpha) or token.text in heads.office \
+                or token.text in lex.word_set("office_heads") or token.is_stop or token.text in lex.forms \
+                or lex.country_of(token.text) or token.ent_type_ not in ("", "GPE", "NORP") or token.i == 0:
+            break
+        k -= 1
+    return k
+
+
+def person_at(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> Person | None:
+    """The person an NER or honorific span names, with office and country when the sentence gives them."""
+    span = clean_name(doc, ent, heads, lex)
+    if span is None:
+        return None
+    start, end = span
+    honorific = start > 0 and doc[start - 1].text in heads.honorifics or (
+        start > 1 and doc[start - 1].text == "." and doc[start - 2].text in heads.honorifics)
+    if not honorific:
+        start = extend_left(doc, start, heads, lex)
+    name = doc[start:end].text
+    role, country = role_before(doc, start, heads, lex)
+    if role is None:
+        role, country = role_after(doc, end, heads, lex)
+    known = lex.people.get(name)
+    if known is not None:
+        name, known_country = known
+        country = country or known_country
+    indian_honorific = start > 0 and (doc[start - 1].text in lex.word_set("indian_honorifics")
+                                      or (doc[start - 1].text == "." and start > 1
+                                          and doc[start - 2].text in lex.word_set("indian_honorifics")))
+    if country is None and (indian_honorific or indian_role(role, lex)):
+        country = "India"
+    k = start - 1
+    while k >= 0 and (doc[k].text in heads.honorifics or doc[k].text == ".") and doc[k].text not in FOREIGN_HONORIFICS:
+        k -= 1
+    if country is None and k >= 0 and doc[k].text in FOREIGN_HONORIFICS:
+        country = "?"  # "H.E." marks a foreign dignitary: the article's foreign country, decided later
+    flag = "" if honorific or role or known is not None else "unsupported"
+    if known is None and end - start == 1:
+        flag = "honorific" if honorific else "surname"
+    return Person(start, end, name, role, country, flag)

@@ -1,0 +1,271 @@
+"""One dossier per topic that grows with every article: timeline, figures, agreements, people, challenges, news.
+
+Everything is cited: each entry lists the bullets (with their article) it came from. Repeated background is
+merged through its Fact, so fifty notes repeating one treaty give one timeline entry with fifty sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from gistbook.link.facts import similarity
+from gistbook.link.series import FigurePoint, build_series
+from gistbook.link.topics import CENTRAL, resolve_topic, suggest_topics
+from gistbook.records import date_sort_key
+from gistbook.store import models as m
+
+MAX_SOURCES = 5
+SAME_DAY_SIMILARITY = 0.3  # the date already agrees, so less shared wording is needed to call it one event
+SECTION_TYPES = {"agreements": ("agreement",), "exercises": ("military_exercise",),
+                 "initiatives": ("initiative", "scheme", "policy", "organisation"), "people": ("person",)}
+
+
+class TopicNotFound(LookupError):
+    """No topic matches the name; `suggestions` holds the closest ones."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no topic matches {name!r}{hint}")
+        self.suggestions = suggestions
+
+
+@dataclass
+class _Scope:
+    """The articles of a topic and which of their bullets belong to it."""
+
+    topic: m.Topic
+    articles: dict[int, dict[str, Any]]
+    whole: set[int]  # articles about the topic: all their bullets count
+    bullets: set[int] = field(default_factory=set)  # extra bullets (mentioning the topic) in the other articles
+
+    def covers(self, article_id: int, bullet_id: int) -> bool:
+        return article_id in self.whole or bullet_id in self.bullets
+
+    def source(self, article_id: int, bullet_id: int) -> dict[str, Any]:
+        a = self.articles[article_id]
+        return {"article_id": article_id, "bullet_id": bullet_id, "title": a["title"], "published": a["published"]}
+
+
+def _scope(session: Session, topic: m.Topic) -> _Scope:
+    rows = session.execute(select(m.Article.id, m.Article.title, m.Article.published, m.Article.category,
+                                  m.TopicArticle.score)
+                           .join(m.TopicArticle, m.TopicArticle.article_id == m.Article.id)
+                           .where(m.TopicArticle.topic_id == topic.id)
+                           .order_by(m.Article.published.desc(), m.Article.id.desc()))
+    articles: dict[int, dict[str, Any]] = {}
+    whole: set[int] = set()
+    for aid, title, published, category, score in rows:
+        articles[aid] = {"article_id": aid, "title": title, "published": published, "category": category,
+                         "score": round(score, 3)}
+        if topic.kind != "entity" or score >= CENTRAL:
+            whole.add(aid)
+    scope = _Scope(topic, articles, whole)
+    if topic.entity_id is not None and len(whole) < len(articles):
+        q = (select(m.Mention.bullet_id).join(m.TopicArticle, m.TopicArticle.article_id == m.Mention.article_id)
+             .where(m.TopicArticle.topic_id == topic.id, m.Mention.entity_id == topic.entity_id))
+        scope.bullets = set(session.scalars(q))
+    return scope
+
+
+def _in_topic(model: Any, topic_id: int) -> Any:
+    return and_(m.TopicArticle.article_id == model.article_id, m.TopicArticle.topic_id == topic_id)
+
+
+def _add_source(sources: list[dict[str, Any]], source: dict[str, Any]) -> None:
+    if len(sources) < MAX_SOURCES and all(s["article_id"] != source["article_id"] for s in sources):
+        sources.append(source)
+
+
+def _event_entities(session: Session, scope: _Scope) -> dict[int, set[int]]:
+    """bullet → named things (not countries or places) in the bullets that carry the topic's events."""
+    q = (select(m.Mention.bullet_id, m.Mention.entity_id).distinct()
+         .join(m.Entity, m.Entity.id == m.Mention.entity_id)
+         .join(m.Event, m.Event.bullet_id == m.Mention.bullet_id)
+         .join(m.TopicArticle, _in_topic(m.Mention, scope.topic.id))
+         .where(m.Entity.type.not_in(["country", "place"])))
+    out: dict[int, set[int]] = {}
+    for bullet_id, entity_id in session.execute(q):
+        out.setdefault(bullet_id, set()).add(entity_id)
+    return out
+
+
+def _same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two entries on one date tell the same event: similar wording, or (day or month dates) the same named thing."""
+    if similarity(a["text"], b["text"]) >= SAME_DAY_SIMILARITY:
+        return True
+    return len(a["date"]) >= 7 and bool(a["_things"] & b["_things"])
+
+
+def _timeline(session: Session, scope: _Scope) -> list[dict[str, Any]]:
+    """Dated events of the topic, one entry per (date, fact); entries of one date telling one event are merged."""
+    q = (select(m.Event.date, m.Event.sort_key, m.Event.text, m.Event.bullet_id, m.Event.article_id,
+                m.FactMention.fact_id)
+         .join(m.TopicArticle, _in_topic(m.Event, scope.topic.id))
+         .outerjoin(m.FactMention, m.FactMention.bullet_id == m.Event.bullet_id))
+    things = _event_entities(session, scope)
+    entries: dict[tuple[str, Any], dict[str, Any]] = {}
+    for date, sort_key, text, bullet_id, article_id, fact_id in session.execute(q):
+        if not scope.covers(article_id, bullet_id):
+            continue
+        key = (date, fact_id if fact_id is not None else ("b", bullet_id))
+        entry = entries.get(key)
+        if entry is None:
+            entry = entries[key] = {"date": date, "text": text, "sources": [], "_sort": sort_key, "_things": set()}
+        entry["_things"] |= things.get(bullet_id, set())
+        _add_source(entry["sources"], scope.source(article_id, bullet_id))
+    merged: list[dict[str, Any]] = []
+    by_date: dict[str, list[dict[str, Any]]] = {}
+    for entry in sorted(entries.values(), key=lambda e: (e["_sort"], -len(e["sources"]), e["text"])):
+        same_day = by_date.setdefault(entry["date"], [])
+        twin = next((e for e in same_day if _same_event(e, entry)), None)
+        if twin is not None:
+            twin["_things"] |= entry["_things"]
+            for s in entry["sources"]:
+                _add_source(twin["sources"], s)
+            continue
+        same_day.append(entry)
+        merged.append(entry)
+    for entry in merged:
+        del entry["_sort"], entry["_things"]
+    return merged
+
+
+def _figures(session: Session, scope: _Scope) -> list[dict[str, Any]]:
+    q = (select(m.Figure.value, m.Figure.unit, m.Figure.period, m.Figure.subject, m.Figure.text,
+                m.Figure.bullet_id, m.Figure.article_id)
+         .join(m.TopicArticle, _in_topic(m.Figure, scope.topic.id)))
+    points = [FigurePoint(value, unit, period, subject, text, scope.source(aid, bid))
+              for value, unit, period, subject, text, bid, aid in session.execute(q) if scope.covers(aid, bid)]
+    return build_series(points, MAX_SOURCES)
+
+
+def _named_things(session: Session, scope: _Scope) -> dict[str, list[dict[str, Any]]]:
+    """Agreements, exercises, initiatives and people of the topic, with their dates and roles."""
+    types = [t for group in SECTION_TYPES.values() for t in group]
+    q = (select(m.Entity.id, m.Entity.name, m.Entity.type, m.Entity.aliases, m.Entity.role, m.Entity.country,
+                m.Mention.role, m.Mention.country, m.Mention.bullet_id, m.Mention.article_id)
+         .join(m.Mention, m.Mention.entity_id == m.Entity.id)
+         .join(m.TopicArticle, _in_topic(m.Mention, scope.topic.id))
+         .where(m.Entity.type.in_(types)))
+    things: dict[int, dict[str, Any]] = {}
+    bullets_of: dict[int, set[int]] = {}
+    for eid, name, etype, aliases, role, country, m_role, m_country, bid, aid in session.execute(q):
+        if not scope.covers(aid, bid) or eid == scope.topic.entity_id:
+            continue
+        thing = things.get(eid)
+        if thing is None:
+            thing = things[eid] = {"name": name, "type": etype, "aliases": list(aliases or []), "role": role,
+                                   "country": country, "roles": [], "dates": [], "sources": [], "mentions": 0}
+        thing["mentions"] += 1
+        published = scope.articles[aid]["published"]
+        if m_role and not any(r["role"] == m_role for r in thing["roles"]):
+            thing["roles"].append({"role": m_role, "as_of": published})
+        thing["country"] = thing["country"] or m_country
+        _add_source(thing["sources"], scope.source(aid, bid))
+        bullets_of.setdefault(eid, set()).add(bid)
+    _attach_dates(session, things, bullets_of)
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in SECTION_TYPES}
+    for thing in sorted(things.values(), key=lambda t: (-t["mentions"], t["name"])):
+        for section, group in SECTION_TYPES.items():
+            if thing["type"] in group:
+                thing["roles"].sort(key=lambda r: r["as_of"] or "")
+                if thing["roles"]:
+                    thing["role"] = thing["roles"][-1]["role"]
+                if section != "people":
+                    del thing["roles"]
+                out[section].append(thing)
+    return out
+
+
+def _attach_dates(session: Session, things: dict[int, dict[str, Any]], bullets_of: dict[int, set[int]]) -> None:
+    """The dates written in the bullets that name each thing (signed, held, came into force ...)."""
+    wanted = {eid for eid, t in things.items() if t["type"] != "person"}
+    bullet_ids = list({b for eid in wanted for b in bullets_of.get(eid, set())})
+    dates_in: dict[int, set[str]] = {}
+    for i in range(0, len(bullet_ids), 500):
+        chunk = bullet_ids[i:i + 500]
+        for bid, value in session.execute(select(m.Event.bullet_id, m.Event.date).where(m.Event.bullet_id.in_(chunk))):
+            dates_in.setdefault(bid, set()).add(value)
+    for eid in wanted:
+        values = {d for b in bullets_of.get(eid, set()) for d in dates_in.get(b, set())}
+        things[eid]["dates"] = sorted(values, key=date_sort_key)
+
+
+def _role_points(session: Session, scope: _Scope, roles: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    """Challenges and way-forward points from sections with those roles, each repeated point once."""
+    q = (select(m.Bullet.id, m.Bullet.text, m.Bullet.article_id, m.Section.role, m.FactMention.fact_id)
+         .join(m.Section, m.Section.id == m.Bullet.section_id)
+         .join(m.TopicArticle, _in_topic(m.Bullet, scope.topic.id))
+         .outerjoin(m.FactMention, m.FactMention.bullet_id == m.Bullet.id)
+         .where(m.Section.role.in_(list(roles))).order_by(m.Bullet.article_id.desc(), m.Bullet.position))
+    out: dict[str, list[dict[str, Any]]] = {r: [] for r in roles}
+    seen: dict[Any, dict[str, Any]] = {}
+    for bid, text, aid, role, fact_id in session.execute(q):
+        if not scope.covers(aid, bid):
+            continue
+        key = fact_id if fact_id is not None else ("b", bid)
+        point = seen.get(key)
+        if point is None:
+            point = seen[key] = {"text": text, "sources": []}
+            out[role].append(point)
+        _add_source(point["sources"], scope.source(aid, bid))
+    return out
+
+
+def _new_since(session: Session, scope: _Scope, since: str) -> list[dict[str, Any]]:
+    """Statements first seen in this topic on or after `since` (repeated background is not news)."""
+    new_articles = [aid for aid, a in scope.articles.items() if (a["published"] or "") >= since]
+    if not new_articles:
+        return []
+    rows: list[Any] = []
+    for i in range(0, len(new_articles), 500):
+        rows.extend(session.execute(
+            select(m.Bullet.id, m.Bullet.text, m.Bullet.article_id, m.FactMention.fact_id)
+            .outerjoin(m.FactMention, m.FactMention.bullet_id == m.Bullet.id)
+            .where(m.Bullet.article_id.in_(new_articles[i:i + 500])).order_by(m.Bullet.position)))
+    fact_ids = list({r[3] for r in rows if r[3] is not None})
+    old: set[int] = set()
+    for i in range(0, len(fact_ids), 500):
+        old.update(session.scalars(
+            select(m.FactMention.fact_id).join(m.Article, m.Article.id == m.FactMention.article_id)
+            .join(m.TopicArticle, _in_topic(m.FactMention, scope.topic.id))
+            .where(m.FactMention.fact_id.in_(fact_ids[i:i + 500]), m.Article.published < since)))
+    items: dict[Any, dict[str, Any]] = {}
+    for bid, text, aid, fact_id in rows:
+        if fact_id in old or not scope.covers(aid, bid):
+            continue
+        key = fact_id if fact_id is not None else ("b", bid)
+        item = items.setdefault(key, {"date": scope.articles[aid]["published"], "text": text, "sources": []})
+        _add_source(item["sources"], scope.source(aid, bid))
+    return sorted(items.values(), key=lambda x: x["date"] or "", reverse=True)
+
+
+def build_dossier(session: Session, topic_name: str, since: str | None = None) -> dict[str, Any]:
+    """The dossier of a topic as the CLI contract's JSON; raises TopicNotFound (with suggestions) for no match.
+
+    Keys: topic, kind, since, timeline, figures, agreements, exercises, initiatives, people, challenges,
+    way_forward, new_since, articles. Every entry carries `sources` [{article_id, bullet_id, title, published}].
+    """
+    topic = resolve_topic(session, topic_name)
+    if topic is None:
+        raise TopicNotFound(topic_name, suggest_topics(session, topic_name))
+    scope = _scope(session, topic)
+    named = _named_things(session, scope)
+    points = _role_points(session, scope, ("challenges", "way_forward"))
+    return {
+        "topic": topic.name,
+        "kind": topic.kind,
+        "since": since,
+        "timeline": _timeline(session, scope),
+        "figures": _figures(session, scope),
+        **named,
+        "challenges": points["challenges"],
+        "way_forward": points["way_forward"],
+        "new_since": _new_since(session, scope, since) if since else [],
+        "articles": list(scope.articles.values()),
+    }

@@ -1,0 +1,250 @@
+"""Repeated background stored once: each bullet becomes a mention of one Fact, near-duplicates included.
+
+Two bullets state the same fact when they assert the same numbers and their content words overlap
+(Jaccard of stemmed terms) at least `THRESHOLD`, measured on tests/data/link/fact-pairs.jsonl.
+Candidates come from MinHash LSH band keys (table fact_keys), so a lookup never scans all facts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy import text as sql
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from gistbook.link.text import content_terms, proper_terms
+from gistbook.store import models as m
+from gistbook.store.search import fact_keys
+
+THRESHOLD = 0.45  # chosen on the labelled pairs: see tests/link/calibrate_dedup.py
+BANDS, ROWS = 10, 2  # MinHash LSH: a pair at similarity s becomes a candidate with p = 1 - (1 - s^2)^10
+MIN_TERMS_FOR_LSH = 3
+KEY_CAP = 16  # a band key shared by this many facts is a pair of common words: it stops taking new facts
+PROPER_WEIGHT = 2.0
+NAME_CONFLICT = 0.8
+_SEED_BYTES = [hashlib.blake2b(f"minhash{i}".encode(), digest_size=16).digest() for i in range(BANDS * ROWS)]
+_MULT = np.array([int.from_bytes(b[:8], "big") | 1 for b in _SEED_BYTES], dtype=np.uint64)
+_ADD = np.array([int.from_bytes(b[8:], "big") for b in _SEED_BYTES], dtype=np.uint64)
+
+
+@dataclass
+class Signature:
+    """What dedup needs to know about one statement."""
+
+    terms: frozenset[str]
+    proper: frozenset[str]
+    key_text: str
+    hash: str
+    bands: list[int] = field(default_factory=list)
+
+    def encode(self) -> str:
+        """Stored in Fact.signature: sorted terms, names marked with '^'."""
+        return " ".join(sorted(f"^{t}" if t in self.proper else t for t in self.terms))
+
+
+def decode(signature: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """(terms, proper terms) from a stored Fact.signature."""
+    words = (signature or "").split()
+    return frozenset(w.lstrip("^") for w in words), frozenset(w[1:] for w in words if w.startswith("^"))
+
+
+def _term_hash(term: str) -> int:
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "big")
+
+
+def band_keys(terms: Iterable[str]) -> list[int]:
+    """MinHash LSH band keys (signed 63-bit, fit a BIGINT); statements sharing one are candidates."""
+    hashed = np.fromiter((_term_hash(t) for t in set(terms)), dtype=np.uint64)
+    if not hashed.size:
+        return []
+    with np.errstate(over="ignore"):  # multiply-shift hashing wraps modulo 2^64 on purpose
+        mins = ((_MULT[:, None] * hashed[None, :] + _ADD[:, None]) >> np.uint64(11)).min(axis=1)
+    keys = []
+    for band in range(BANDS):
+        digest = hashlib.blake2b(mins[band * ROWS:(band + 1) * ROWS].tobytes() + bytes([band]), digest_size=8)
+        keys.append(int.from_bytes(digest.digest(), "big") & ((1 << 63) - 1))
+    return keys
+
+
+def signature(text: str) -> Signature:
+    """Normalised terms, numbers, exact-match hash and LSH keys of a statement."""
+    terms = content_terms(text)
+    key_text = " ".join(terms)
+    term_set = frozenset(terms)
+    sig = Signature(term_set, proper_terms(text) & term_set, key_text, hashlib.sha256(key_text.encode()).hexdigest())
+    if len(term_set) >= MIN_TERMS_FOR_LSH:
+        sig.bands = band_keys(term_set)
+    return sig
+
+
+def similarity_of_terms(a: frozenset[str], b: frozenset[str], proper: frozenset[str] = frozenset()) -> float:
+    """0 when the statements assert different numbers, else the weighted Jaccard overlap of their terms.
+
+    Names (`proper`) weigh double: two statements about different people or places differ.
+    """
+    if not a or not b:
+        return 0.0
+    if any(t[0].isdigit() for t in a ^ b):
+        return 0.0
+    shared = sum(PROPER_WEIGHT if t in proper else 1.0 for t in a & b)
+    union = sum(PROPER_WEIGHT if t in proper else 1.0 for t in a | b)
+    if (a - b) & proper and (b - a) & proper:  # each names something the other does not: Shravasti vs Kushinagar
+        shared *= NAME_CONFLICT
+    return shared / union
+
+
+def similarity(text_a: str, text_b: str) -> float:
+    """How nearly two bullets state the same fact, in [0, 1]."""
+    a, b = signature(text_a), signature(text_b)
+    return similarity_of_terms(a.terms, b.terms, a.proper | b.proper)
+
+
+def same_fact(text_a: str, text_b: str, threshold: float = THRESHOLD) -> bool:
+    """The dedup decision for two statements (identical normalised text always counts)."""
+    if content_terms(text_a) == content_terms(text_b):
+        return True
+    return similarity(text_a, text_b) >= threshold
+
+
+def _insert_ignore(session: Session, rows: list[dict[str, object]]) -> None:
+    """Insert facts, skipping hashes another process stored meanwhile (server mode runs several writers)."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(pg_insert(m.Fact).values(rows).on_conflict_do_nothing(index_elements=["hash"]))
+    elif dialect == "sqlite":
+        session.execute(sqlite_insert(m.Fact).values(rows).on_conflict_do_nothing(index_elements=["hash"]))
+    else:
+        session.execute(insert(m.Fact), rows)
+
+
+def link_facts(session: Session, article_id: int) -> dict[int, int]:
+    """Map every bullet of an article to a Fact (new or existing), replacing its old mentions; bullet → fact."""
+    old_facts = set(session.scalars(select(m.FactMention.fact_id).where(m.FactMention.article_id == article_id)))
+    session.execute(delete(m.FactMention).where(m.FactMention.article_id == article_id))
+    bullets = list(session.execute(select(m.Bullet.id, m.Bullet.text).where(m.Bullet.article_id == article_id)
+                                   .order_by(m.Bullet.position)))
+    sigs = {bid: signature(btext) for bid, btext in bullets}
+    texts = dict(bullets)
+    by_hash = dict(session.execute(select(m.Fact.hash, m.Fact.id)
+                                   .where(m.Fact.hash.in_(list({s.hash for s in sigs.values()})))).all())
+    candidates = _candidates(session, {k for s in sigs.values() for k in s.bands})
+    chosen: dict[int, tuple[int | None, float, str]] = {}  # bullet → (fact id or None, similarity, hash)
+    pending: dict[str, Signature] = {}  # hash → signature of facts created by this article
+    pending_text: dict[str, str] = {}
+    for bid, sig in sigs.items():
+        if sig.hash in by_hash:
+            chosen[bid] = (by_hash[sig.hash], 1.0, sig.hash)
+            continue
+        best_id, best_sim = None, 0.0
+        seen: set[int] = set()
+        for key in sig.bands:
+            for fact_id, (terms, proper) in candidates.get(key, []):
+                if fact_id in seen:
+                    continue
+                seen.add(fact_id)
+                sim = similarity_of_terms(sig.terms, terms, sig.proper | proper)
+                if sim > best_sim:
+                    best_id, best_sim = fact_id, sim
+        local = _best_pending(sig, pending)
+        if local is not None and local[1] > best_sim:
+            chosen[bid] = (None, local[1], local[0])
+        elif best_id is not None and best_sim >= THRESHOLD:
+            chosen[bid] = (best_id, best_sim, sig.hash)
+        else:
+            pending.setdefault(sig.hash, sig)
+            pending_text.setdefault(sig.hash, texts[bid])
+            chosen[bid] = (None, 1.0, sig.hash)
+    _insert_ignore(session, [{"text": pending_text[h], "hash": h, "signature": sig.encode()}
+                             for h, sig in pending.items()])
+    if pending:
+        created = dict(session.execute(select(m.Fact.hash, m.Fact.id).where(m.Fact.hash.in_(list(pending)))).all())
+        fresh = [{"key": k, "fact_id": created[h]} for h, s in pending.items() for k in s.bands
+                 if h not in by_hash and len(candidates.get(k, ())) < KEY_CAP]
+        if fresh:
+            session.execute(insert(fact_keys), fresh)
+        by_hash.update(created)
+    mentions = []
+    result: dict[int, int] = {}
+    for bid, (fid, sim, h) in chosen.items():
+        fact_id = fid if fid is not None else by_hash[h]
+        result[bid] = fact_id
+        mentions.append(m.FactMention(fact_id=fact_id, article_id=article_id, bullet_id=bid,
+                                      similarity=round(sim, 4)))
+    session.add_all(mentions)
+    session.flush()
+    _drop_orphans(session, old_facts - set(result.values()))
+    return result
+
+
+def _best_pending(sig: Signature, pending: dict[str, Signature]) -> tuple[str, float] | None:
+    """A near-duplicate among facts this same article is creating (background repeated within one note)."""
+    best: tuple[str, float] | None = None
+    for h, other in pending.items():
+        if not set(sig.bands) & set(other.bands):
+            continue
+        sim = similarity_of_terms(sig.terms, other.terms, sig.proper | other.proper)
+        if sim >= THRESHOLD and (best is None or sim > best[1]):
+            best = (h, sim)
+    return best
+
+
+Terms = tuple[frozenset[str], frozenset[str]]
+
+
+def _candidates(session: Session, keys: set[int]) -> dict[int, list[tuple[int, Terms]]]:
+    """band key → [(fact id, terms)] for stored facts sharing a key."""
+    if not keys:
+        return {}
+    pairs: list[tuple[int, int]] = []
+    key_list = list(keys)
+    for i in range(0, len(key_list), 500):  # integers only, so they are inlined: one statement, no bind per key
+        inline = ", ".join(str(int(k)) for k in key_list[i:i + 500])
+        pairs.extend((int(k), int(f)) for k, f in session.execute(
+            sql(f"SELECT key, fact_id FROM fact_keys WHERE key IN ({inline})")))
+    terms: dict[int, Terms] = {}
+    ids = list({f for _, f in pairs})
+    for i in range(0, len(ids), 500):
+        inline = ", ".join(str(f) for f in ids[i:i + 500])
+        for fid, sig in session.execute(sql(f"SELECT id, signature FROM facts WHERE id IN ({inline})")):
+            terms[int(fid)] = decode(sig)
+    out: dict[int, list[tuple[int, Terms]]] = {}
+    empty: Terms = (frozenset(), frozenset())
+    for key, fid in pairs:
+        bucket = out.setdefault(key, [])
+        if len(bucket) < KEY_CAP:
+            bucket.append((fid, terms.get(fid, empty)))
+    return out
+
+
+def _drop_orphans(session: Session, fact_ids: set[int]) -> None:
+    """Facts no bullet cites any more (an article was edited) are removed."""
+    if not fact_ids:
+        return
+    cited = set(session.scalars(select(m.FactMention.fact_id).where(m.FactMention.fact_id.in_(fact_ids))))
+    gone = fact_ids - cited
+    if gone:
+        session.execute(delete(fact_keys).where(fact_keys.c.fact_id.in_(gone)))
+        session.execute(delete(m.Fact).where(m.Fact.id.in_(gone)))
+
+
+def prune_orphan_facts(session: Session) -> int:
+    """Delete facts no bullet cites any more (their bullets were edited away or their article deleted)."""
+    orphans = list(session.scalars(select(m.Fact.id).where(
+        ~select(m.FactMention.id).where(m.FactMention.fact_id == m.Fact.id).exists())))
+    for i in range(0, len(orphans), 500):
+        chunk = orphans[i:i + 500]
+        session.execute(delete(fact_keys).where(fact_keys.c.fact_id.in_(chunk)))
+        session.execute(delete(m.Fact).where(m.Fact.id.in_(chunk)))
+    return len(orphans)
+
+
+def fact_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(m.Fact)) or 0)

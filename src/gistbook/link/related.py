@@ -1,0 +1,145 @@
+"""Related articles for one article: shared entities weighted by rarity, BM25 text similarity, same thread, recency.
+
+Candidates come from the article's rarer entities, its topics and a text query; only those are scored, so a
+call stays fast however large the store is. Each result says why it was chosen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from gistbook.link.text import STOPWORDS, raw_tokens
+from gistbook.link.topics import CENTRAL
+from gistbook.store import models as m
+from gistbook.store.search import text_neighbours, text_scores
+
+WEIGHTS = {"entities": 0.45, "text": 0.35, "thread": 0.12, "recency": 0.08}
+ENTITY_TYPES_SKIPPED = frozenset({"place"})  # a shared city says little about a shared subject
+DF_CAP = 5000  # document frequencies are counted up to this; beyond it an entity is common anyway
+PER_ENTITY = 300  # newest articles fetched per shared entity
+PER_TOPIC = 200
+MAX_ENTITIES = 12
+QUERY_TERMS = 14
+
+
+def _days(published: str | None) -> int | None:
+    try:
+        return dt.date.fromisoformat((published or "")[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _entity_df(session: Session, entity_ids: list[int]) -> dict[int, int]:
+    """How many articles mention each entity, counted up to DF_CAP (the index makes this a range scan)."""
+    out: dict[int, int] = {}
+    for eid in entity_ids:
+        inner = (select(m.Mention.article_id).where(m.Mention.entity_id == eid).distinct().limit(DF_CAP).subquery())
+        out[eid] = int(session.scalar(select(func.count()).select_from(inner)) or 0)
+    return out
+
+
+def _query_terms(title: str, bullets: list[str]) -> list[str]:
+    """The article's most telling words: all title words, then the most repeated body words."""
+    title_terms = [t for t in raw_tokens(title) if t not in STOPWORDS and len(t) > 2 and t.isalnum()]
+    counts = Counter(t for b in bullets for t in raw_tokens(b) if t not in STOPWORDS and len(t) > 3 and t.isalpha())
+    body = [t for t, _ in counts.most_common(QUERY_TERMS * 2) if t not in title_terms]
+    return list(dict.fromkeys(title_terms + body))[:QUERY_TERMS]
+
+
+def related_articles(session: Session, article_id: int, limit: int = 10) -> dict[str, Any]:
+    """Articles related to one article, best first, and the topics it belongs to.
+
+    Returns {"article_id", "related": [{"article_id", "title", "published", "score", "reason"}], "topics":
+    [{"name", "kind", "score"}]}; an unknown id gives {"related": [], "topics": []}.
+    """
+    article = session.get(m.Article, article_id)
+    if article is None:
+        return {"article_id": article_id, "related": [], "topics": []}
+    total = int(session.scalar(select(func.count()).select_from(m.Article)) or 1)
+    ents = {eid: (name, etype) for eid, name, etype in session.execute(
+        select(m.Entity.id, m.Entity.name, m.Entity.type).distinct()
+        .join(m.Mention, m.Mention.entity_id == m.Entity.id).where(m.Mention.article_id == article_id))
+        if etype not in ENTITY_TYPES_SKIPPED}
+    df = _entity_df(session, list(ents))
+    idf = {eid: math.log((total + 1) / (n + 0.5)) for eid, n in df.items() if n > 0}
+    chosen = sorted(idf, key=lambda e: -idf[e])[:MAX_ENTITIES]
+    shared: dict[int, set[int]] = {}
+    for eid in chosen:
+        q = (select(m.Mention.article_id).where(m.Mention.entity_id == eid, m.Mention.article_id != article_id)
+             .distinct().order_by(m.Mention.article_id.desc()).limit(PER_ENTITY))
+        for aid in session.scalars(q):
+            shared.setdefault(aid, set()).add(eid)
+    topics = [(tid, name, kind, score) for tid, name, kind, score in session.execute(
+        select(m.Topic.id, m.Topic.name, m.Topic.kind, m.TopicArticle.score)
+        .join(m.TopicArticle, m.TopicArticle.topic_id == m.Topic.id)
+        .where(m.TopicArticle.article_id == article_id).order_by(m.TopicArticle.score.desc()))]
+    threads = [(tid, name) for tid, name, kind, score in topics if kind == "pair" or
+               (kind == "entity" and score >= CENTRAL)]
+    same_thread: dict[int, list[str]] = {}
+    for tid, name in threads[:6]:
+        q = (select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == tid,
+                                                     m.TopicArticle.article_id != article_id,
+                                                     m.TopicArticle.score >= CENTRAL)
+             .order_by(m.TopicArticle.article_id.desc()).limit(PER_TOPIC))
+        for aid in session.scalars(q):
+            same_thread.setdefault(aid, []).append(name)
+    bullets = list(session.scalars(select(m.Bullet.text).where(m.Bullet.article_id == article_id)))
+    terms = _query_terms(article.title, bullets)
+    neighbours = dict(text_neighbours(session, terms, limit=40))
+    candidates = (set(shared) | set(same_thread) | set(neighbours)) - {article_id}
+    bm25 = {**text_scores(session, terms, [c for c in candidates if c not in neighbours]), **neighbours}
+    bm25.pop(article_id, None)
+    return {"article_id": article_id,
+            "related": _rank(session, article, candidates, shared, idf, ents, same_thread, bm25, limit),
+            "topics": [{"name": name, "kind": kind, "score": round(score, 3)} for _, name, kind, score in topics]}
+
+
+def _rank(session: Session, article: m.Article, candidates: set[int], shared: dict[int, set[int]],
+          idf: dict[int, float], ents: dict[int, tuple[str, str]], same_thread: dict[int, list[str]],
+          bm25: dict[int, float], limit: int) -> list[dict[str, Any]]:
+    if not candidates:
+        return []
+    meta = {aid: (title, published) for aid, title, published in session.execute(
+        select(m.Article.id, m.Article.title, m.Article.published).where(m.Article.id.in_(list(candidates))))}
+    max_ent = max((sum(idf[e] for e in shared.get(c, ())) for c in candidates), default=0.0) or 1.0
+    max_text = max(bm25.values(), default=0.0) or 1.0
+    home = _days(article.published)
+    scored = []
+    for c in candidates:
+        if c not in meta:
+            continue
+        title, published = meta[c]
+        ent = sum(idf[e] for e in shared.get(c, ())) / max_ent
+        txt = bm25.get(c, 0.0) / max_text
+        thread = 1.0 if c in same_thread else 0.0
+        day = _days(published)
+        recency = math.exp(-abs(home - day) / 365) if home is not None and day is not None else 0.0
+        score = (WEIGHTS["entities"] * ent + WEIGHTS["text"] * txt + WEIGHTS["thread"] * thread
+                 + WEIGHTS["recency"] * recency)
+        scored.append((score, c, title, published))
+    scored.sort(key=lambda x: (-x[0], -(x[1])))
+    out = []
+    for score, c, title, published in scored[:limit]:
+        out.append({"article_id": c, "title": title, "published": published, "score": round(score, 4),
+                    "reason": _reason(shared.get(c, set()), idf, ents, same_thread.get(c, []), bm25.get(c, 0.0))})
+    return out
+
+
+def _reason(shared: set[int], idf: dict[int, float], ents: dict[int, tuple[str, str]], threads: list[str],
+            text_score: float) -> str:
+    """'shares Malabar, Quad; same India–Japan thread' — the evidence behind a score, rarest entities first."""
+    parts = []
+    names = [ents[e][0] for e in sorted(shared, key=lambda e: -idf[e])[:3]]
+    if names:
+        parts.append("shares " + ", ".join(names))
+    if threads:
+        parts.append("same " + ", ".join(threads[:2]) + " thread")
+    if not parts and text_score > 0:
+        parts.append("similar wording")
+    return "; ".join(parts) or "nearby in time"

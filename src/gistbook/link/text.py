@@ -1,0 +1,127 @@
+"""Word-level normalisation shared by fact dedup, topic matching and related-article scoring."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_STOPWORD_LIST = (
+    """a about above after again against all also am an and any are as at be been before being below between both
+    but by can could did do does doing down during each few for from further had has have having he her here hers
+    him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
+    ours out over own same she should so some such than that the their theirs them then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with would you your
+    s t during among amid within without upon via per while whilst across along around towards toward"""
+)
+STOPWORDS = frozenset(_STOPWORD_LIST.split())
+
+# Words that state the same thing in different wording; mapped to one stem so paraphrases align.
+SYNONYMS: dict[str, str] = {
+    "established": "found", "establish": "found", "founded": "found", "formed": "found", "created": "found",
+    "instituted": "found", "launched": "launch", "inaugurated": "launch", "started": "launch", "begun": "launch",
+    "signed": "sign", "inked": "sign", "concluded": "sign", "conclude": "sign",
+    "became": "become", "effective": "effect", "entered": "enter", "commenced": "launch",
+    "totalled": "total", "totaled": "total", "stood": "total", "amounted": "total", "aggregated": "total",
+    "approximately": "about", "around": "about", "nearly": "about", "roughly": "about",
+    "held": "hold", "conducted": "hold", "organised": "hold", "organized": "hold",
+    "oldest": "old", "first-ever": "first", "maiden": "first", "biggest": "large", "largest": "large",
+    "defence": "defense", "programme": "program", "organisation": "organization", "labour": "labor",
+    "bn": "billion", "mn": "million", "cr": "crore",
+    "us": "united_states", "usa": "united_states", "america": "united_states",
+    "uk": "united_kingdom", "britain": "united_kingdom",
+    "indian": "india", "japanese": "japan", "australian": "australia", "chinese": "china", "american": "united_states",
+    "russian": "russia", "french": "france", "german": "germany", "british": "united_kingdom",
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+}
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?", re.UNICODE)
+_FY = re.compile(r"\bfy(?=\d)")
+_CARDINALS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+              "seventeen eighteen nineteen twenty")
+_ORDINALS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth"
+NUMBER_WORDS: dict[str, str] = {w: str(i) for i, w in enumerate(_CARDINALS.split())}
+NUMBER_WORDS.update({w: f"{i}th" for i, w in enumerate(_ORDINALS.split())})
+# Phrases that say the same thing; rewritten before tokenising so paraphrases share terms.
+PHRASES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), r) for p, r in [
+        (r"\b(?:came|come|comes|coming|entered|enter|enters|brought|went) into (?:force|effect)\b", " in_force "),
+        (r"\btook effect\b|\bbecame effective\b|\bwith effect\b", " in_force "),
+        (r"\b(?:rolled|rolls|roll) out\b|\bintroduced\b|\bunveiled\b", " launch "),
+        (r"\bset up\b|\bsets up\b", " found "),
+        (r"\btook part\b|\btakes part\b|\bparticipat\w*", " participate "),
+        (r"\b(?:upgraded|elevated|raised)\b", " elevate "),
+        (r"\bper cent\b|\bpercent\b", " pct "),
+        (r"\b(?:the )?(?:two|both) (?:sides|countries|nations|governments)\b", " both_sides "),
+        (r"\bunited states(?: of america)?\b|\bu\.s\.a?\b", " united_states "),
+        (r"\bunited kingdom\b|\bu\.k\.", " united_kingdom "),
+    ]
+]
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII-ish form: accents dropped, dashes and quotes unified."""
+    if text.isascii():
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").replace("‘", "'").casefold()
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Words and numbers in reading order, case-folded; thousands separators dropped from numbers."""
+    folded = _FY.sub("fy ", fold(text).replace("%", " pct "))
+    for pattern, replacement in PHRASES:
+        folded = pattern.sub(replacement, folded)
+    out: list[str] = []
+    for tok in _TOKEN.findall(folded):
+        tok = NUMBER_WORDS.get(tok, tok)
+        if tok[0].isdigit() and tok.replace(",", "").replace(".", "").isdigit():
+            tok = tok.replace(",", "")
+            if "." in tok:
+                tok = tok.rstrip("0").rstrip(".") or "0"
+        elif tok.endswith("'s"):
+            tok = tok[:-2]
+        out.append(tok)
+    return out
+
+
+def stem(word: str) -> str:
+    """A crude suffix-stripping stem: enough to align 'exercises'/'exercise' and 'signed'/'signing'."""
+    word = SYNONYMS.get(word, word)
+    if len(word) <= 4 or word[0].isdigit() or "_" in word:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") if len(word) > 4 else word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the words that carry meaning, numbers kept, stopwords dropped, in reading order."""
+    return [stem(t) for t in raw_tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The numbers a statement asserts (years, amounts, counts): two statements with different numbers differ."""
+    return frozenset(t for t in raw_tokens(text) if t[0].isdigit())
+
+
+def normalised_key(text: str) -> str:
+    """Whitespace-, case- and punctuation-insensitive form used for exact-duplicate hashing."""
+    return " ".join(content_terms(text))
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][\w'’-]*)")
+
+
+def proper_terms(text: str) -> frozenset[str]:
+    """Stems of capitalised words not opening a sentence (names, acronyms, months): differing names matter more."""
+    words: list[str] = []
+    for match in _CAPITALISED.finditer(text):
+        before = text[:match.start()].rstrip()
+        if before and before[-1] not in ".!?:;•\"“‘(":
+            words.append(match.group(1))
+    return frozenset(content_terms(" , ".join(words))) if words else frozenset()

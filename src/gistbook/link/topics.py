@@ -1,0 +1,303 @@
+"""Topics an article belongs to: entities, bilateral pairs (India–Japan) and syllabus nodes.
+
+A pair topic needs both countries to be central to the item (title, a heading, the lead, or a large share of
+its bullets), not merely mentioned. Topic names are matched forgivingly: 'india japan', 'Japan–India' and
+'India-Japan relations' all have the key of India–Japan.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from gistbook.link.text import fold
+from gistbook.store import models as m
+
+HOME_COUNTRY = "India"
+ENTITY_TOPIC_TYPES = frozenset({"country", "organisation", "initiative", "military_exercise", "agreement",
+                                "scheme", "policy"})
+CENTRAL = 0.5  # an article scoring this for a topic is about it: all its bullets belong to the dossier
+COUNTRY_LINK = 0.3  # a country topic gathers articles where the country is at least this prominent
+SYLLABUS_LINK = 0.3
+FILLER = frozenset({"relations", "relation", "ties", "tie", "bilateral", "and", "the", "of", "between", "with",
+                    "topic", "dossier", "india's"})
+
+
+@lru_cache(maxsize=1)
+def country_aliases() -> dict[str, list[str]]:
+    """Country name → the other words news uses for it (short forms, demonyms)."""
+    raw = resources.files("gistbook.link").joinpath("data/countries.json").read_text(encoding="utf-8")
+    data: dict[str, list[str]] = json.loads(raw)["countries"]
+    return data
+
+
+@lru_cache(maxsize=1)
+def _alias_to_country() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, aliases in country_aliases().items():
+        for word in [name, *aliases]:
+            out[fold(word)] = name
+    return out
+
+
+def _key_words(name: str) -> list[str]:
+    words = re.findall(r"[^\W_]+(?:\.[^\W_]+)*", fold(name).replace("'s ", " "))
+    lookup = _alias_to_country()
+    out: list[str] = []
+    for w in words:
+        country = lookup.get(w)
+        out.extend(fold(country).split() if country else [w])
+    return out
+
+
+def topic_key(name: str) -> str:
+    """Order-, case-, dash- and filler-insensitive key: 'Japan–India relations' → 'india japan'."""
+    words = _key_words(name)
+    kept = sorted({w for w in words if w not in FILLER}) or sorted(set(words))
+    return " ".join(kept)[:300]
+
+
+def pair_name(a: str, b: str) -> str:
+    """'India–Japan': the home country first, else alphabetical, joined by an en dash."""
+    first, second = sorted((a, b), key=lambda n: (n != HOME_COUNTRY, n))
+    return f"{first}–{second}"
+
+
+@dataclass
+class ArticleView:
+    """What topic detection needs to know about one stored article."""
+
+    title: str
+    headings: list[str]
+    bullets: list[tuple[int, str]]
+    entities: dict[int, tuple[str, str, list[str]]] = field(default_factory=dict)  # id → (name, type, aliases)
+    mentioned_in: dict[int, set[int]] = field(default_factory=dict)  # entity id → bullet ids
+    tags: list[tuple[str, float]] = field(default_factory=list)
+
+
+def load_view(session: Session, article_id: int) -> ArticleView | None:
+    article = session.get(m.Article, article_id)
+    if article is None:
+        return None
+    headings = [h for h in session.scalars(select(m.Section.heading).where(m.Section.article_id == article_id)
+                                           .order_by(m.Section.position)) if h]
+    bullets = [(i, t) for i, t in session.execute(select(m.Bullet.id, m.Bullet.text)
+                                                   .where(m.Bullet.article_id == article_id)
+                                                   .order_by(m.Bullet.position))]
+    view = ArticleView(article.title, headings, bullets)
+    rows = session.execute(select(m.Entity.id, m.Entity.name, m.Entity.type, m.Entity.aliases, m.Mention.bullet_id)
+                           .join(m.Mention, m.Mention.entity_id == m.Entity.id)
+                           .where(m.Mention.article_id == article_id))
+    for eid, name, etype, aliases, bullet_id in rows:
+        view.entities[eid] = (name, etype, list(aliases or []))
+        view.mentioned_in.setdefault(eid, set()).add(bullet_id)
+    view.tags = [(t, s) for t, s in session.execute(select(m.ArticleTag.tag, m.ArticleTag.score)
+                                                    .where(m.ArticleTag.article_id == article_id))]
+    return view
+
+
+def _pattern(words: list[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True) if w)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])")
+
+
+@dataclass
+class Presence:
+    """Where a thing is named in an article; `score` says how central it is (0..1)."""
+
+    score: float
+    in_title: bool
+    headings: set[int]
+    bullets: set[int]
+
+
+def presence(view: ArticleView, words: list[str], bullet_ids: set[int] | None = None) -> Presence:
+    """How much an item is about a thing named by `words`: title, headings, lead and share of bullets."""
+    pattern = _pattern(words)
+    hits = set(bullet_ids or set())
+    hits |= {bid for bid, btext in view.bullets if pattern.search(fold(btext))}
+    in_title = bool(pattern.search(fold(view.title)))
+    headings = {i for i, h in enumerate(view.headings) if pattern.search(fold(h))}
+    score = 0.0
+    if in_title:
+        score += 0.6
+    if headings:
+        score += 0.5
+    if view.bullets and view.bullets[0][0] in hits:
+        score += 0.3
+    total = max(1, len(view.bullets))
+    score += min(0.5, len(hits) / total)
+    if len(hits) >= 3:
+        score += 0.1
+    return Presence(round(min(1.0, score), 3), in_title, headings, hits)
+
+
+def centrality(view: ArticleView, words: list[str], bullet_ids: set[int] | None = None) -> float:
+    return presence(view, words, bullet_ids).score
+
+
+def _paired(a: Presence, b: Presence, countries_in: dict[int, int]) -> bool:
+    """Both central, and named together: in the title, one heading, or two bullets that are not mere lists."""
+    if min(a.score, b.score) < CENTRAL:
+        return False
+    if (a.in_title and b.in_title) or a.headings & b.headings:
+        return True
+    together = [bid for bid in a.bullets & b.bullets if countries_in.get(bid, 0) <= 3]
+    return len(together) >= 2
+
+
+@dataclass
+class TopicLink:
+    key: str
+    name: str
+    kind: str
+    score: float
+    entity_id: int | None = None
+    other_entity_id: int | None = None
+
+
+def detect_topics(session: Session, view: ArticleView) -> list[TopicLink]:
+    """Entity, pair and syllabus topics of one article, each with how central the article is to it."""
+    links: dict[str, TopicLink] = {}
+    countries: dict[str, tuple[int | None, Presence]] = {}
+    known = country_aliases()
+    for eid, (name, etype, aliases) in view.entities.items():
+        if etype not in ENTITY_TOPIC_TYPES:
+            continue
+        words = [name, *aliases, *known.get(name, [])]
+        found = presence(view, words, view.mentioned_in.get(eid))
+        score = found.score
+        if etype == "country":
+            countries[name] = (eid, found)
+            if name == HOME_COUNTRY or score < COUNTRY_LINK:
+                continue
+        key = topic_key(name)
+        if key and (key not in links or links[key].score < score):
+            links[key] = TopicLink(key, name, "entity", score, eid)
+    text = fold(" ".join([view.title, *view.headings, *(t for _, t in view.bullets[:1])]))
+    for name, aliases in known.items():  # countries the extractor missed but the title or lead names
+        if name not in countries and _pattern([name, *aliases]).search(text):
+            countries[name] = (None, presence(view, [name, *aliases]))
+    countries_in: dict[int, int] = {}
+    for _, found in countries.values():
+        for bid in found.bullets:
+            countries_in[bid] = countries_in.get(bid, 0) + 1
+    central = sorted(n for n, (_, p) in countries.items() if p.score >= CENTRAL)
+    for a, b in combinations(central, 2):
+        if not _paired(countries[a][1], countries[b][1], countries_in):
+            continue
+        name = pair_name(a, b)
+        first, second = name.split("–")
+        ida = countries[first][0] or _country_entity(session, first)
+        idb = countries[second][0] or _country_entity(session, second)
+        score = min(countries[a][1].score, countries[b][1].score)
+        links[topic_key(name)] = TopicLink(topic_key(name), name, "pair", score, ida, idb)
+    for tag, score in view.tags:
+        if score >= SYLLABUS_LINK:
+            links.setdefault(topic_key(tag), TopicLink(topic_key(tag), tag, "syllabus", round(score, 3)))
+    return list(links.values())
+
+
+def _country_entity(session: Session, name: str) -> int:
+    """The entity row of a country named only in a title, created when the extractor never saw it."""
+    found = session.scalar(select(m.Entity.id).where(m.Entity.name == name, m.Entity.type == "country"))
+    if found is not None:
+        return int(found)
+    row = m.Entity(name=name, type="country", aliases=[], role=None, country=None)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _ensure_topics(session: Session, links: list[TopicLink]) -> dict[str, int]:
+    """Get or create topic rows by key; concurrent writers never create the same key twice."""
+    if not links:
+        return {}
+    keys = [t.key for t in links]
+    existing = dict(session.execute(select(m.Topic.key, m.Topic.id).where(m.Topic.key.in_(keys))).all())
+    rows = [{"key": t.key, "name": t.name, "kind": t.kind, "entity_id": t.entity_id,
+             "other_entity_id": t.other_entity_id} for t in links if t.key not in existing]
+    if rows:
+        dialect = session.get_bind().dialect.name
+        if dialect == "postgresql":
+            session.execute(pg_insert(m.Topic).values(rows).on_conflict_do_nothing(index_elements=["key"]))
+        elif dialect == "sqlite":
+            session.execute(sqlite_insert(m.Topic).values(rows).on_conflict_do_nothing(index_elements=["key"]))
+        else:
+            session.execute(insert(m.Topic), rows)
+        existing = dict(session.execute(select(m.Topic.key, m.Topic.id).where(m.Topic.key.in_(keys))).all())
+    return existing
+
+
+def link_topics(session: Session, article_id: int) -> list[TopicLink]:
+    """Replace the topic links of one article with freshly detected ones."""
+    old = set(session.scalars(select(m.TopicArticle.topic_id).where(m.TopicArticle.article_id == article_id)))
+    session.execute(delete(m.TopicArticle).where(m.TopicArticle.article_id == article_id))
+    view = load_view(session, article_id)
+    links = detect_topics(session, view) if view is not None else []
+    ids = _ensure_topics(session, links)
+    session.add_all(m.TopicArticle(topic_id=ids[t.key], article_id=article_id, score=t.score) for t in links)
+    session.flush()
+    gone = old - set(ids.values())
+    if gone:
+        used = set(session.scalars(select(m.TopicArticle.topic_id).where(m.TopicArticle.topic_id.in_(gone))))
+        if gone - used:
+            session.execute(delete(m.Topic).where(m.Topic.id.in_(gone - used)))
+    return links
+
+
+def list_topics(session: Session, kind: str | None = None, min_articles: int = 1) -> list[dict[str, Any]]:
+    """Every topic with its kind and how many articles and distinct facts it gathers, biggest first."""
+    arts = (select(m.TopicArticle.topic_id, func.count().label("n")).group_by(m.TopicArticle.topic_id).subquery())
+    facts = (select(m.TopicArticle.topic_id, func.count(func.distinct(m.FactMention.fact_id)).label("n"))
+             .join(m.FactMention, m.FactMention.article_id == m.TopicArticle.article_id)
+             .group_by(m.TopicArticle.topic_id).subquery())
+    q = (select(m.Topic.name, m.Topic.kind, m.Topic.key, arts.c.n, facts.c.n)
+         .join(arts, arts.c.topic_id == m.Topic.id).outerjoin(facts, facts.c.topic_id == m.Topic.id)
+         .where(arts.c.n >= min_articles).order_by(arts.c.n.desc(), m.Topic.name))
+    if kind:
+        q = q.where(m.Topic.kind == kind)
+    return [{"name": name, "kind": k, "key": key, "articles": int(n_a), "facts": int(n_f or 0)}
+            for name, k, key, n_a, n_f in session.execute(q)]
+
+
+def resolve_topic(session: Session, name: str) -> m.Topic | None:
+    """The topic a user means by `name` (any order, dash, case or 'relations'), or an entity alias of it."""
+    key = topic_key(name)
+    if not key:
+        return None
+    topic = session.scalar(select(m.Topic).where(m.Topic.key == key))
+    if topic is not None:
+        return topic
+    wanted = fold(name).strip()
+    for ent_id, aliases in session.execute(select(m.Entity.id, m.Entity.aliases)
+                                           .join(m.Topic, m.Topic.entity_id == m.Entity.id)
+                                           .where(m.Topic.kind == "entity")):
+        if any(fold(a) == wanted for a in aliases or []):
+            return session.scalar(select(m.Topic).where(m.Topic.entity_id == ent_id, m.Topic.kind == "entity"))
+    return None
+
+
+def suggest_topics(session: Session, name: str, limit: int = 5) -> list[str]:
+    """Closest topic names to a name that matched none, most articles first among equals."""
+    key = topic_key(name)
+    words = set(key.split())
+    rows = list(session.execute(select(m.Topic.name, m.Topic.key)))
+    scored = []
+    for topic_name, topic_key_ in rows:
+        ratio = difflib.SequenceMatcher(None, key, topic_key_).ratio()
+        overlap = len(words & set(topic_key_.split())) / max(1, len(words))
+        if ratio >= 0.6 or overlap >= 0.5:
+            scored.append((max(ratio, overlap), topic_name))
+    return [n for _, n in sorted(scored, key=lambda x: (-x[0], x[1]))[:limit]]

@@ -1,0 +1,210 @@
+"""Background, challenges and way forward for an item, gathered from earlier articles about the same topic.
+
+Only stored bullets are used, never new text. A bullet qualifies when its article came earlier, is
+centrally about the topic, and the bullet itself is about the topic (it mentions the topic's
+entities, or sits under a heading that names them: "India-Japan Ties at a Glance"). Bullets that
+state the same fact (one Fact row, or the same statement by link.facts.same_fact) are merged and
+cite every article that carries them; facts the item already states are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from gistbook.link.facts import same_fact
+from gistbook.link.text import content_terms, numbers_in
+from gistbook.page.topics import Topic, aboutness
+from gistbook.records import date_sort_key
+from gistbook.store import models as m
+
+CAPS = {"background": 12, "challenges": 6, "way_forward": 4}
+OVERLAP = 0.5  # share of the shorter statement's terms that a restatement repeats (same numbers required)
+YEAR_WRITTEN = re.compile(r"\d{4}")  # "2011", "FY 2022-23": a date the text spells out
+YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+MAX_SOURCES = 3
+
+
+@dataclass
+class Source:
+    article_id: int
+    bullet_id: int
+    title: str
+    published: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"article_id": self.article_id, "bullet_id": self.bullet_id, "title": self.title,
+                "published": self.published}
+
+
+@dataclass
+class Gathered:
+    """One fact for a generated section, with every earlier article that states it."""
+
+    text: str
+    role: str
+    when: str  # sort key: the earliest date the fact names, else when it was first reported
+    strength: int  # 2: names every entity of the topic; 1: names one, or sits under a heading naming the topic
+    sources: list[Source] = field(default_factory=list)
+    fact_id: int | None = None
+
+
+@dataclass
+class _Row:
+    bullet_id: int
+    article_id: int
+    text: str
+    role: str
+    heading: str | None
+    fact_id: int | None
+
+
+def earlier_articles(session: Session, article: m.Article, topic: Topic) -> dict[int, tuple[m.Article, int]]:
+    """Articles before this one (by date, then id) that are about the topic, each with its aboutness (1 or 2)."""
+    linked = (select(m.TopicArticle.article_id).join(m.Topic, m.Topic.id == m.TopicArticle.topic_id)
+              .where(m.Topic.key == topic.key))
+    mentioning = select(m.Mention.article_id).where(m.Mention.entity_id.in_(topic.ids))
+    query = select(m.Article).where(or_(m.Article.id.in_(linked), m.Article.id.in_(mentioning)),
+                                    m.Article.id != article.id)
+    if article.published:
+        query = query.where(or_(m.Article.published < article.published,
+                                (m.Article.published == article.published) & (m.Article.id < article.id)))
+    out: dict[int, tuple[m.Article, int]] = {}
+    for row in session.scalars(query):
+        level = aboutness(session, row.id, topic)
+        if level:
+            out[row.id] = (row, level)
+    return out
+
+
+def gather(session: Session, article: m.Article, topic: Topic, own_texts: list[str],
+           own_facts: set[int]) -> dict[str, list[Gathered]]:
+    """Facts per role (background, challenges, way_forward), deduplicated, capped, oldest first."""
+    sources = earlier_articles(session, article, topic)
+    if not sources:
+        return {role: [] for role in CAPS}
+    rows = _rows(session, list(sources))
+    mentions = _mentions(session, [r.bullet_id for r in rows], topic)
+    dates = _dates(session, [r.bullet_id for r in rows])
+    merged: list[Gathered] = []
+    by_fact: dict[int, Gathered] = {}
+    for row in rows:
+        src, level = sources[row.article_id]
+        named = mentions.get(row.bullet_id, set()) | {e.id for e in topic.entities if e.named_in(row.text)}
+        strength = _strength(row, topic, named, dates.get(row.bullet_id), level)
+        if strength == 0 or (row.fact_id is not None and row.fact_id in own_facts):
+            continue
+        if any(restates(row.text, own) for own in own_texts):
+            continue
+        source = Source(src.id, row.bullet_id, src.title, src.published)
+        found = by_fact.get(row.fact_id) if row.fact_id is not None else None
+        found = found or next((g for g in merged if g.role == _role(row) and restates(g.text, row.text)), None)
+        if found is not None:
+            found.sources.append(source)
+            found.strength = max(found.strength, strength)
+            continue
+        when = dates.get(row.bullet_id) or _year_in(row.text) or date_sort_key(src.published or "9999")
+        gathered = Gathered(row.text, _role(row), when, strength, [source], row.fact_id)
+        merged.append(gathered)
+        if row.fact_id is not None:
+            by_fact[row.fact_id] = gathered
+    out: dict[str, list[Gathered]] = {}
+    for role, cap in CAPS.items():
+        pool = [g for g in merged if g.role == role]
+        best = sorted(pool, key=lambda g: (-g.strength, -len(g.sources), g.when))[:cap]
+        for g in best:
+            g.sources = sorted(g.sources, key=lambda s: (s.published or "", s.article_id))[:MAX_SOURCES]
+        out[role] = sorted(best, key=lambda g: (g.when, g.sources[0].published or "", g.sources[0].bullet_id))
+    return out
+
+
+def restates(text_a: str, text_b: str) -> bool:
+    """Same fact for a page: link's dedup rule, or one statement repeating most of the shorter one's terms
+    with the same numbers ("Founded in 1903, the Association…" / "The Association dates from 1903…")."""
+    if same_fact(text_a, text_b):
+        return True
+    if _significant(numbers_in(text_a)) != _significant(numbers_in(text_b)):
+        return False
+    a, b = set(content_terms(text_a)), set(content_terms(text_b))
+    shared = len(a & b)
+    return shared >= 4 and shared / max(1, min(len(a), len(b))) >= OVERLAP
+
+
+def _significant(numbers: frozenset[str]) -> frozenset[str]:
+    """Numbers that name a fact (years, amounts); "one" and "two" are often just wording."""
+    return frozenset(n for n in numbers if len(n) > 1)
+
+
+def _role(row: _Row) -> str:
+    """Dated news of an earlier article is background for a later one."""
+    return "background" if row.role == "news" else row.role
+
+
+def _strength(row: _Row, topic: Topic, named: set[int], date: str | None, level: int) -> int:
+    """How surely a bullet is about the topic, from the entities it names; 0 when it is not.
+
+    `level` 2: its article is about this topic alone, 1: about it among others (then the bullet itself must
+    name the whole topic: in a Quad item, a line on Japan alone is not India–Japan background)."""
+    whole = named == topic.ids
+    if level == 1:
+        return 2 if whole and row.role != "news" else 1 if whole and date and date[:1].isdigit() else 0
+    if row.role in ("challenges", "way_forward"):
+        return 2 if whole else 1  # its article is about the topic alone: that is the check
+    if row.role == "background":
+        if whole:
+            return 2
+        if named or (row.heading and topic.named_in(row.heading)):
+            return 1
+        return 0
+    # an earlier item's news counts when it names the whole topic and says when it happened
+    return 1 if whole and date is not None and date[:1].isdigit() else 0
+
+
+def _rows(session: Session, article_ids: list[int]) -> list[_Row]:
+    query = (select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text, m.Section.role, m.Section.heading,
+                    m.FactMention.fact_id)
+             .join(m.Section, m.Section.id == m.Bullet.section_id)
+             .outerjoin(m.FactMention, m.FactMention.bullet_id == m.Bullet.id)
+             .where(m.Bullet.article_id.in_(article_ids), m.Section.role.in_(("news", *CAPS)))
+             .order_by(m.Bullet.article_id, m.Bullet.position))
+    return [_Row(*row) for row in session.execute(query)]
+
+
+def _mentions(session: Session, bullet_ids: list[int], topic: Topic) -> dict[int, set[int]]:
+    """Which of the topic's entities each bullet mentions."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for chunk in _chunks(bullet_ids):
+        for bullet_id, entity_id in session.execute(
+                select(m.Mention.bullet_id, m.Mention.entity_id)
+                .where(m.Mention.bullet_id.in_(chunk), m.Mention.entity_id.in_(topic.ids))):
+            found[bullet_id].add(entity_id)
+    return found
+
+
+def _dates(session: Session, bullet_ids: list[int]) -> dict[int, str]:
+    """The earliest calendar date each bullet spells out (sortable form), for chronological order."""
+    earliest: dict[int, str] = {}
+    for chunk in _chunks(bullet_ids):
+        for bullet_id, value, text in session.execute(
+                select(m.TimeExpr.bullet_id, m.TimeExpr.value, m.TimeExpr.text)
+                .where(m.TimeExpr.bullet_id.in_(chunk), m.TimeExpr.type == "DATE")):
+            # only dates the text spells out: "today" in an old item would mislead on a later page
+            if (value[:1].isdigit() or value.startswith("FY")) and YEAR_WRITTEN.search(text):
+                key = date_sort_key(value)
+                if bullet_id not in earliest or key < earliest[bullet_id]:
+                    earliest[bullet_id] = key
+    return earliest
+
+
+def _year_in(text: str) -> str | None:
+    """A year written in the text, for stores that kept structure only (no time expressions)."""
+    years = YEAR.findall(text)
+    return min(years) if years else None
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    return [ids[i:i + size] for i in range(0, len(ids), size)]

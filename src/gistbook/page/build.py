@@ -1,0 +1,129 @@
+"""Assemble the exam page of one stored item: key points, then background, challenges and way forward."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from gistbook.page.background import CAPS, Gathered, gather
+from gistbook.page.keypoints import BulletFacts, select_key_points
+from gistbook.page.topics import Topic, item_topics
+from gistbook.store import models as m
+
+TRAINER_KINDS = frozenset({"note"})  # items already written point-wise by a trainer keep every bullet
+ROLE_ORDER = {"news": 0, "background": 1, "challenges": 2, "way_forward": 3, "other": 4}
+REST = "Other points"  # with the key points above it, the whole text of the item
+
+
+class PageError(Exception):
+    """The page cannot be built (no such article)."""
+
+
+def headings_for(topic: Topic) -> dict[str, str]:
+    """Headings of generated sections, named after the topic as a trainer would (each parses to its role)."""
+    label = "-".join(e.name for e in topic.entities)
+    if topic.kind == "pair":
+        return {"background": f"{label} Bilateral Relations",
+                "challenges": f"Roadblocks to strengthening {label} ties", "way_forward": "Way Forward"}
+    return {"background": f"About {label}", "challenges": "Challenges", "way_forward": "Way Forward"}
+
+
+def build_page(session: Session, article_id: int, key_points: int = 6) -> dict[str, Any]:
+    """The `note --format json` shape: every bullet carries its sources; generated sections are flagged."""
+    article = session.get(m.Article, article_id)
+    if article is None:
+        raise PageError(f"no article with id {article_id}")
+    sections = list(session.scalars(select(m.Section).where(m.Section.article_id == article.id)
+                                    .order_by(m.Section.position)))
+    bullets = list(session.scalars(select(m.Bullet).where(m.Bullet.article_id == article.id)
+                                   .order_by(m.Bullet.position)))
+    own_source = {"title": article.title, "published": article.published, "article_id": article.id}
+    own_sections = _own_sections(sections, bullets, own_source)
+    trimmed = False
+    if article.source.kind not in TRAINER_KINDS and len(bullets) > key_points:
+        chosen = select_key_points(_bullet_facts(session, article.id, bullets), article.title, key_points)
+        keep = {b.bullet_id for b in chosen}
+        key_section = _section(None, "news", [b for b in bullets if b.id in keep], own_source)
+        own_sections = [key_section] + [s for s in own_sections if s["role"] in CAPS]
+        trimmed = True
+    topics = item_topics(session, article.id)
+    own_facts = set(session.scalars(select(m.FactMention.fact_id).where(m.FactMention.article_id == article.id)))
+    own_texts = [b.text for b in bullets]
+    used: Topic | None = None
+    found: dict[str, list[Gathered]] = {}
+    for topic in topics:
+        found = gather(session, article, topic, own_texts, own_facts)
+        if any(found.values()):
+            used = topic
+            break
+    page_sections = _merge(own_sections, found, headings_for(used) if used else {})
+    shown = {b["sources"][0]["bullet_id"] for s in page_sections for b in s["bullets"] if not b["generated"]}
+    rest = [b for b in bullets if b.id not in shown]
+    if trimmed and rest:  # every bullet once: the reader merges repeated bullets, and a reader needs no repeats
+        page_sections.append(_section(REST, "other", rest, own_source) | {"rest": True})
+    return {
+        "id": article.id, "title": article.title, "category": article.category, "published": article.published,
+        "published_precision": article.published_precision, "author": article.author,
+        "author_note": article.author_note, "url": article.url,
+        "topics": [{"name": t.name, "kind": t.kind, "used": t == used} for t in topics],
+        "key_points": trimmed,
+        "sections": page_sections,
+    }
+
+
+def _bullet_facts(session: Session, article_id: int, bullets: list[m.Bullet]) -> list[BulletFacts]:
+    """Selector features from the stored extraction of one article."""
+    types: dict[int, list[str]] = defaultdict(list)
+    for bullet_id, etype in session.execute(select(m.Mention.bullet_id, m.Entity.type)
+                                            .join(m.Entity, m.Entity.id == m.Mention.entity_id)
+                                            .where(m.Mention.article_id == article_id)):
+        types[bullet_id].append(etype)
+    dates: dict[int, int] = defaultdict(int)
+    for bullet_id, ttype, value in session.execute(select(m.TimeExpr.bullet_id, m.TimeExpr.type, m.TimeExpr.value)
+                                                   .where(m.TimeExpr.article_id == article_id)):
+        if ttype == "DATE" and value[:1].isdigit():
+            dates[bullet_id] += 1
+    figures: dict[int, int] = defaultdict(int)
+    for (bullet_id,) in session.execute(select(m.Figure.bullet_id).where(m.Figure.article_id == article_id)):
+        figures[bullet_id] += 1
+    return [BulletFacts(b.text, i, types.get(b.id, []), dates.get(b.id, 0), figures.get(b.id, 0), b.id)
+            for i, b in enumerate(bullets)]
+
+
+def _section(heading: str | None, role: str, bullets: list[m.Bullet], own: dict[str, Any]) -> dict[str, Any]:
+    def cite(bullet: m.Bullet) -> dict[str, Any]:
+        return {"article_id": own["article_id"], "bullet_id": bullet.id, "title": own["title"],
+                "published": own["published"]}
+
+    return {"heading": heading, "role": role, "generated": False,
+            "bullets": [{"text": b.text, "generated": False, "sources": [cite(b)]} for b in bullets]}
+
+
+def _own_sections(sections: list[m.Section], bullets: list[m.Bullet], own: dict[str, Any]) -> list[dict[str, Any]]:
+    by_section: dict[int, list[m.Bullet]] = defaultdict(list)
+    for b in bullets:
+        by_section[b.section_id].append(b)
+    return [_section(s.heading, s.role, by_section[s.id], own) for s in sections if by_section[s.id]]
+
+
+def _merge(own: list[dict[str, Any]], found: dict[str, list[Gathered]], headings: dict[str, str]
+           ) -> list[dict[str, Any]]:
+    """The item's sections in role order; gathered facts join the item's section of that role or open one."""
+    out = sorted(own, key=lambda s: ROLE_ORDER.get(s["role"], 4))
+    for role in ("background", "challenges", "way_forward"):
+        facts = found.get(role) or []
+        if not facts:
+            continue
+        generated = [{"text": g.text, "generated": True, "sources": [s.to_dict() for s in g.sources]}
+                     for g in facts]
+        existing = next((s for s in out if s["role"] == role), None)
+        if existing is not None:
+            existing["bullets"].extend(generated)  # the section stays the item's; its new bullets are flagged
+            continue
+        section = {"heading": headings[role], "role": role, "generated": True, "bullets": generated}
+        at = next((i for i, s in enumerate(out) if ROLE_ORDER.get(s["role"], 4) > ROLE_ORDER[role]), len(out))
+        out.insert(at, section)
+    return out

@@ -1,0 +1,186 @@
+"""Make false statements from true ones by changing exactly one element, each checked against the knowledge base."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence
+from gistbook.quiz.text import NUMBER_WORDS, YEAR, format_like, is_anaphoric, parse_number
+from gistbook.quiz.truth import Verdict, acronym_statement, evaluate
+
+MIN_CHARS, MAX_CHARS = 40, 300
+# A swapped country could still be true where the sentence lists members or participants, so those are skipped.
+MEMBERSHIP = re.compile(r"\b(join|joined|member|members|membership|such as|including|includes|alongside|among|"
+                        r"participat\w*|partners|countries)\b", re.IGNORECASE)
+# Reported speech, first person, glued sentences and page debris do not make exam statements.
+SPEECH = re.compile(r"\b(?:said|says|stated|spoke|speaking|noted|highlighted|emphasi[sz]ed|underlined|stressed|"
+                    r"appreciated|expressed|congratulat\w*|lauded|praised|urged|called upon|assured|thanked|"
+                    r"welcomed|hoped|believes?|we|our|my)\b", re.IGNORECASE)
+DEBRIS = re.compile(r"\bI\b|[a-z][.][A-Z]|[a-z]{3}[A-Z][a-z]|PHOTO|@|https?:|\.{3}|…|\bClick\b|\bAnnexure\b")
+_FY = re.compile(r"(\d{4})(\s*[-–]\s*)(\d{2}|\d{4})\b")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS[2:]) + r")\b", re.IGNORECASE)
+
+
+@dataclass
+class Variant:
+    """A false statement: `sentence` with `old` changed to `new`, and the verdict that proves it false."""
+
+    text: str
+    sentence: Sentence
+    old: str
+    new: str
+    change: str
+    verdict: Verdict
+
+
+def standalone(sentence: Sentence) -> bool:
+    """A sentence that can be a statement on its own: a fact of readable length, with no back-reference, no
+    reported speech, no page debris, and enough in it to test (a date or figure, or two named things)."""
+    text = sentence.text.strip()
+    weight = sum(2 if mk.kind in ("year", "figure") else 1 for mk in sentence.marks
+                 if mk.kind != "entity" or fold_name(mk.value) != "india")
+    return (MIN_CHARS <= len(text) <= MAX_CHARS and text[:1].isupper() and weight >= 2 and not is_anaphoric(text)
+            and not SPEECH.search(text) and not DEBRIS.search(text) and "?" not in text and not text.endswith(":"))
+
+
+def false_variants(kb: KnowledgeBase, sentence: Sentence, rng: random.Random, limit: int = 2,
+                   published_year: int | None = None) -> list[Variant]:
+    """Up to `limit` verified-false versions of `sentence`, each with one element changed."""
+    out: list[Variant] = []
+    marks = list(sentence.marks)
+    rng.shuffle(marks)
+    for mark in marks:
+        for new in replacements(kb, sentence, mark, rng, published_year):
+            text = sentence.text[:mark.start] + new + sentence.text[mark.end:]
+            verdict = evaluate(kb, text, [sentence.bullet_id])
+            if verdict.truth is False:
+                out.append(Variant(text, sentence, mark.text, new, verdict.change or mark.kind, verdict))
+                break
+        if len(out) >= limit:
+            break
+    return out
+
+
+def replacements(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.Random,
+                  published_year: int | None) -> list[str]:
+    if mark.kind == "year":
+        return _other_years(sentence, mark, rng, published_year)
+    if mark.kind == "figure":
+        return _scaled(mark, rng)
+    if mark.kind == "entity" and mark.type == "country":
+        return _other_countries(kb, sentence, mark, rng)
+    if mark.kind == "entity" and mark.type == "person" and mark.role \
+            and fold_name(mark.role) in sentence.text.casefold():
+        return _other_people(kb, mark, rng)
+    return []
+
+
+def _other_years(sentence: Sentence, mark: Mark, rng: random.Random, published_year: int | None) -> list[str]:
+    """The mark's text with its year moved by a few years, never onto a year the sentence already names."""
+    present = {int(y) for y in YEAR.findall(sentence.text)}
+    own = YEAR.findall(mark.text)
+    if own and sum(1 for y in YEAR.findall(sentence.text) if y == own[0]) > 1:
+        return []  # the year shows elsewhere in the sentence, so changing one copy would give it away
+    latest = published_year or 2100
+    deltas = [d for d in range(-6, 7) if d]
+    rng.shuffle(deltas)
+    out: list[str] = []
+    for delta in deltas:
+        new = _shift_years(mark.text, delta)
+        years = [int(y) for y in YEAR.findall(new)]
+        if new != mark.text and years and all(1600 <= y <= latest and y not in present for y in years):
+            out.append(new)
+        if len(out) >= 3:
+            break
+    return out
+
+
+def _shift_years(text: str, delta: int) -> str:
+    fy = _FY.search(text)
+    if fy and len(fy.group(3)) == 2 and int(fy.group(3)) == (int(fy.group(1)) + 1) % 100:
+        start = int(fy.group(1)) + delta
+        return text[:fy.start()] + f"{start}{fy.group(2)}{(start + 1) % 100:02d}" + text[fy.end():]
+    return YEAR.sub(lambda m: str(int(m.group(0)) + delta), text)
+
+
+def _scaled(mark: Mark, rng: random.Random) -> list[str]:
+    """The figure's text with its number scaled, written the way the original writes numbers."""
+    found = _NUMBER.search(mark.text)
+    if not found:
+        return []
+    number = parse_number(found.group(0))
+    if number is None or number == 0:
+        return []
+    if "," not in found.group(0) and "." not in found.group(0) and 1600 <= number <= 2100 and mark.type != "INR":
+        return []  # a bare year-like number: not a figure to scale
+    is_word = found.group(0).casefold() in NUMBER_WORDS
+    factors = [2.0, 3.0, 0.5, 1.5, 4.0, 0.25]
+    rng.shuffle(factors)
+    out: list[str] = []
+    for factor in factors:
+        value = number * factor
+        if is_word and (not value.is_integer() or value >= len(NUMBER_WORDS)):
+            continue
+        if "." not in found.group(0) and not value.is_integer():
+            continue
+        if mark.type == "percent" and value > 100:
+            continue
+        written = format_like(found.group(0), value)
+        if written != found.group(0) and parse_number(written) not in (None, 0.0):
+            out.append(mark.text[:found.start()] + written + mark.text[found.end():])
+        if len(out) >= 3:
+            break
+    return out
+
+
+def _other_countries(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.Random) -> list[str]:
+    """Another country in the partner's place, where the sentence names a partnership rather than a list."""
+    if fold_name(mark.value) == "india" or MEMBERSHIP.search(sentence.text):
+        return []
+    before = sentence.text[:mark.start].rstrip().rsplit(" ", 1)[-1].casefold()
+    if before == "the" or not any(mk.kind == "entity" and mk.type != "country" for mk in sentence.marks):
+        return []
+    named = {fold_name(mk.value) for mk in sentence.marks if mk.kind == "entity"}
+    pool = [name for name, _role, _country in kb.entities.get("country", [])
+            if fold_name(name) not in named and fold_name(name) != "india" and not name.startswith("The ")
+            and len(name) > 3]
+    return like_length(pool, mark.text, rng)[:4]
+
+
+def _other_people(kb: KnowledgeBase, mark: Mark, rng: random.Random) -> list[str]:
+    """Another stored person, preferably of the same country, in place of the office holder."""
+    if len(mark.text.split()) < 2:
+        return []
+    people = [(name, country) for name, role, country in kb.entities.get("person", [])
+              if role and len(name.split()) >= 2 and fold_name(name) != fold_name(mark.value)
+              and all(w[:1].isupper() for w in name.replace(".", ". ").split())]
+    rng.shuffle(people)
+    people.sort(key=lambda p: p[1] != mark.country)
+    return like_length([name for name, _country in people[:12]], mark.text, rng)[:4]
+
+
+def like_length(pool: list[str], original: str, rng: random.Random) -> list[str]:
+    """Candidates in random order, those about as long as the original first, so length gives nothing away."""
+    items = list(pool)
+    rng.shuffle(items)
+    return sorted(items, key=lambda v: abs(len(v) - len(original)) // 5)
+
+
+def fold_name(name: str) -> str:
+    return name.casefold().strip()
+
+
+def acronym_variants(kb: KnowledgeBase, short: str, rng: random.Random, limit: int = 2) -> list[str]:
+    """False acronym statements: `short` given the expansion of another stored organisation."""
+    others = [exp for s, (exp, _art) in kb.usable_acronyms().items() if s != short]
+    rng.shuffle(others)
+    out: list[str] = []
+    for expansion in others:
+        text = acronym_statement(short, expansion)
+        if evaluate(kb, text, []).truth is False and text not in out:
+            out.append(text)
+        if len(out) >= limit:
+            break
+    return out

@@ -1,0 +1,147 @@
+"""Matched pairs the knowledge base records (acronym–expansion, person–office, body–year, exercise–partner)
+and the check that decides whether a given pair is recorded, provably not recorded, or unknown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gistbook.quiz.kb import KnowledgeBase
+from gistbook.quiz.text import YEAR, fold
+
+HEADERS = {"acronym": ("Abbreviation", "Full form"), "office": ("Person", "Office held"),
+           "year": ("Agreement or body", "Year"), "partner": ("Military exercise", "Partner country")}
+RELATION_OF_HEADER = {f"{a} : {b}": rel for rel, (a, b) in HEADERS.items()}
+DATED_TYPES = frozenset({"agreement", "organisation", "initiative", "scheme", "policy", "military_exercise", "event"})
+FOUNDING = re.compile(r"\b(?:set up|established|founded|formed|launched|created|constituted|signed|adopted|"
+                      r"came into (?:force|effect)|took effect|entered into force|inaugurated|first held|instituted|"
+                      r"started|began|commissioned|ratified|notified|enacted)\b", re.IGNORECASE)
+BILATERAL = re.compile(r"\bbetween\b|\bbilateral\b|\bjoint\b|\bIndia[-–]\w+|\w+[-–]India\b")
+
+
+@dataclass(frozen=True)
+class Pair:
+    relation: str
+    left: str
+    right: str
+    bullet_id: int
+
+
+def recorded_pairs(kb: KnowledgeBase, article_ids: list[int] | None = None) -> dict[str, list[Pair]]:
+    """Every pair the material records, by relation; each comes with the bullet that records it."""
+    key = ("recorded_pairs", tuple(article_ids) if article_ids is not None else None)
+    if key not in kb.derived:
+        kb.derived[key] = _recorded_pairs(kb, article_ids)
+    return kb.derived[key]
+
+
+def _recorded_pairs(kb: KnowledgeBase, article_ids: list[int] | None) -> dict[str, list[Pair]]:
+    wanted = set(article_ids) if article_ids is not None else None
+    out: dict[str, list[Pair]] = {rel: [] for rel in HEADERS}
+    seen: set[tuple[str, str]] = set()
+
+    def add(pair: Pair) -> None:
+        key = (pair.relation, fold(pair.left))
+        if key not in seen:
+            seen.add(key)
+            out[pair.relation].append(pair)
+
+    for mat in kb.material_bullets():
+        if wanted is not None and mat.article_id not in wanted:
+            continue
+        for pair in pairs_in_bullet(kb, mat.bullet_id):
+            add(pair)
+    material = set(kb.material_articles)
+    for short, (expansion, article_id) in kb.usable_acronyms().items():
+        if wanted is not None and article_id not in wanted or article_id not in material:
+            continue
+        where = next((m.bullet_id for m in kb.material_bullets(article_id) if short in kb.texts[m.bullet_id]), None)
+        if where is not None:
+            add(Pair("acronym", short, expansion, where))
+    return out
+
+
+def pairs_in_bullet(kb: KnowledgeBase, bullet_id: int) -> list[Pair]:
+    """Office, year and partner pairs stated inside one sentence of a bullet."""
+    key = ("pairs", bullet_id)
+    if key not in kb.derived:
+        kb.derived[key] = _pairs_in_bullet(kb, bullet_id)
+    return list(kb.derived[key])
+
+
+def _pairs_in_bullet(kb: KnowledgeBase, bullet_id: int) -> list[Pair]:
+    out: list[Pair] = []
+    for sentence in kb.sentences(bullet_id):
+        entities = [mk for mk in sentence.marks if mk.kind == "entity"]
+        years = [mk for mk in sentence.marks if mk.kind == "year" and len(YEAR.findall(mk.text)) == 1]
+        for mk in entities:
+            if mk.type == "person" and mk.role and len(mk.text.split()) >= 2 and len(mk.role) <= 80:
+                out.append(Pair("office", mk.text, office(mk.role, mk.country), bullet_id))
+        all_years = [mk for mk in sentence.marks if mk.kind == "year"]
+        dated = [mk for mk in entities if mk.type in DATED_TYPES and len(mk.text) <= 90 and not YEAR.search(mk.text)]
+        agreements = [mk for mk in dated if mk.type == "agreement"]
+        subject = dated[0] if len(dated) == 1 else agreements[0] if len(agreements) == 1 else None
+        if len(all_years) == 1 and years and subject is not None and len(YEAR.findall(sentence.text)) == 1 \
+                and "FY" not in years[0].value and FOUNDING.search(sentence.text):
+            out.append(Pair("year", subject.text.strip("‘’'\""), YEAR.findall(years[0].text)[0], bullet_id))
+        partners = [mk for mk in entities if mk.type == "country" and fold(mk.value) != "india"]
+        exercises = [mk for mk in entities if mk.type == "military_exercise"]
+        if len({fold(p.value) for p in partners}) == 1 and exercises and BILATERAL.search(sentence.text):
+            out.append(Pair("partner", exercises[0].text.strip("‘’'\""), partners[0].value, bullet_id))
+    return out
+
+
+def office(role: str, country: str | None) -> str:
+    """An office as a pair shows it: "Prime Minister (Australia)" unless the role already names the country."""
+    if not country or fold(country) in fold(role) or fold(country)[:4] in fold(role):
+        return role
+    return f"{role} ({country})"
+
+
+def bare_office(text: str) -> str:
+    return fold(re.sub(r"\s*\([^)]*\)$", "", text))
+
+
+def pair_truth(kb: KnowledgeBase, relation: str, left: str, right: str, cited: list[int]) -> tuple[bool | None, str]:
+    """(True, why) when recorded; (False, what is recorded instead) when provably not; (None, why) otherwise."""
+    if relation == "acronym":
+        known = kb.acronyms.get(left, {})
+        if not known:
+            return None, f"no stored expansion of {left}"
+        stored = next(iter(known.values()))[0]
+        folded = fold(right)
+        if folded in known:
+            return True, f"‘{left}’ stands for ‘{stored}’"
+        owners = sorted(kb.owners_of(right) - {left})
+        if owners and not any(folded in k or k in folded for k in known):
+            return False, f"‘{left}’ stands for ‘{stored}’; ‘{right}’ is ‘{owners[0]}’"
+        return None, f"‘{right}’ is not a stored expansion of another acronym"
+    left_key, right_key = fold(left), fold(right)
+    recorded = [p for b in cited if b in kb.texts for p in pairs_in_bullet(kb, b)
+                if p.relation == relation and fold(p.left) == left_key]
+    if any(fold(p.right) == right_key for p in recorded):
+        where = next(p.bullet_id for p in recorded if fold(p.right) == right_key)
+        return True, f"stated in {kb.cite(where)}"
+    if not recorded:
+        return None, f"no cited bullet records {left}"
+    truth = recorded[0]
+    if kb.bullets_with([left, right]):
+        return None, f"a stored bullet names {left} with {right}"
+    if relation == "office":
+        held = kb.roles.get(fold(left), set()) | {bare_office(p.right) for p in recorded}
+        role = bare_office(right)
+        if any(role in h or h in role for h in held):
+            return None, f"{left} is recorded as {right}"
+    return False, f"{left}: {truth.right}, not {right} ({kb.cite(truth.bullet_id)})"
+
+
+def other_rights(kb: KnowledgeBase, relation: str, pairs: list[Pair]) -> list[str]:
+    """Values of the same kind that could stand on the right of a wrong pair."""
+    if relation == "acronym":
+        return [exp for exp, _a in kb.usable_acronyms().values()]
+    if relation == "partner":
+        return [n for n, _r, _c in kb.entities.get("country", []) if fold(n) != "india" and len(n) > 3]
+    if relation == "office":
+        return sorted({p.right for p in pairs} | {office(r, c) for _n, r, c in kb.entities.get("person", []) if r})
+    years = sorted({int(p.right) for p in pairs})
+    return [str(y + d) for y in years for d in (-5, -3, -2, -1, 1, 2, 3, 4) if 1600 <= y + d <= 2100]

@@ -1,0 +1,186 @@
+"""The quiz library functions the CLI and the web app call: generate, look up, check and re-verify questions."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from gistbook.quiz import options as opt
+from gistbook.quiz.kb import KnowledgeBase, load, topic_article_ids
+from gistbook.quiz.registry import KINDS, Context, generators_for
+from gistbook.quiz.verify import verify
+from gistbook.store import models as m
+
+ATTEMPTS_PER_QUESTION = 25
+GIVE_UP_AFTER = 20  # consecutive failures before a generator is dropped for this call
+
+
+class QuizError(ValueError):
+    """A quiz request that cannot be met (unknown kind, unknown topic); one-line reason."""
+
+
+def normalise_kinds(kinds: list[str] | str | None) -> list[str] | None:
+    """Accept `how_many` or `how-many`, a comma list or a list; reject unknown kinds with a clear message."""
+    if not kinds:
+        return None
+    items = kinds.split(",") if isinstance(kinds, str) else kinds
+    out = [k.strip().lower().replace("_", "-") for k in items if k.strip()]
+    unknown = [k for k in out if k not in KINDS]
+    if unknown:
+        raise QuizError(f"unknown question kind {unknown[0]!r}; choose from {', '.join(KINDS)}")
+    return out
+
+
+def fingerprint(question: dict[str, Any]) -> str:
+    """Identity of a question's content, so the same question is stored once."""
+    body = "\x1f".join([question["kind"], question["stem"], *question["options"]])
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def generate(session: Session, topic: str | None = None, kinds: list[str] | str | None = None, count: int = 10,
+             seed: int | None = None, *, persist: bool = True, kb: KnowledgeBase | None = None,
+             stats: Counter[str] | None = None) -> list[dict[str, Any]]:
+    """Up to `count` verified questions (the `quiz --json` shape), mixing kinds; stored when `persist`.
+
+    Every question passes the answer-key verifier before it is returned. Writes go to `session`; the
+    caller commits. `stats` (if given) counts attempts, failures and rejections, for reports and benchmarks.
+    """
+    wanted = normalise_kinds(kinds)
+    rng = random.Random(seed)
+    if kb is None:
+        article_ids = None
+        if topic:
+            article_ids = topic_article_ids(session, topic)
+            if not article_ids:
+                raise QuizError(f"no stored articles about {topic!r}")
+        kb = load(session, article_ids, rng=rng)
+    ctx = Context(kb, rng, topic)
+    active = generators_for(wanted)
+    misses: Counter[str] = Counter()
+    tally = stats if stats is not None else Counter()
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    turn = 0
+    while len(out) < count and active and tally["attempts"] < count * ATTEMPTS_PER_QUESTION:
+        gen = active[turn % len(active)]
+        turn += 1
+        tally["attempts"] += 1
+        draft = gen.build(ctx)
+        if draft is None:
+            misses[gen.name] += 1
+            if misses[gen.name] >= GIVE_UP_AFTER:
+                active.remove(gen)
+            continue
+        misses[gen.name] = 0
+        draft.generator = gen.name
+        question = draft.to_dict(kb)
+        key = fingerprint(question)
+        if key in seen or question["stem"] in seen:
+            tally["duplicates"] += 1
+            continue
+        problems = verify(kb, question)
+        if problems:
+            tally["rejected"] += 1
+            tally[f"rejected:{problems[0][:60]}"] += 1
+            continue
+        seen.update((key, question["stem"]))
+        question["fingerprint"] = key
+        question["_syllabus"] = _syllabus(kb, question)
+        question["_topic"] = draft.topic
+        out.append(question)
+        tally[question["kind"]] += 1
+    if persist:
+        save_questions(session, out)
+    for question in out:
+        for private in ("fingerprint", "_syllabus", "_topic"):
+            question.pop(private, None)
+    return out
+
+
+def _syllabus(kb: KnowledgeBase, question: dict[str, Any]) -> str | None:
+    for src in question["sources"]:
+        tag = kb.articles[src["article_id"]].syllabus
+        if tag:
+            return tag
+    return None
+
+
+def save_questions(session: Session, questions: list[dict[str, Any]]) -> None:
+    """Store questions by fingerprint (an identical question keeps its id) and set each one's `id`."""
+    keys = [q["fingerprint"] for q in questions]
+    existing = {row.fingerprint: row.id for row in session.execute(
+        select(m.Question.fingerprint, m.Question.id).where(m.Question.fingerprint.in_(keys)))} if keys else {}
+    for q in questions:
+        if q["fingerprint"] in existing:
+            q["id"] = existing[q["fingerprint"]]
+            continue
+        row = m.Question(fingerprint=q["fingerprint"], kind=q["kind"], stem=q["stem"], options=q["options"],
+                         answer=q["answer"], explanation=q["explanation"],
+                         source_bullet_ids=[s["bullet_id"] for s in q["sources"]], generator=q["generator"],
+                         topic=q.get("_topic"), syllabus=q.get("_syllabus"))
+        session.add(row)
+        session.flush()
+        existing[q["fingerprint"]] = row.id
+        q["id"] = row.id
+
+
+def question_dict(session: Session, row: m.Question) -> dict[str, Any]:
+    """A stored question in the `quiz --json` shape, with citations read from the store."""
+    ids = list(row.source_bullet_ids or [])
+    cites = {b: (a, t, p) for b, a, t, p in session.execute(
+        select(m.Bullet.id, m.Article.id, m.Article.title, m.Article.published)
+        .join(m.Article, m.Article.id == m.Bullet.article_id).where(m.Bullet.id.in_(ids)))} if ids else {}
+    sources = [{"article_id": cites[b][0], "bullet_id": b, "title": cites[b][1], "published": cites[b][2]}
+               for b in ids if b in cites]
+    return {"id": row.id, "kind": row.kind, "stem": row.stem, "options": list(row.options), "answer": row.answer,
+            "explanation": row.explanation, "sources": sources, "generator": row.generator}
+
+
+def get_question(session: Session, question_id: int) -> dict[str, Any] | None:
+    """One stored question by id, or None."""
+    row = session.get(m.Question, question_id)
+    return question_dict(session, row) if row is not None else None
+
+
+def check_answer(question: dict[str, Any], given: str | int) -> dict[str, Any]:
+    """Score one answer: a letter ("b", "(B)"), an option number (1–4) or the option's text.
+
+    Returns {"correct", "answer", "answer_text", "given", "explanation"}; for a Mains question,
+    "correct" is None and the outline is the answer.
+    """
+    if question["kind"] == "mains":
+        return {"correct": None, "answer": question["answer"], "answer_text": question["answer"], "given": given,
+                "explanation": question["explanation"]}
+    options = question["options"]
+    index = _choice_index(options, given)
+    key = opt.LETTERS.index(question["answer"])
+    return {"correct": index == key, "answer": question["answer"], "answer_text": options[key],
+            "given": opt.LETTERS[index] if index is not None else None, "explanation": question["explanation"]}
+
+
+def _choice_index(options: list[str], given: str | int) -> int | None:
+    text = str(given).strip()
+    bare = text.strip("() .").upper()
+    if len(bare) == 1 and bare in opt.LETTERS[:len(options)]:
+        return opt.LETTERS.index(bare)
+    if bare.isdigit() and 1 <= int(bare) <= len(options):
+        return int(bare) - 1
+    folded = [o.casefold() for o in options]
+    return folded.index(text.casefold()) if text.casefold() in folded else None
+
+
+def verify_stored(session: Session, question_ids: list[int] | None = None) -> dict[str, Any]:
+    """Re-verify stored questions against the current knowledge base: {"checked", "valid", "problems"}."""
+    q = select(m.Question)
+    if question_ids is not None:
+        q = q.where(m.Question.id.in_(question_ids))
+    questions = [question_dict(session, row) for row in session.scalars(q)]
+    articles = sorted({s["article_id"] for qd in questions for s in qd["sources"]})
+    kb = load(session, articles)
+    problems = {qd["id"]: p for qd in questions if (p := verify(kb, qd))}
+    return {"checked": len(questions), "valid": len(questions) - len(problems), "problems": problems}

@@ -1,0 +1,149 @@
+"""Text helpers for questions: sentence spans, normalised comparison, tokens, number formatting."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr", "mrs", "ms", "dr", "shri", "smt", "sh", "kum", "prof", "hon", "govt", "st", "jr", "sr", "vs", "ltd",
+        "pvt", "co", "inc", "corp", "i.e", "e.g", "viz", "cf", "approx", "lt", "col", "gen", "maj", "capt", "brig",
+        "adm", "cdr", "rev", "fig", "vol", "art", "sec", "dept", "rs", "no", "nos", "u.s", "u.k", "u.n", "a.m", "p.m",
+        "mt", "messrs", "dy", "addl", "jt", "asst"
+    ]
+)
+_STOP = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[A-Z0-9“\"‘'(])")
+_TOKEN = re.compile(r"\w+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d)(?!\d|[.,]\d)")
+ANAPHORIC_STARTS = frozenset(
+    [
+        "it", "this", "these", "that", "those", "they", "he", "she", "his", "her", "its", "their", "such", "both",
+        "also", "however", "moreover", "additionally", "further", "furthermore", "besides", "here", "there", "thus",
+        "hence", "accordingly", "meanwhile"
+    ]
+)
+ANAPHORIC_PAIRS = frozenset({"the bill", "the participants", "the act", "the agreement", "the scheme", "the body",
+                             "the ministry", "the minister", "the exercise", "the move", "the decision",
+                             "the project", "the programme", "the initiative", "the event", "the meeting",
+                             "the country", "the two", "the other", "the same", "the above", "the latter",
+                             "the former", "the government", "the department", "the summit", "the visit"})
+QUALIFIERS = frozenset([
+    "concerning", "on", "of", "for", "between", "with", "to", "regarding", "among", "signed", "titled", "called",
+    "named"
+])
+DEICTIC = re.compile(r"\b(?:this|these|that|those|such) (?:period|year|time|agreement|initiative|exercise|scheme|"
+                     r"programme|program|move|step|decision|bill|act|event|meeting|visit|project|body|forum)\b|"
+                     r"\bthe other side\b|\babove\b|\bsaid\b", re.IGNORECASE)
+STOPWORDS = frozenset(
+    [
+        "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "in", "into", "is", "it",
+        "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which", "with", "will", "also",
+        "under", "over", "between", "both", "other", "its", "than", "then", "they", "these", "those", "while", "who",
+        "whom", "whose"
+    ]
+)
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `text`; a stop after an abbreviation or an initial does not end one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _STOP.finditer(text):
+        word = text[:match.start()].rsplit(" ", 1)[-1].lstrip("“\"‘'(").casefold()
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        end = match.end()
+        piece = text[start:end].rstrip()
+        if piece:
+            spans.append((start, start + len(piece)))
+        start = end
+    tail = text[start:].rstrip()
+    if tail.strip():
+        lead = len(tail) - len(tail.lstrip())
+        spans.append((start + lead, start + len(tail)))
+    return spans
+
+
+_FOLD_TABLE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+@functools.lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """Comparison form: accents, curly quotes, dashes and spacing unified, case dropped, end stop removed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_FOLD_TABLE)
+    text = re.sub(r"\s+", " ", text).strip().casefold()
+    return text.rstrip(" .;:")
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word, number and punctuation tokens, for one-element diffs."""
+    return _TOKEN.findall(fold(text))
+
+
+def content_words(text: str) -> list[str]:
+    """Folded words that carry meaning (no stopwords, no short words), for support checks."""
+    return [w for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if len(w) > 3 and w not in STOPWORDS]
+
+
+def is_anaphoric(sentence: str) -> bool:
+    """True when a sentence leans on the one before it ("It…", "The Bill…") and cannot stand alone."""
+    words = sentence.split()
+    if not words:
+        return True
+    first = words[0].strip("“\"‘'(,;:").casefold()
+    two = " ".join(w.strip("“\"‘'(,;:").casefold() for w in words[:2])
+    qualified = len(words) > 2 and (words[2].casefold() in QUALIFIERS or words[2][:1].isupper()
+                                    or words[2].startswith("("))
+    return first in ANAPHORIC_STARTS or (two in ANAPHORIC_PAIRS and not qualified) or bool(DEICTIC.search(sentence))
+
+
+def tidy(text: str) -> str:
+    """Collapse spaces and the stray punctuation left after cutting a phrase out of a sentence."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"^[,;:]\s*", "", text.strip())
+    return text.strip()
+
+
+def as_sentence(text: str) -> str:
+    """Capitalised, with one closing full stop."""
+    text = text.strip().rstrip(" ,;:")
+    if not text:
+        return text
+    if text[-1] not in ".!?":
+        text += "."
+    return text[0].upper() + text[1:]
+
+
+def format_like(original: str, value: float) -> str:
+    """Write `value` the way `original` writes its number (decimals, thousands separators, number words)."""
+    word = original.strip().casefold()
+    if word in NUMBER_WORDS and float(value).is_integer() and 0 <= value < len(NUMBER_WORDS):
+        out = NUMBER_WORDS[int(value)]
+        return out.capitalize() if original[:1].isupper() else out
+    decimals = len(original.split(".", 1)[1]) if "." in original else 0
+    if "," in original:
+        return f"{value:,.{decimals}f}" if "," in original.split(".")[0] else f"{value:.{decimals}f}"
+    return f"{value:.{decimals}f}"
+
+
+def parse_number(text: str) -> float | None:
+    """The number a token writes ("21.96", "1,200", "six"), or None."""
+    word = text.strip().casefold()
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS.index(word))
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS[2:]) + r")\b", re.IGNORECASE)

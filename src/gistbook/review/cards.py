@@ -1,0 +1,149 @@
+"""Make review cards from stored facts, generated questions and a learner's own notes (one card per origin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from gistbook.quiz.kb import KnowledgeBase, Mark, load, topic_article_ids
+from gistbook.quiz.options import BLANK, LETTERS
+from gistbook.quiz.text import fold
+from gistbook.review.scheduler import ReviewError, card_dict, owned_by, utc
+from gistbook.store import models as m
+
+NOTE_SPLIT = "::"
+
+
+def _existing(session: Session, user_id: int | None, origin: str) -> set[int]:
+    return set(session.scalars(select(m.Card.origin_id).where(owned_by(user_id), m.Card.origin == origin)))
+
+
+def _tag(session: Session, article_id: int | None) -> str | None:
+    if article_id is None:
+        return None
+    return session.scalar(select(m.ArticleTag.tag).where(m.ArticleTag.article_id == article_id)
+                          .order_by(m.ArticleTag.score.desc()).limit(1))
+
+
+def cloze_of(kb: KnowledgeBase, bullet_id: int) -> tuple[str, str] | None:
+    """(front, answer) for a bullet: its first sentence with a year, figure or entity blanked."""
+    for sentence in kb.sentences(bullet_id):
+        marks = [mk for mk in sentence.marks if _blankable(mk)]
+        if not marks:
+            continue
+        mark = sorted(marks, key=lambda mk: ("year", "figure", "entity").index(mk.kind))[0]
+        front = sentence.text[:mark.start] + BLANK + sentence.text[mark.end:]
+        return front, mark.text
+    return None
+
+
+def _blankable(mark: Mark) -> bool:
+    return mark.kind in ("year", "figure") or (mark.kind == "entity" and fold(mark.value) != "india")
+
+
+def cards_from_facts(session: Session, user_id: int | None = None, topic: str | None = None,
+                     now: dt.datetime | None = None) -> int:
+    """One cloze card per stored fact (per bullet when linking has stored no facts); returns how many were made."""
+    article_ids = topic_article_ids(session, topic) if topic else None
+    facts = select(m.FactMention.fact_id, func.min(m.FactMention.bullet_id)).group_by(m.FactMention.fact_id)
+    if article_ids is not None:
+        facts = facts.where(m.FactMention.article_id.in_(article_ids))
+    pairs = [(fact_id, bullet_id) for fact_id, bullet_id in session.execute(facts)]
+    origin = "fact"
+    if not pairs and not session.scalar(select(func.count(m.Fact.id))):
+        origin = "bullet"
+        bullets = select(m.Bullet.id).join(m.Section).where(m.Section.role.in_(("news", "background")))
+        if article_ids is not None:
+            bullets = bullets.where(m.Bullet.article_id.in_(article_ids))
+        pairs = [(b, b) for b in session.scalars(bullets)]
+    done = _existing(session, user_id, origin)
+    pairs = [p for p in pairs if p[0] not in done]
+    if not pairs:
+        return 0
+    kb = load(session, sorted({a for a in session.scalars(select(m.Bullet.article_id).where(
+        m.Bullet.id.in_([b for _f, b in pairs])))}))
+    moment = utc(now)
+    made = 0
+    for origin_id, bullet_id in pairs:
+        cloze = cloze_of(kb, bullet_id)
+        if cloze is None:
+            continue
+        front, answer = cloze
+        article_id = kb.bullet_article[bullet_id]
+        back = f"{answer}\n\n{kb.texts[bullet_id]}\n\nSource: {kb.cite(bullet_id)}"
+        session.add(m.Card(user_id=user_id, origin=origin, origin_id=origin_id, front=front, back=back,
+                           bullet_id=bullet_id, syllabus=kb.articles[article_id].syllabus, state=0, fsrs={},
+                           due=moment, created=moment))
+        made += 1
+    session.flush()
+    return made
+
+
+def question_card_text(question: m.Question) -> tuple[str, str]:
+    """Front (stem and lettered options) and back (key, explanation) of a question card."""
+    front = question.stem
+    if question.options:
+        front += "\n" + "\n".join(f"({LETTERS[i].lower()}) {o}" for i, o in enumerate(question.options))
+    if question.kind == "mains":
+        back = f"{question.answer}\n\n{question.explanation}"
+    else:
+        index = LETTERS.index(question.answer)
+        back = f"Answer: ({question.answer.lower()}) {question.options[index]}\n\n{question.explanation}"
+    return front, back
+
+
+def cards_from_questions(session: Session, question_ids: list[int] | None = None, user_id: int | None = None,
+                         now: dt.datetime | None = None) -> int:
+    """One card per stored question (all of them when `question_ids` is None); returns how many were made."""
+    q = select(m.Question)
+    if question_ids is not None:
+        q = q.where(m.Question.id.in_(question_ids))
+    done = _existing(session, user_id, "question")
+    moment = utc(now)
+    made = 0
+    for question in session.scalars(q):
+        if question.id in done:
+            continue
+        front, back = question_card_text(question)
+        bullet_id = question.source_bullet_ids[0] if question.source_bullet_ids else None
+        session.add(m.Card(user_id=user_id, origin="question", origin_id=question.id, front=front, back=back,
+                           bullet_id=bullet_id, syllabus=question.syllabus, state=0, fsrs={}, due=moment,
+                           created=moment))
+        made += 1
+    session.flush()
+    return made
+
+
+def card_from_note(session: Session, note_id: int, user_id: int | None = None,
+                   now: dt.datetime | None = None) -> dict[str, Any]:
+    """A card from a learner's own note: "front :: back" splits it; otherwise the noted bullet is the cue."""
+    note = session.get(m.Note, note_id)
+    if note is None or note.user_id != user_id:
+        raise ReviewError(f"no note {note_id} for this learner")
+    existing = session.scalars(select(m.Card).where(owned_by(user_id), m.Card.origin == "note",
+                                                    m.Card.origin_id == note_id)).first()
+    if existing is not None:
+        return card_dict(existing)
+    article = session.get(m.Article, note.article_id)
+    bullet = session.get(m.Bullet, note.bullet_id) if note.bullet_id else None
+    title = article.title if article is not None else "an article"
+    if NOTE_SPLIT in note.text:
+        front, back = (part.strip() for part in note.text.split(NOTE_SPLIT, 1))
+    else:
+        cue = bullet.text if bullet is not None else title
+        front, back = f"What did you note about this?\n\n{cue}", note.text.strip()
+    if not front or not back:
+        raise ReviewError(f"note {note_id} has an empty side")
+    back += f"\n\nSource: “{title}” ({article.published if article else 'undated'})"
+    if bullet is not None:
+        back += f", bullet #{bullet.id}"
+    moment = utc(now)
+    row = m.Card(user_id=user_id, origin="note", origin_id=note_id, front=front, back=back,
+                 bullet_id=note.bullet_id, syllabus=_tag(session, note.article_id), state=0, fsrs={}, due=moment,
+                 created=moment)
+    session.add(row)
+    session.flush()
+    return card_dict(row)

@@ -1,0 +1,74 @@
+"""Revision statistics for one learner: retention, the due forecast, coverage and retention by syllabus area."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from gistbook.review.scheduler import STATE_NAMES, make_scheduler, owned_by, retrievability, utc
+from gistbook.store import models as m
+
+FORECAST_DAYS = 14
+RECENT_DAYS = 30
+
+
+def stats(session: Session, user_id: int | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
+    """{"cards", "by_state", "reviews", "retention", "due_today", "due_forecast", "coverage", "by_syllabus"}.
+
+    Retention is the share of recall reviews (every review after a card's first) not rated Again, over the
+    last 30 days; coverage is the share of cards studied at least once.
+    """
+    moment = utc(now)
+    scheduler = make_scheduler(fuzz=False)
+    log_owner = m.ReviewLog.user_id.is_(None) if user_id is None else m.ReviewLog.user_id == user_id
+    logs = list(session.execute(select(m.ReviewLog.card_id, m.ReviewLog.rating, m.ReviewLog.reviewed)
+                                .where(log_owner).order_by(m.ReviewLog.reviewed, m.ReviewLog.id)))
+    seen: set[int] = set()
+    recall_by_card: dict[int, list[bool]] = defaultdict(list)
+    since = moment - dt.timedelta(days=RECENT_DAYS)
+    for card_id, rating, reviewed in logs:
+        if card_id in seen and utc(reviewed) >= since:
+            recall_by_card[card_id].append(rating > 1)
+        seen.add(card_id)
+    by_state = {name: 0 for name in STATE_NAMES.values()}
+    forecast = [0] * FORECAST_DAYS
+    areas: dict[str, dict[str, Any]] = {}
+    today = moment.date()
+    for row in session.scalars(select(m.Card).where(owned_by(user_id))):
+        by_state[STATE_NAMES.get(row.state, "new")] += 1
+        area = areas.setdefault(row.syllabus or "untagged",
+                                {"cards": 0, "studied": 0, "recalls": 0, "recall_reviews": 0, "recall_sum": 0.0})
+        area["cards"] += 1
+        if row.state == 0:
+            continue
+        area["studied"] += 1
+        area["recall_sum"] += retrievability(scheduler, row, moment)
+        outcomes = recall_by_card.get(row.id, [])
+        area["recalls"] += sum(outcomes)
+        area["recall_reviews"] += len(outcomes)
+        offset = (utc(row.due).date() - today).days
+        if offset < FORECAST_DAYS:
+            forecast[max(0, offset)] += 1
+    total = sum(by_state.values())
+    studied = total - by_state["new"]
+    recalls = sum(a["recalls"] for a in areas.values())
+    recall_reviews = sum(a["recall_reviews"] for a in areas.values())
+    return {
+        "cards": total, "by_state": by_state, "reviews": len(logs),
+        "reviews_last_30_days": sum(1 for _c, _r, when in logs if utc(when) >= since),
+        "retention": round(recalls / recall_reviews, 3) if recall_reviews else None,
+        "due_today": forecast[0],
+        "due_forecast": [{"date": (today + dt.timedelta(days=i)).isoformat(), "due": n}
+                         for i, n in enumerate(forecast)],
+        "coverage": round(studied / total, 3) if total else 0.0,
+        "by_syllabus": {tag: {"cards": a["cards"], "studied": a["studied"],
+                              "coverage": round(a["studied"] / a["cards"], 3),
+                              "retention": (round(a["recalls"] / a["recall_reviews"], 3)
+                                            if a["recall_reviews"] else None),
+                              "mean_recall_now": round(a["recall_sum"] / a["studied"], 3) if a["studied"] else None}
+                        for tag, a in sorted(areas.items())},
+    }

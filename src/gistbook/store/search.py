@@ -1,0 +1,283 @@
+"""Full-text search over titles, bullets and entities: SQLite FTS5 locally, PostgreSQL tsvector in server mode.
+
+One index row per article (title, body = its bullets, entities = names and aliases), kept in sync by
+`index_article`, which the link hook calls inside the article's save transaction. Queries are sanitised
+into plain word terms first, so quotes, operators and junk never reach the FTS grammar.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, Table, select, text
+from sqlalchemy.orm import Session
+
+from gistbook.store import models as m
+
+# Near-duplicate candidate keys of facts (MinHash LSH bands); see link/facts.py.
+fact_keys = Table(
+    "fact_keys", m.Base.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", BigInteger, nullable=False),
+    Column("fact_id", Integer, ForeignKey("facts.id", ondelete="CASCADE"), nullable=False),
+)
+Index("ix_fact_keys_key", fact_keys.c.key)
+Index("ix_fact_keys_fact_id", fact_keys.c.fact_id)
+
+MAX_TERMS = 12
+SNIPPET_CHARS = 220
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_FTS_KEYWORDS = frozenset({"and", "or", "not", "near"})
+
+
+@dataclass
+class SearchFilters:
+    """Optional narrowing of a search: ISO dates (inclusive), category, syllabus paper ('GS2' or a node), entity."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    category: str | None = None
+    paper: str | None = None
+    entity: str | None = None
+
+
+def query_terms(query: str | None) -> list[str]:
+    """Plain word terms of a user query: FTS syntax, quotes, SQL and emoji are dropped, never interpreted."""
+    if not query:
+        return []
+    folded = unicodedata.normalize("NFKC", query).casefold()
+    terms: list[str] = []
+    for word in _WORD.findall(folded):
+        if not word.isalnum() or word in _FTS_KEYWORDS or word in terms:
+            continue
+        terms.append(word[:64])
+    return terms[:MAX_TERMS]
+
+
+def _fts_expr(terms: list[str], op: str) -> str:
+    return f" {op} ".join(f'"{t}"' for t in terms)
+
+
+def _pg_expr(terms: list[str], op: str) -> str:
+    return f" {op} ".join(terms)
+
+
+def index_article(session: Session, article_id: int) -> None:
+    """(Re)write the search row of one article from its stored title, bullets and entities."""
+    article = session.get(m.Article, article_id)
+    if article is None:
+        return
+    body = "\n".join(session.scalars(select(m.Bullet.text).where(m.Bullet.article_id == article_id)
+                                     .order_by(m.Bullet.position)))
+    headings = [h for h in session.scalars(select(m.Section.heading).where(m.Section.article_id == article_id)) if h]
+    names: list[str] = []
+    mentioned = select(m.Mention.entity_id).where(m.Mention.article_id == article_id)
+    for name, aliases in session.execute(select(m.Entity.name, m.Entity.aliases)
+                                         .where(m.Entity.id.in_(mentioned)).order_by(m.Entity.id)):
+        names.append(name)
+        names.extend(aliases or [])
+    title = " ".join([article.title, *headings])
+    entities = " ; ".join(dict.fromkeys(names))
+    params = {"id": article_id, "title": title, "body": body, "entities": entities}
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(
+            "INSERT INTO search_docs (article_id, document) VALUES (:id, "
+            "setweight(to_tsvector('english', :title), 'A') || setweight(to_tsvector('english', :entities), 'B')"
+            " || setweight(to_tsvector('english', :body), 'C')) "
+            "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document"), params)
+    else:
+        session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), {"id": article_id})
+        session.execute(text("INSERT INTO search_fts (rowid, title, body, entities) "
+                             "VALUES (:id, :title, :body, :entities)"), params)
+
+
+def _filter_sql(filters: SearchFilters | None, params: dict[str, Any], session: Session) -> str:
+    """SQL conditions on `a` (articles) for the filters; values go in `params`, never into the SQL text."""
+    if filters is None:
+        return ""
+    parts: list[str] = []
+    if filters.date_from:
+        parts.append("a.published >= :date_from")
+        params["date_from"] = filters.date_from
+    if filters.date_to:
+        parts.append("substr(a.published, 1, 10) <= :date_to")
+        params["date_to"] = filters.date_to
+    if filters.category:
+        parts.append("lower(a.category) LIKE :category")
+        params["category"] = f"%{filters.category.casefold()}%"
+    if filters.paper:
+        paper = filters.paper.strip()
+        params["paper"] = paper if ":" in paper else f"{paper.upper()}:%"
+        op = "=" if ":" in paper else "LIKE"
+        parts.append(f"EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag {op} :paper)")
+    if filters.entity:
+        ids = ", ".join(str(int(i)) for i in entity_ids_named(session, filters.entity) or [-1])
+        parts.append(f"EXISTS (SELECT 1 FROM mentions mn WHERE mn.article_id = a.id AND mn.entity_id IN ({ids}))")
+    return "".join(f" AND {p}" for p in parts)
+
+
+def entity_ids_named(session: Session, name: str) -> list[int]:
+    """Entities whose name or one of whose aliases equals `name`, ignoring case."""
+    wanted = name.strip().casefold()
+    if not wanted:
+        return []
+    ids = list(session.scalars(select(m.Entity.id).where(m.Entity.name.ilike(wanted.replace("%", r"\%")))))
+    like = f'%"{wanted[:100]}"%'
+    alias_rows = session.execute(text("SELECT id, aliases FROM entities WHERE lower(CAST(aliases AS TEXT)) LIKE :p"),
+                                 {"p": like})
+    for row_id, aliases in alias_rows:
+        values = json.loads(aliases) if isinstance(aliases, str) else aliases
+        if isinstance(values, list) and any(str(a).casefold() == wanted for a in values):
+            ids.append(row_id)
+    return sorted(set(ids))
+
+
+def _ranked_ids(session: Session, terms: list[str], op: str, where: str, params: dict[str, Any],
+                limit: int, offset: int = 0) -> list[tuple[int, float]]:
+    """(article id, score) best first; score is positive, higher is better."""
+    if session.get_bind().dialect.name == "postgresql":
+        params = {**params, "q": _pg_expr(terms, op), "limit": limit, "offset": offset}
+        sql = ("SELECT d.article_id, ts_rank(d.document, q) AS score FROM search_docs d "
+               "CROSS JOIN to_tsquery('english', :q) q JOIN articles a ON a.id = d.article_id "
+               f"WHERE d.document @@ q{where} ORDER BY score DESC, a.published DESC LIMIT :limit OFFSET :offset")
+    else:
+        params = {**params, "q": _fts_expr(terms, op), "limit": limit, "offset": offset}
+        sql = ("SELECT f.rowid, -bm25(search_fts, 4.0, 1.0, 2.0) AS score FROM search_fts f "
+               f"JOIN articles a ON a.id = f.rowid WHERE search_fts MATCH :q{where} "
+               "ORDER BY bm25(search_fts, 4.0, 1.0, 2.0) LIMIT :limit OFFSET :offset")
+    return [(int(r[0]), float(r[1] or 0.0)) for r in session.execute(text(sql), params)]
+
+
+def search(session: Session, query: str | None, filters: SearchFilters | None = None, limit: int = 20,
+           offset: int = 0) -> list[dict[str, Any]]:
+    """Ranked articles for a free-text query, each with its best-matching bullet as a highlighted snippet.
+
+    All terms must match; when nothing does, any term may. Junk queries give an empty list, never an error.
+    Each result: article_id, title, published, category, score, bullet_id, snippet, highlights
+    ([start, end] offsets into snippet), syllabus.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return []
+    params: dict[str, Any] = {}
+    where = _filter_sql(filters, params, session)
+    ranked = _ranked_ids(session, terms, "AND" if session.get_bind().dialect.name != "postgresql" else "&",
+                         where, params, limit, offset)
+    if not ranked and len(terms) > 1:
+        ranked = _ranked_ids(session, terms, "OR" if session.get_bind().dialect.name != "postgresql" else "|",
+                             where, params, limit, offset)
+    return _decorate(session, ranked, terms)
+
+
+def _decorate(session: Session, ranked: list[tuple[int, float]], terms: list[str]) -> list[dict[str, Any]]:
+    """Add metadata, the best bullet and a snippet to ranked article ids."""
+    if not ranked:
+        return []
+    ids = [i for i, _ in ranked]
+    arts = {a.id: a for a in session.scalars(select(m.Article).where(m.Article.id.in_(ids)))}
+    bullets: dict[int, list[tuple[int, str]]] = {}
+    for bid, aid, btext in session.execute(select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text)
+                                           .where(m.Bullet.article_id.in_(ids)).order_by(m.Bullet.position)):
+        bullets.setdefault(aid, []).append((bid, btext))
+    tags: dict[int, list[str]] = {}
+    for aid, tag in session.execute(select(m.ArticleTag.article_id, m.ArticleTag.tag)
+                                    .where(m.ArticleTag.article_id.in_(ids)).order_by(m.ArticleTag.score.desc())):
+        tags.setdefault(aid, []).append(tag)
+    out: list[dict[str, Any]] = []
+    for aid, score in ranked:
+        art = arts.get(aid)
+        if art is None:
+            continue
+        bullet_id, snippet, marks = best_snippet(bullets.get(aid, []), terms)
+        out.append({"article_id": aid, "title": art.title, "published": art.published, "category": art.category,
+                    "score": round(score, 4), "bullet_id": bullet_id, "snippet": snippet, "highlights": marks,
+                    "syllabus": tags.get(aid, [])})
+    return out
+
+
+def _term_matches(word: str, term: str) -> bool:
+    """Loose stem match, enough for highlighting what the index matched ('exercises' for 'exercise')."""
+    if word == term:
+        return True
+    root = term[:max(4, len(term) - 3)] if len(term) > 4 else term
+    return word.startswith(root) and len(word) - len(root) <= 4
+
+
+def best_snippet(bullets: list[tuple[int, str]], terms: list[str]) -> tuple[int | None, str, list[list[int]]]:
+    """The bullet matching most distinct terms, cut to a window around its first match, with match offsets."""
+    best: tuple[int, int | None, str, list[tuple[int, int]]] = (-1, None, "", [])
+    for bid, btext in bullets:
+        spans: list[tuple[int, int]] = []
+        hit_terms: set[str] = set()
+        for match in _WORD.finditer(btext):
+            word = match.group().casefold()
+            for t in terms:
+                if _term_matches(word, t):
+                    spans.append(match.span())
+                    hit_terms.add(t)
+                    break
+        if len(hit_terms) > best[0]:
+            best = (len(hit_terms), bid, btext, spans)
+    _, found, btext, spans = best
+    if found is None:
+        return None, "", []
+    bid = found
+    start = 0
+    if spans and len(btext) > SNIPPET_CHARS:
+        start = max(0, spans[0][0] - 60)
+        while start > 0 and not btext[start - 1].isspace():
+            start -= 1
+    end = min(len(btext), start + SNIPPET_CHARS)
+    if end < len(btext):
+        cut = btext.rfind(" ", start, end)
+        end = cut if cut > start + 40 else end
+    snippet = ("…" if start else "") + btext[start:end] + ("…" if end < len(btext) else "")
+    shift = 1 if start else 0
+    marks = [[s - start + shift, e - start + shift] for s, e in spans if s >= start and e <= end]
+    return bid, snippet, marks
+
+
+def text_scores(session: Session, terms: list[str], article_ids: list[int]) -> dict[int, float]:
+    """BM25 (FTS5) or ts_rank (PostgreSQL) of the given articles for an OR of `terms`; missing means no match."""
+    terms = [t for t in terms if t.isalnum()][:40]
+    if not terms or not article_ids:
+        return {}
+    out: dict[int, float] = {}
+    pg = session.get_bind().dialect.name == "postgresql"
+    for i in range(0, len(article_ids), 500):
+        chunk = ", ".join(str(int(a)) for a in article_ids[i:i + 500])
+        if pg:
+            sql = (f"SELECT article_id, ts_rank(document, to_tsquery('english', :q)) FROM search_docs "
+                   f"WHERE article_id IN ({chunk}) AND document @@ to_tsquery('english', :q)")
+            rows = session.execute(text(sql), {"q": _pg_expr(terms, "|")})
+        else:
+            sql = (f"SELECT rowid, -bm25(search_fts, 4.0, 1.0, 2.0) FROM search_fts "
+                   f"WHERE search_fts MATCH :q AND rowid IN ({chunk})")
+            rows = session.execute(text(sql), {"q": _fts_expr(terms, "OR")})
+        out.update({int(r[0]): float(r[1] or 0.0) for r in rows})
+    return out
+
+
+def text_neighbours(session: Session, terms: list[str], limit: int = 30) -> list[tuple[int, float]]:
+    """Best articles for an OR of `terms` across the whole index (text-only relatedness)."""
+    terms = [t for t in terms if t.isalnum()][:MAX_TERMS]
+    if not terms:
+        return []
+    pg = session.get_bind().dialect.name == "postgresql"
+    return _ranked_ids(session, terms, "|" if pg else "OR", "", {}, limit)
+
+
+def rebuild_index(session: Session) -> int:
+    """Re-index every article (after a bulk load or an index format change); returns how many."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("DELETE FROM search_docs"))
+    else:
+        session.execute(text("DELETE FROM search_fts"))
+    ids = list(session.scalars(select(m.Article.id)))
+    for article_id in ids:
+        index_article(session, article_id)
+    return len(ids)

@@ -1,0 +1,65 @@
+"""/api for topics, dossiers, related articles and search: the same library calls as the pages."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+
+from gistbook.web.deps import SessionDep
+from gistbook.web.library import optional
+from gistbook.web.pages_link import ISO_DATE, valid_date
+
+router = APIRouter(prefix="/api")
+
+
+def _need(module: str, name: str) -> Any:
+    func = optional(module, name)
+    if func is None:
+        raise HTTPException(501, f"{module}.{name} is not available in this build")
+    return func
+
+
+@router.get("/topics", tags=["topics"], summary="Every topic with its kind and article and fact counts")
+def api_topics(session: SessionDep, kind: Annotated[str | None, Query(pattern="^(pair|entity|syllabus|theme)$")]
+               = None, min_articles: Annotated[int, Query(ge=1)] = 1) -> dict[str, Any]:
+    return {"topics": _need("gistbook.link.topics", "list_topics")(session, kind=kind, min_articles=min_articles)}
+
+
+@router.get("/topics/{name:path}", tags=["topics"], summary="The dossier of a topic (`dossier --json` shape)")
+def api_dossier(name: str, session: SessionDep,
+                since: Annotated[str | None, Query(pattern=ISO_DATE)] = None) -> dict[str, Any]:
+    build = _need("gistbook.link.dossier", "build_dossier")
+    from gistbook.link.dossier import TopicNotFound
+
+    try:
+        return build(session, name, since=valid_date(since, "since"))  # type: ignore[no-any-return]
+    except TopicNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.get("/articles/{article_id}/related", tags=["articles"],
+            summary="Related articles with the reason for each, and the article's topics")
+def api_related(article_id: int, session: SessionDep, limit: Annotated[int, Query(ge=1, le=50)] = 10) \
+        -> dict[str, Any]:
+    from gistbook.store import models
+
+    if session.get(models.Article, article_id) is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    return _need("gistbook.link.related", "related_articles")(session, article_id, limit)  # type: ignore[no-any-return]
+
+
+@router.get("/search", tags=["search"], summary="Full-text search with filters; each hit has its best bullet")
+def api_search(session: SessionDep, q: Annotated[str, Query(max_length=500)],
+               category: str | None = None, paper: Annotated[str | None, Query(pattern="^GS[1-4]$")] = None,
+               entity: str | None = None,
+               date_from: Annotated[str | None, Query(alias="from", pattern=ISO_DATE)] = None,
+               date_to: Annotated[str | None, Query(alias="to", pattern=ISO_DATE)] = None,
+               limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0)] = 0) \
+        -> dict[str, Any]:
+    search = _need("gistbook.store.search", "search")
+    from gistbook.store.search import SearchFilters
+
+    filters = SearchFilters(date_from=valid_date(date_from, "from"), date_to=valid_date(date_to, "to"),
+                            category=category, paper=paper, entity=entity)
+    return {"query": q, "results": search(session, q, filters, limit=limit, offset=offset)}

@@ -1,0 +1,129 @@
+"""/api for quizzes, review cards, ratings and revision stats: the same library calls as the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from gistbook.store import models as m
+from gistbook.web.deps import SessionDep, StoreDep, UserDep, user_id_of
+from gistbook.web.library import optional
+from gistbook.web.pages_practice import MAX_QUESTIONS, make_questions, score_answers
+from gistbook.web.pages_review import MAX_DURATION_MS, exam_date_of
+
+router = APIRouter(prefix="/api")
+
+
+class Answers(BaseModel):
+    """Question id → the answer given: a letter, an option number, the option's text, or a Mains outline."""
+
+    answers: dict[int, str] = Field(min_length=1, max_length=MAX_QUESTIONS)
+
+
+@router.get("/quiz", tags=["quiz"], summary="A set of verified questions (`quiz --json` shape), stored by id")
+def api_quiz(store: StoreDep, topic: Annotated[str | None, Query(max_length=300)] = None,
+             kind: Annotated[list[str] | None, Query()] = None,
+             count: Annotated[int, Query(ge=1, le=MAX_QUESTIONS)] = 10,
+             article: Annotated[int | None, Query(ge=1)] = None) -> dict[str, Any]:
+    if optional("gistbook.quiz", "generate") is None:
+        raise HTTPException(501, "quiz generation is not available in this build")
+    with store.sessions.begin() as session:
+        questions = make_questions(session, topic=topic, kinds=kind or None, count=count, article=article)
+    return {"questions": questions}
+
+
+@router.post("/quiz/answers", tags=["quiz"], summary="Score answers; each result has the key and explanation")
+def api_quiz_answers(body: Answers, session: SessionDep) -> dict[str, Any]:
+    scored = score_answers(session, {qid: given for qid, given in body.answers.items()})
+    return {"right": scored["right"], "total": scored["total"], "share": scored["share"],
+            "results": [{"id": r["question"]["id"], **r["result"], "sources": r["question"]["sources"]}
+                        for r in scored["results"]]}
+
+
+class CardsIn(BaseModel):
+    """Make cards: from stored facts (optionally one topic), from stored questions, or from one of your notes."""
+
+    source: Literal["facts", "questions", "note"]
+    topic: str | None = Field(default=None, max_length=300)
+    note_id: int | None = None
+
+
+class ReviewIn(BaseModel):
+    card_id: int
+    rating: int = Field(ge=1, le=4, description="1 Again, 2 Hard, 3 Good, 4 Easy")
+    duration_ms: int | None = Field(default=None, ge=0, le=MAX_DURATION_MS)
+
+
+@router.get("/cards", tags=["review"], summary="The learner's cards, soonest due first")
+def api_cards(session: SessionDep, user: UserDep, due_only: bool = False,
+              limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0)] = 0) \
+        -> dict[str, Any]:
+    from gistbook.review.scheduler import card_dict, owned_by
+
+    q = select(m.Card).where(owned_by(user_id_of(user)))
+    if due_only:
+        q = q.where(m.Card.state > 0, m.Card.due <= dt.datetime.now(dt.UTC))
+    rows = session.scalars(q.order_by(m.Card.due, m.Card.id).limit(limit).offset(offset))
+    return {"cards": [card_dict(row) for row in rows]}
+
+
+@router.get("/cards/next", tags=["review"], summary="The card to review now (null when nothing is due)")
+def api_next_card(request: Request, session: SessionDep, user: UserDep,
+                  exam: Annotated[str | None, Query(max_length=20)] = None) -> dict[str, Any]:
+    from gistbook.review import next_card
+
+    return {"card": next_card(session, user_id_of(user), exam_date=exam_date_of(request, exam))}
+
+
+@router.post("/cards", tags=["review"], status_code=201, summary="Make review cards")
+def api_make_cards(body: CardsIn, store: StoreDep, user: UserDep) -> dict[str, Any]:
+    from gistbook.review import ReviewError, card_from_note, cards_from_facts, cards_from_questions
+
+    with store.sessions.begin() as session:
+        if body.source == "facts":
+            return {"made": cards_from_facts(session, user_id_of(user), topic=body.topic)}
+        if body.source == "questions":
+            return {"made": cards_from_questions(session, user_id=user_id_of(user))}
+        if body.note_id is None:
+            raise HTTPException(422, "note_id: a note card needs the note's id")
+        try:
+            return {"made": 1, "card": card_from_note(session, body.note_id, user_id_of(user))}
+        except ReviewError as exc:
+            raise HTTPException(404, str(exc)) from None
+
+
+@router.post("/reviews", tags=["review"], status_code=201, summary="Rate a card; returns it with its next due date")
+def api_review(body: ReviewIn, store: StoreDep, user: UserDep) -> dict[str, Any]:
+    from gistbook.review import ReviewError, rate
+
+    with store.sessions.begin() as session:
+        try:
+            return rate(session, body.card_id, body.rating, user_id_of(user),  # type: ignore[no-any-return]
+                        duration_ms=body.duration_ms)
+        except ReviewError as exc:
+            raise HTTPException(400, str(exc)) from None
+
+
+@router.get("/reviews", tags=["review"], summary="The learner's latest reviews, newest first")
+def api_reviews(session: SessionDep, user: UserDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100) \
+        -> dict[str, Any]:
+    owner = m.ReviewLog.user_id.is_(None) if user_id_of(user) is None else m.ReviewLog.user_id == user_id_of(user)
+    rows = session.scalars(select(m.ReviewLog).where(owner).order_by(m.ReviewLog.reviewed.desc(), m.ReviewLog.id.desc())
+                           .limit(limit))
+    return {"reviews": [{"id": r.id, "card_id": r.card_id, "rating": r.rating, "duration_ms": r.duration_ms,
+                         "reviewed": r.reviewed.isoformat()} for r in rows]}
+
+
+@router.get("/stats", tags=["review"], summary="Retention, due forecast, coverage by syllabus; the exam plan too")
+def api_stats(request: Request, session: SessionDep, user: UserDep,
+              exam: Annotated[str | None, Query(max_length=20)] = None) -> dict[str, Any]:
+    from gistbook.review import plan, stats
+
+    data: dict[str, Any] = stats(session, user_id_of(user))
+    exam_date = exam_date_of(request, exam)
+    data["plan"] = plan(session, exam_date, user_id_of(user)) if exam_date else None
+    return data

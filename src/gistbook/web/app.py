@@ -1,0 +1,96 @@
+"""The app factory: settings checked once, the store opened once, pages and /api routes mounted."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from gistbook.config import Settings, load_settings
+from gistbook.store import Store
+from gistbook.web import (
+    api,
+    api_link,
+    api_practice,
+    docs,
+    pages_add,
+    pages_link,
+    pages_practice,
+    pages_read,
+    pages_review,
+)
+from gistbook.web.errors import install_error_handlers
+from gistbook.web.middleware import BodyLimit, ServerTiming
+from gistbook.web.templating import STATIC
+
+PLACEHOLDER_SECRETS = {"", "secret", "changeme", "change-me", "change_me", "please-change", "xxx", "todo"}
+MIN_SECRET_CHARS = 16
+
+
+def package_version() -> str:
+    try:
+        return version("gistbook")
+    except PackageNotFoundError:
+        return "0"
+
+
+class WebConfigError(ValueError):
+    """The app refuses to start with these settings; one line says why."""
+
+
+def mode_of(store: Store) -> str:
+    """Local mode is one aspirant on SQLite with no login; any other database is server mode."""
+    return "local" if store.dialect == "sqlite" else "server"
+
+
+def check_settings(settings: Settings, mode: str) -> None:
+    """Server mode signs sessions with GISTBOOK_SECRET, so a missing or placeholder secret refuses to start."""
+    if mode != "server":
+        return
+    secret = (settings.secret or "").strip()
+    if secret.lower() in PLACEHOLDER_SECRETS or len(secret) < MIN_SECRET_CHARS:
+        raise WebConfigError(f"server mode needs GISTBOOK_SECRET set to a random value of at least "
+                             f"{MIN_SECRET_CHARS} characters (e.g. `python -c 'import secrets; "
+                             f"print(secrets.token_urlsafe(32))'`)")
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """Build the app; raises StoreError or WebConfigError with a one-line reason instead of starting."""
+    settings = settings or load_settings()
+    owns_store = store is None
+    store = store or Store(settings.db)
+    mode = mode_of(store)
+    try:
+        check_settings(settings, mode)
+    except WebConfigError:
+        if owns_store:
+            store.close()
+        raise
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owns_store:
+            store.close()
+
+    app = FastAPI(title="gistbook", version=package_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Current-affairs notes, topic dossiers, practice and review: the JSON API behind "
+                              "the gistbook web pages.")
+    app.state.settings = settings
+    app.state.store = store
+    app.state.mode = mode
+    app.add_middleware(BodyLimit, max_bytes=int(settings.max_upload_mb * 1024 * 1024))
+    app.add_middleware(ServerTiming)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (pages_read, pages_link, pages_practice, pages_review, pages_add, api, api_link, api_practice, docs):
+        app.include_router(module.router)
+    install_error_handlers(app)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """Factory for `uvicorn --factory` with several workers: each process reads GISTBOOK_* itself."""
+    return create_app(load_settings())

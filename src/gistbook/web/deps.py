@@ -1,0 +1,52 @@
+"""Request dependencies: the store, the settings and the learner, injected with Depends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from gistbook.config import Settings
+from gistbook.store import Store
+
+
+@dataclass(frozen=True)
+class WebUser:
+    """A signed-in learner in server mode; local mode has none (notes and cards carry user_id NULL)."""
+
+    id: int
+    name: str
+    role: str
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def current_user(request: Request) -> WebUser | None:
+    """None in local mode; server mode's session middleware (issue 7) puts the learner on request.state."""
+    user = getattr(request.state, "user", None)
+    return user if isinstance(user, WebUser) else None
+
+
+def read_session(store: Annotated[Store, Depends(get_store)]) -> Iterator[Session]:
+    """One short read-only session per request: nothing is kept between requests."""
+    with store.session() as session:
+        yield session
+
+
+def user_id_of(user: WebUser | None) -> int | None:
+    return user.id if user is not None else None
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+UserDep = Annotated[WebUser | None, Depends(current_user)]
+SessionDep = Annotated[Session, Depends(read_session)]

@@ -1,0 +1,98 @@
+"""Plain ASGI middleware: request body size limit (413) and a Server-Timing header for benchmarks."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+WRITE_METHODS = {"POST", "PUT", "PATCH"}
+
+
+def too_large_message(limit_bytes: int) -> str:
+    return (f"upload too large: the limit is {limit_bytes / (1024 * 1024):g} MB "
+            "(set GISTBOOK_MAX_UPLOAD_MB to change it)")
+
+
+class BodyLimit:
+    """Refuses bodies over the limit with 413, by Content-Length up front or by counting a chunked body."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in WRITE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(scope, send)
+            return
+        seen = 0
+        started = refused = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes and not started:
+                    refused = True  # answer now; the app sees a client that went away and its reply is dropped
+                    await self._refuse(scope, send)
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        await self.app(scope, counting_receive, tracking_send)
+
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        message = too_large_message(self.max_bytes)
+        wants_json = scope["path"].startswith("/api/")
+        if wants_json:
+            body = json.dumps({"detail": message}).encode()
+            ctype = b"application/json"
+        else:
+            body = (f"<!doctype html><meta charset=utf-8><title>Upload too large · gistbook</title>"
+                    f"<link rel=stylesheet href=/static/app.css><main class=page><h1>Upload too large</h1>"
+                    f"<p class=error-msg>{message}.</p><p><a href=/add>Back to Add</a></p></main>").encode()
+            ctype = b"text/html; charset=utf-8"
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
+
+
+class ServerTiming:
+    """Adds `Server-Timing: app;dur=<ms>` (time to the response head), read by bench/web.py."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        began = time.perf_counter()
+
+        async def timed_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                ms = (time.perf_counter() - began) * 1000
+                headers: list[Any] = list(message.get("headers", []))
+                headers.append((b"server-timing", f"app;dur={ms:.2f}".encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, timed_send)

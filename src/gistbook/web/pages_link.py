@@ -1,0 +1,125 @@
+"""Topic dossiers, the topic index and search: pages over link/ and the store's full-text search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from gistbook.records import date_sort_key
+from gistbook.web.charts import SeriesPoint, series_chart, timeline_strip
+from gistbook.web.deps import SessionDep
+from gistbook.web.library import optional
+from gistbook.web.marking import Segment, segments
+from gistbook.web.queries import PAPERS, categories
+from gistbook.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+SEARCH_PAGE = 20
+KIND_LABELS = {"pair": "Bilateral threads", "entity": "Countries, bodies, people and programmes",
+               "syllabus": "Syllabus areas", "theme": "Themes"}
+ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+
+
+def pending(request: Request, title: str, what: str) -> HTMLResponse:
+    return render(request, "pending.html", {"title": title, "heading": f"{title} is on its way",
+                                            "message": f"This page appears once {what} is built."})
+
+
+def valid_date(value: str | None, field: str) -> str | None:
+    """An empty field means no filter; anything else must be a real calendar date."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{field}: {value[:20]!r} is not a date in YYYY-MM-DD form") from None
+
+
+@router.get("/topics", response_class=HTMLResponse)
+def topics_index(request: Request, session: SessionDep,
+                 kind: Annotated[str | None, Query(pattern="^(pair|entity|syllabus|theme)?$")] = None) -> HTMLResponse:
+    list_topics = optional("gistbook.link.topics", "list_topics")
+    if list_topics is None:
+        return pending(request, "Topics", "topic linking")
+    topics = list_topics(session, kind=kind or None)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for topic in topics:
+        groups.setdefault(topic["kind"], []).append(topic)
+    ordered = {k: groups[k][:150] for k in KIND_LABELS if k in groups}
+    return render(request, "topics.html", {"groups": ordered, "labels": KIND_LABELS, "kind": kind or "",
+                                           "total": len(topics)})
+
+
+def figure_charts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each figure series with its SVG chart when it has more than one value to compare."""
+    out = []
+    for series in figures:
+        points = [SeriesPoint(p["period"] or (p.get("as_of") or "")[:7] or "?", p["value"], p["superseded"],
+                              p.get("text", "")) for p in series["series"]]
+        chart = series_chart(points, label=f"{series['subject'] or 'Figure'} over time", unit=series["unit"]) \
+            if len(points) > 1 else None
+        out.append({**series, "chart": chart})
+    return out
+
+
+@router.get("/topics/{name:path}", response_class=HTMLResponse)
+def dossier_page(request: Request, name: str, session: SessionDep,
+                 since: Annotated[str | None, Query(pattern=ISO_DATE)] = None) -> HTMLResponse:
+    build = optional("gistbook.link.dossier", "build_dossier")
+    if build is None:
+        return pending(request, "Dossier", "topic linking")
+    from gistbook.link.dossier import TopicNotFound
+
+    since = valid_date(since, "since")
+    try:
+        dossier = build(session, name, since=since)
+    except TopicNotFound as exc:
+        return topic_missing(request, session, name, exc.suggestions)
+    timeline = dossier["timeline"]
+    strip = timeline_strip([(date_sort_key(e["date"]), e["text"]) for e in timeline],
+                           label=f"Timeline of {dossier['topic']}") if timeline else None
+    latest = max((a["published"] or "" for a in dossier["articles"]), default="")
+    return render(request, "dossier.html", {"d": dossier, "strip": strip, "figures": figure_charts(dossier["figures"]),
+                                            "since": since or "", "latest": latest})
+
+
+def topic_missing(request: Request, session: SessionDep, name: str, suggestions: list[str]) -> HTMLResponse:
+    """A marked entity without a dossier of its own still gets a page: the items that mention it."""
+    from gistbook.store.search import SearchFilters, entity_ids_named, search
+
+    if not entity_ids_named(session, name):
+        return render(request, "topic_missing.html", {"name": name, "suggestions": suggestions}, status_code=404)
+    results = search(session, name, SearchFilters(entity=name), limit=SEARCH_PAGE)
+    shown = [{**r, "parts": hit_segments(r["snippet"], r["highlights"])} for r in results]
+    return render(request, "topic_mentions.html", {"name": name, "results": shown, "suggestions": suggestions})
+
+
+def hit_segments(snippet: str, highlights: list[list[int]]) -> list[Segment]:
+    return segments(snippet, [(s, e, "hit", "", "") for s, e in highlights])
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, session: SessionDep, q: Annotated[str, Query(max_length=500)] = "",
+                category: Annotated[str, Query(max_length=200)] = "",
+                paper: Annotated[str, Query(pattern="^(GS[1-4])?$")] = "",
+                entity: Annotated[str, Query(max_length=300)] = "",
+                date_from: Annotated[str, Query(alias="from", pattern=ISO_DATE)] = "",
+                date_to: Annotated[str, Query(alias="to", pattern=ISO_DATE)] = "",
+                page: Annotated[int, Query(ge=1, le=500)] = 1) -> HTMLResponse:
+    search = optional("gistbook.store.search", "search")
+    if search is None:
+        return pending(request, "Search", "full-text search")
+    from gistbook.store.search import SearchFilters
+
+    filters = SearchFilters(date_from=valid_date(date_from, "from"), date_to=valid_date(date_to, "to"),
+                            category=category or None, paper=paper or None, entity=entity or None)
+    results = search(session, q, filters, limit=SEARCH_PAGE + 1, offset=(page - 1) * SEARCH_PAGE) if q.strip() else []
+    more = len(results) > SEARCH_PAGE
+    shown = [{**r, "parts": hit_segments(r["snippet"], r["highlights"])} for r in results[:SEARCH_PAGE]]
+    return render(request, "search.html", {
+        "q": q, "results": shown, "more": more, "page": page, "category": category, "paper": paper,
+        "entity": entity, "date_from": date_from, "date_to": date_to, "papers": PAPERS,
+        "categories": categories(session)})

@@ -1,0 +1,71 @@
+"""Read queries only the pages need (Today's filtered list); everything else comes from library functions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from gistbook.store import models as m
+
+PAPERS = [("GS1", "GS1 · History, Geography, Society"), ("GS2", "GS2 · Polity, Governance, IR"),
+          ("GS3", "GS3 · Economy, Environment, S&T, Security"), ("GS4", "GS4 · Ethics")]
+
+
+def categories(session: Session) -> list[tuple[str, int]]:
+    """Categories with their article counts, largest first, for the filter menu."""
+    q = (select(m.Article.category, func.count()).where(m.Article.category.is_not(None))
+         .group_by(m.Article.category).order_by(func.count().desc(), m.Article.category).limit(50))
+    return [(str(c), int(n)) for c, n in session.execute(q)]
+
+
+def newest_articles(session: Session, *, category: str | None = None, paper: str | None = None,
+                    limit: int = 20, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of articles newest first with their lede and syllabus tags, and the total that match."""
+    where = []
+    if category:
+        where.append(m.Article.category == category)
+    if paper:
+        tagged = select(m.ArticleTag.article_id).where(m.ArticleTag.tag.like(f"{paper}%"))
+        where.append(m.Article.id.in_(tagged))
+    total = session.scalar(select(func.count()).select_from(m.Article).where(*where)) or 0
+    rows = list(session.scalars(select(m.Article).where(*where)
+                                .order_by(m.Article.published.desc().nulls_last(), m.Article.id.desc())
+                                .limit(limit).offset(offset)))
+    ids = [a.id for a in rows]
+    ledes: dict[int, str] = {}
+    counts: dict[int, int] = {}
+    tags: dict[int, list[str]] = {}
+    if ids:
+        ledes = {art_id: text for art_id, text in session.execute(
+            select(m.Bullet.article_id, m.Bullet.text).where(m.Bullet.article_id.in_(ids), m.Bullet.position == 0))}
+        counts = {art_id: n for art_id, n in session.execute(
+            select(m.Bullet.article_id, func.count()).where(m.Bullet.article_id.in_(ids))
+            .group_by(m.Bullet.article_id))}
+        for art_id, tag in session.execute(select(m.ArticleTag.article_id, m.ArticleTag.tag)
+                                           .where(m.ArticleTag.article_id.in_(ids))
+                                           .order_by(m.ArticleTag.score.desc())):
+            tags.setdefault(art_id, []).append(tag)
+    items = [{"id": a.id, "title": a.title, "category": a.category, "published": a.published,
+              "published_precision": a.published_precision, "author": a.author, "lede": ledes.get(a.id, ""),
+              "bullets": counts.get(a.id, 0), "syllabus": tags.get(a.id, [])[:3]} for a in rows]
+    return items, total
+
+
+def bullet_context(session: Session, bullet_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Bullet id → its text, article id and title: lets quiz explanations and cards link to their source."""
+    if not bullet_ids:
+        return {}
+    q = (select(m.Bullet.id, m.Bullet.text, m.Article.id, m.Article.title, m.Article.published)
+         .join(m.Article, m.Article.id == m.Bullet.article_id).where(m.Bullet.id.in_(bullet_ids)))
+    return {bid: {"bullet_id": bid, "text": text, "article_id": aid, "title": title, "published": pub}
+            for bid, text, aid, title, pub in session.execute(q)}
+
+
+def article_topics(session: Session, article_id: int) -> list[dict[str, Any]]:
+    """The topics linking stored for one article (what link/ wrote at ingest), most central first."""
+    q = (select(m.Topic.name, m.Topic.kind, m.TopicArticle.score)
+         .join(m.TopicArticle, m.TopicArticle.topic_id == m.Topic.id)
+         .where(m.TopicArticle.article_id == article_id).order_by(m.TopicArticle.score.desc(), m.Topic.name))
+    return [{"name": name, "kind": kind, "score": round(score, 3)} for name, kind, score in session.execute(q)]

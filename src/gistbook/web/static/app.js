@@ -1,0 +1,93 @@
+// gistbook: small progressive enhancement. Every page works without this file.
+(function () {
+  "use strict";
+
+  // Parts that are costly to compute (related items) arrive after the page; without script they are a link.
+  function loadFragments(root) {
+    if (!window.fetch) { return; }
+    root.querySelectorAll("[data-fragment]").forEach(function (box) {
+      fetch(box.getAttribute("data-fragment"), { headers: { "X-Fragment": "1" } })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (html) { box.innerHTML = html; box.removeAttribute("data-fragment"); })
+        .catch(function () { /* the link stays */ });
+    });
+  }
+  loadFragments(document);
+
+  function swapMain(html, hash) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var fresh = doc.querySelector("main");
+    var main = document.querySelector("main");
+    if (!fresh || !main) { return false; }
+    main.className = fresh.className;
+    main.innerHTML = fresh.innerHTML;
+    document.title = doc.title;
+    loadFragments(main);
+    if (hash) {
+      history.replaceState(null, "", location.pathname + location.search + hash);
+      var target = document.getElementById(hash.slice(1));
+      if (target) { target.scrollIntoView({ block: "center" }); }
+    }
+    return true;
+  }
+
+  // Note forms: post in the background, then show the page the server redirected to, keeping the reader's place.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) { return; }
+    var question = form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) { event.preventDefault(); return; }
+    if (!form.hasAttribute("data-swap") || !window.fetch || !window.DOMParser) { return; }
+    event.preventDefault();
+    var buttons = form.querySelectorAll("button");
+    buttons.forEach(function (b) { b.disabled = true; });
+    fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), redirect: "follow",
+                         headers: { "Accept": "text/html" } })
+      .then(function (response) {
+        return response.text().then(function (html) {
+          var hash = response.ok && response.url.indexOf("#") >= 0 ? response.url.slice(response.url.indexOf("#")) : "";
+          if (!swapMain(html, hash)) { form.submit(); }
+        });
+      })
+      .catch(function () { form.submit(); });
+  });
+
+  // Ctrl/Cmd+Enter saves a note; opening "+ Note" puts the cursor in its box.
+  document.addEventListener("keydown", function (event) {
+    var el = event.target;
+    if (el instanceof HTMLTextAreaElement && event.key === "Enter" && (event.ctrlKey || event.metaKey) && el.form) {
+      event.preventDefault();
+      el.form.requestSubmit();
+    }
+  });
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (details instanceof HTMLDetailsElement && details.open) {
+      var box = details.querySelector("textarea");
+      if (box) { box.focus(); }
+    }
+  }, true);
+
+  // Review: space reveals the answer, 1-4 rate it (Again, Hard, Good, Easy).
+  document.addEventListener("keydown", function (event) {
+    var review = document.querySelector("[data-review]");
+    if (!review || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var tag = event.target && event.target.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") { return; }
+    var reveal = review.querySelector("details.card-reveal");
+    if (!reveal) { return; }
+    if (event.key === " " || event.key === "Spacebar") {
+      if (!reveal.open) {
+        event.preventDefault();
+        reveal.open = true;
+        var good = review.querySelector("[data-rating='3']");
+        if (good) { good.focus({ preventScroll: true }); }
+      }
+      return;
+    }
+    if (/^[1-4]$/.test(event.key) && reveal.open) {
+      var button = review.querySelector('[data-rating="' + event.key + '"]');
+      if (button && !button.disabled) { event.preventDefault(); button.click(); }
+    }
+  });
+})();

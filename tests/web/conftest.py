@@ -1,0 +1,36 @@
+"""Web fixtures: an app over a real temporary SQLite store, filled through Store.save."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.web.web_fixtures import economy_article, japan_article, japan_followup_article, save_linked
+
+from gistbook.config import load_settings
+from gistbook.store import Store
+from gistbook.web import create_app
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store(f"sqlite:///{tmp_path / 'web.db'}")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def article_ids(store: Store) -> dict[str, int]:
+    japan = save_linked(store, japan_article())
+    economy = save_linked(store, economy_article())
+    followup = save_linked(store, japan_followup_article())
+    return {"japan": japan, "economy": economy, "followup": followup}
+
+
+@pytest.fixture
+def client(store: Store, tmp_path: Path) -> Iterator[TestClient]:
+    settings = load_settings(db=store.url, max_upload_mb=1)
+    with TestClient(create_app(settings, store), follow_redirects=False) as test_client:
+        yield test_client

@@ -1,0 +1,92 @@
+"""Quiz (answer, score, explanations citing bullets), review (FSRS flow) and stats (SVG charts) pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from fastapi.testclient import TestClient
+
+from gistbook.quiz import get_question
+from gistbook.store import Store
+
+
+def test_quiz_answer_and_score(client: TestClient, store: Store, article_ids: dict[str, int]) -> None:
+    page = client.get("/quiz", params={"count": 4, "kind": ["statements", "cloze", "how-many"]})
+    assert page.status_code == 200
+    ids = [int(i) for i in re.search(r'name="ids" value="([\d,]+)"', page.text).group(1).split(",")]
+    assert len(ids) == 4
+    with store.session() as session:
+        keys = {qid: get_question(session, qid)["answer"] for qid in ids}
+    answers = {f"a{qid}": key for qid, key in keys.items()}
+    answers[f"a{ids[0]}"] = "A" if keys[ids[0]] != "A" else "B"  # one wrong on purpose
+    result = client.get("/quiz/result", params={"ids": ",".join(map(str, ids)), **answers}).text
+    assert "3 of 4 correct" in result
+    assert result.count('class="badge good"') == 3 and result.count('class="badge bad"') == 1
+    assert re.search(r'href="/articles/\d+#b\d+"', result)  # explanations link to their source bullets
+    assert "Explanation" in result
+
+
+def test_quiz_for_one_article_and_bad_input(client: TestClient, article_ids: dict[str, int]) -> None:
+    page = client.get("/quiz", params={"article": article_ids["japan"], "count": 3})
+    assert page.status_code == 200 and "Quiz on" in page.text
+    assert client.get("/quiz", params={"count": 0}).status_code == 422
+    assert client.get("/quiz", params={"kind": "essay"}).status_code == 400
+    assert client.get("/quiz", params={"article": 999999}).status_code == 404
+    assert client.get("/quiz/result", params={"ids": "1,x"}).status_code == 400
+    assert client.get("/quiz/result", params={"ids": "999999"}).status_code == 404
+
+
+def test_quiz_api(client: TestClient, article_ids: dict[str, int]) -> None:
+    questions = client.get("/api/quiz", params={"count": 2, "kind": "cloze"}).json()["questions"]
+    assert questions and all(q["kind"] == "cloze" for q in questions)
+    scored = client.post("/api/quiz/answers", json={"answers": {str(q["id"]): q["answer"] for q in questions}})
+    assert scored.json()["right"] == len(questions)
+
+
+def make_fact_cards(client: TestClient) -> None:
+    assert client.post("/review/cards", data={"source": "facts"}).status_code == 303
+
+
+def test_review_flow(client: TestClient, article_ids: dict[str, int]) -> None:
+    empty = client.get("/review").text
+    assert "All caught up" in empty and "Make fact cards" in empty
+    make_fact_cards(client)
+    seen = []
+    for rating in (3, 1, 4):
+        page = client.get("/review").text
+        card_id = int(re.search(r'data-card="(\d+)"', page).group(1))
+        assert "Show answer" in page and 'data-rating="4"' in page
+        seen.append(card_id)
+        done = client.post(f"/review/{card_id}", data={"rating": rating})
+        assert done.status_code == 303 and done.headers["location"] == "/review"
+    assert len(set(seen)) == 3
+    assert client.post(f"/review/{seen[0]}", data={"rating": 7}).status_code == 422
+    assert client.post("/review/999999", data={"rating": 3}).status_code == 400
+    stats = client.get("/api/stats").json()
+    assert stats["reviews"] == 3
+
+
+def test_note_becomes_a_card(client: TestClient, article_ids: dict[str, int]) -> None:
+    art = article_ids["japan"]
+    posted = client.post(f"/articles/{art}/notes", data={"text": "CEPA in force :: 1 August 2011"})
+    note_url = posted.headers["location"]
+    note_id = int(note_url.rsplit("#n", 1)[1])
+    assert client.post(f"/notes/{note_id}/card").status_code == 303
+    cards = client.get("/api/cards").json()["cards"]
+    assert any(c["origin"] == "note" and c["front"] == "CEPA in force" for c in cards)
+
+
+def test_stats_page_draws_its_charts(client: TestClient, article_ids: dict[str, int]) -> None:
+    make_fact_cards(client)
+    html = client.get("/stats").text
+    assert html.count('<svg class="chart"') >= 4  # retention, coverage, forecast, syllabus coverage
+    assert "Set your exam date" in html
+    exam = (dt.date.today() + dt.timedelta(days=90)).isoformat()
+    saved = client.post("/stats/exam", data={"exam": exam})
+    assert saved.status_code == 303 and "gistbook_exam" in saved.headers["set-cookie"]
+    client.cookies.set("gistbook_exam", exam)
+    planned = client.get("/stats").text
+    assert "days to the exam" in planned and "predicted recall on the day" in planned
+    assert client.post("/stats/exam", data={"exam": "2001-01-01"}).status_code == 400
+    assert client.post("/stats/exam", data={"exam": "soon"}).status_code == 400
