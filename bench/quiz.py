@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import platform
 import random
@@ -19,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 
 from gistbook import quiz, review
 from gistbook.quiz import kb as knowledge
@@ -159,7 +160,7 @@ def build_cards(store: Store, cards: int) -> None:
             rows.append({"user_id": None, "origin": "bench", "origin_id": i, "front": f"front {i}", "back": "back",
                          "state": state, "fsrs": {}, "due": now + dt.timedelta(days=offset), "created": now,
                          "syllabus": "GS2: International Relations"})
-        session.execute(models.Card.__table__.insert(), rows)
+        session.execute(insert(models.Card), rows)
     print(f"built {cards} cards")
 
 
@@ -231,6 +232,8 @@ def main() -> None:
     store = build_store(path, args.articles)
     bench_questions(store, args.questions)
     build_cards(store, args.cards)
+    knowledge._CACHE.clear()  # the review benchmark runs without the question index in memory
+    gc.collect()
     bench_next_card(store)
     store.close()
 

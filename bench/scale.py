@@ -43,7 +43,8 @@ SCHEMES = ["PM-KISAN", "Jal Jeevan Mission", "Ayushman Bharat", "PM Awas Yojana"
            "Swachh Bharat Mission", "PM Surya Ghar", "Stand-Up India", "PM Vishwakarma", "Digital India"]
 GROUPS = ["Quad", "BRICS", "G20", "SCO", "ASEAN", "BIMSTEC", "IORA", "International Solar Alliance"]
 PEOPLE = [("Asha Verma", "External Affairs Minister"), ("Ravi Menon", "Commerce Secretary"),
-          ("Kiran Rao", "Defence Minister"), ("Sunil Dutta", "Agriculture Minister"), ("Meena Iyer", "Finance Minister")]
+          ("Kiran Rao", "Defence Minister"), ("Sunil Dutta", "Agriculture Minister"),
+          ("Meena Iyer", "Finance Minister")]
 
 
 def vocabulary(limit: int = 4000) -> list[str]:
@@ -257,7 +258,8 @@ def main() -> int:
           ", ".join(f"{k} {v:,}" for k, v in counts.items()))
     print(f"largest topics: {result['largest_topics']}")
     targets = {"search": 50, "related": 100, "dossier": 300}
-    print(f"{'query':<9} {'p50 ms':>8} {'p95 ms':>8} {'target':>7}   {'baseline p50':>12} {'p95':>8}  ratio p95  baseline")
+    print(f"{'query':<9} {'p50 ms':>8} {'p95 ms':>8} {'target':>7}   {'baseline p50':>12} {'p95':>8}  "
+          "ratio p95  baseline")
     for name, ((p50, p95), (b50, b95), what) in result["rows"].items():
         ratio = p95 / b95 if b95 else float("inf")
         ok = "ok" if p95 <= targets[name] else "OVER"

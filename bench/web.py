@@ -182,6 +182,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--db", help="reuse (or create) this SQLite file instead of a temporary one")
     parser.add_argument("--build-only", action="store_true", help="create --db and stop")
+    parser.add_argument("--pages", help="comma list of page names to measure (default: all), e.g. article,search")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(args.db) if args.db else Path(tmp) / "web-bench.db"
@@ -213,6 +214,9 @@ def main() -> int:
             "related items (deferred)": [f"/articles/{rng.randint(1, n_articles)}/related"
                                          for _ in range(max(40, args.requests // 10))],
         }
+        if args.pages:
+            wanted = {p.strip() for p in args.pages.split(",")}
+            kinds = {k: v for k, v in kinds.items() if k.split(" ")[0] in wanted or k.startswith("baseline")}
         env = {"GISTBOOK_DB": db_url}
         with running_server(db_url, env=env, workers=args.workers) as base:
             hammer(base, [p for paths in kinds.values() for p in paths[:30]], args.clients)  # warm-up
@@ -223,7 +227,8 @@ def main() -> int:
                 rows.append((name, statistics.median(server), p95(server), p95(client), p95(alone), errors))
     targets = {"article": 50, "review-next": 50, "search": 150}
     print(f"\nmachine: {platform.machine()} {platform.processor() or ''} · {os.cpu_count()} CPUs · "
-          f"Python {platform.python_version()} · {platform.system()} {platform.release()}")
+          f"load average {os.getloadavg()[0]:.1f} · Python {platform.python_version()} · "
+          f"{platform.system()} {platform.release()}")
     print(f"{n_articles:,} articles · {len(topics):,} topics · {args.requests} requests per page · "
           f"{args.clients} concurrent clients · {args.workers} uvicorn worker(s) · SQLite\n")
     print(f"{'page':<26}{'server p50':>12}{'server p95':>12}{'client p95':>12}{'1-client p95':>14}{'target':>9}"

@@ -9,7 +9,11 @@ label may allow two types ("scheme|initiative") where the text leaves it open.
 
 Labelling rules: countries count when named or referred to by a demonym ("Indian", "Japanese"), but not inside
 another entity's proper name ("Oil India Limited"); offices, events, conferences, awards, products, languages
-and generic phrases ("an MoU", "the Scheme") are not entities.
+and generic phrases ("an MoU", "the Scheme", "Community Health Centres") are not entities. Names follow the
+project's conventions: no year on Acts and regulations ("UGC Regulations"), no trailing locative ("Embassy of
+India", not "... in Japan"), the gazetteer's canonical name or any of its aliases for well-known bodies.
+Items marked "split": "heldout" were labelled after the rules were frozen and scored once before any change
+(P 0.83, R 0.94, F1 0.88 on 6 items); they have informed fixes since, so the whole set now counts as tuned.
 """
 
 from __future__ import annotations

@@ -30,6 +30,8 @@ def test_note_on_a_bullet_by_form(client: TestClient, article_ids: dict[str, int
     assert edited.status_code == 303
     page = client.get(f"/articles/{art}").text
     assert "counter-terror focus" in page and "army-to-army" not in page and "· edited" in page
+    index = page[page.index('class="note-index"'):]
+    assert "Both armies train together" in index[:index.index("</ul>")]  # the index quotes the bullet
 
     deleted = client.post(f"/notes/{note_id}/delete")
     assert deleted.status_code == 303 and deleted.headers["location"].endswith(f"#b{target}")

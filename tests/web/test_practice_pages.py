@@ -73,6 +73,7 @@ def test_note_becomes_a_card(client: TestClient, article_ids: dict[str, int]) ->
     note_url = posted.headers["location"]
     note_id = int(note_url.rsplit("#n", 1)[1])
     assert client.post(f"/notes/{note_id}/card").status_code == 303
+    assert 'title="This note is one of your review cards">in review</span>' in client.get(f"/articles/{art}").text
     cards = client.get("/api/cards").json()["cards"]
     assert any(c["origin"] == "note" and c["front"] == "CEPA in force" for c in cards)
 

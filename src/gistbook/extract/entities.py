@@ -17,7 +17,7 @@ UNSURE = frozenset({"acronym", "candidate"})  # row flags that need the article 
 CUE_TYPES = {"scheme": SCHEME, "schemes": SCHEME, "yojana": SCHEME, "mission": SCHEME, "programme": SCHEME,
              "program": SCHEME, "abhiyan": SCHEME, "initiative": INITIATIVE, "organisation": ORGANISATION,
              "organization": ORGANISATION}
-AFTER_BRACKET = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*([A-Za-z]+)")
+AFTER_BRACKET = re.compile(r"\s*(?:[(\[][^)\]]*)?[)\]]\s*([A-Za-z]+)")
 SMALL_BATCH = 400  # below this many bullets, worker processes cost more than they save
 LATIN = re.compile(r"[A-Za-z]")
 NOT_NAMED = frozenset({COUNTRY, PERSON})

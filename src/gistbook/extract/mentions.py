@@ -36,6 +36,7 @@ RESULT_KEY = "gistbook_entities"
 EDGE_WORDS = frozenset({"the", "The", "a", "A", "an", "An", "‘", "’", "'", '"', "“", "”", "’s", "'s", "(", ")", ",",
                         ".", ":", ";", "[", "]", "-"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "place"})
 PLACE_CUES = frozenset({"in", "at", "from", "to", "near", "across", "via", "between", "into", "towards", "around"})
 # a mention row: start_char, end_char, type, canonical name, surface text, role, country, flag
 # flag: "" sure; "acronym" and "candidate" are kept only if the article defines them; "surname" (a bare surname,
@@ -114,6 +115,13 @@ def from_known(doc: Doc, start: int, end: int, lex: Lexicon, heads: Heads) -> Ro
     return None
 
 
+def listed_with_places(doc: Doc, start: int, end: int) -> bool:
+    """In a list of places ("Burari, Jagatpur and Bhalaswa"), a neighbour vouches for an unknown one."""
+    before = start - 2 >= 0 and doc[start - 1].text in (",", "and") and doc[start - 2].ent_type_ in PLACE_ENTS
+    after = end + 1 < len(doc) and doc[end].text in (",", "and") and doc[end + 1].ent_type_ in PLACE_ENTS
+    return before or after
+
+
 def place_row(doc: Doc, start: int, end: int, lex: Lexicon, heads: Heads) -> Row | None:
     """A place the model found, without a trailing "district" or "village"; new one-word places must not be
     ordinary words ("Independence")."""
@@ -131,7 +139,7 @@ def place_row(doc: Doc, start: int, end: int, lex: Lexicon, heads: Heads) -> Row
     if text.lower() in lex.word_set("not_people_lower") or (end - start == 1 and is_common(doc, start, end, heads)):
         return None
     cued = (start > 0 and doc[start - 1].lower_ in PLACE_CUES) or (
-        end < len(doc) and doc[end].lower_ in lex.word_set("place_suffixes_lower"))
+        end < len(doc) and doc[end].lower_ in lex.word_set("place_suffixes_lower")) or listed_with_places(doc, start, end)
     if end - start == 1 and not cued:
         return None  # a new one-word place needs "in X", "at X" or "X district" ("Anganwadi facilities" is none)
     return row(doc, start, end, PLACE, text)

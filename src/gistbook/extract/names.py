@@ -50,6 +50,7 @@ EVENT_WORDS = frozenset({"Jubilee", "Convocation", "Session", "Conference", "Mee
                          "Discussion", "Discussions", "Exhibition", "Expo", "Fair", "Workshop", "Seminar", "Webinar",
                          "Games", "Olympiad", "Cup", "Championship", "Mela", "Utsav", "Mahotsav", "Fest"})
 SHIP_PREFIXES = frozenset({"INS", "INSV", "IOS", "ICGS", "HMS", "USS", "CGS", "MV", "SS"})
+LONG_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 YEAR_SUFFIX = re.compile(r"^(?P<name>[A-Za-z][\w ]*?)-(?:\d{2}|\d{4}|[IVX]+)$")
 
 
@@ -118,23 +119,25 @@ def is_joiner(doc: Doc, i: int) -> bool:
     return token.text in JOINERS
 
 
-def capital_chunks(doc: Doc, heads: Heads) -> list[tuple[int, int]]:
+def capital_chunks(doc: Doc, heads: Heads, words: list[str]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words, joined by at most two small words or a tight hyphen."""
+    capital = [w[:1].isupper() and w not in heads.breakers and any(c.isalpha() for c in w) for w in words]
     chunks = []
-    i, n = 0, len(doc)
+    i, n = 0, len(words)
     while i < n:
-        if not is_capitalised(doc[i], heads.breakers):
+        if not capital[i]:
             i += 1
             continue
         start, j = i, i + 1
         while j < n:
-            if is_capitalised(doc[j], heads.breakers):
+            if capital[j]:
                 j += 1
                 continue
             k = j
-            while k < n and k - j < 2 and is_joiner(doc, k):
+            while k < n and k - j < 2 and (words[k] in JOINERS or words[k] in HYPHENS or words[k] in ("’", "'")) \
+                    and is_joiner(doc, k):
                 k += 1
-            if j < k < n and is_capitalised(doc[k], heads.breakers):
+            if j < k < n and capital[k]:
                 j = k
                 continue
             break
@@ -264,11 +267,11 @@ def office_blocks(doc: Doc, start: int, end: int, heads: Heads) -> list[tuple[in
     return blocks
 
 
-def headline_like(doc: Doc) -> bool:
+def headline_like(text: str) -> bool:
     """Title-case headings make every phrase look like a name; typed phrases are skipped there."""
-    words = [t for t in doc if t.is_alpha and len(t.text) > 3]
-    ends_sentence = doc.text.rstrip(" \"”’'").endswith((".", "!", "?"))
-    return not ends_sentence and len(words) >= 6 and sum(t.text[0].isupper() for t in words) >= 0.9 * len(words)
+    words = LONG_WORD.findall(text)
+    ends_sentence = text.rstrip(" \"”’'").endswith((".", "!", "?"))
+    return not ends_sentence and len(words) >= 6 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 @dataclass(frozen=True)
@@ -280,13 +283,13 @@ class Candidate:
     priority: int  # lower wins a tie in length: gazetteer 0, typed phrase 1, honorific person 2
 
 
-def honorific_people(doc: Doc, heads: Heads, lex: Lexicon) -> list[Candidate]:
+def honorific_people(doc: Doc, heads: Heads, lex: Lexicon, words: list[str]) -> list[Candidate]:
     """"Shri Narendra Modi", "H.E. Mr. Benjamin Netanyahu": the words after honorifics are a name."""
-    found = []
+    found: list[Candidate] = []
     n = len(doc)
     i = 0
     while i < n:
-        if doc[i].text not in heads.honorifics:
+        if words[i] not in heads.honorifics:
             i += 1
             continue
         start = i + 1
@@ -332,12 +335,13 @@ def cued_type(doc: Doc, start: int, heads: Heads) -> str | None:
     return None
 
 
-def typed_phrases(doc: Doc, heads: Heads, lex: Lexicon) -> tuple[list[Candidate], list[tuple[int, int]]]:
+def typed_phrases(doc: Doc, heads: Heads, lex: Lexicon, words: list[str], text: str
+                  ) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Capitalised phrases with a head word, and the office phrases to block."""
     found: list[Candidate] = []
     offices: list[tuple[int, int]] = []
-    headline = headline_like(doc)
-    for chunk_start, chunk_end in capital_chunks(doc, heads):
+    headline = headline_like(text)
+    for chunk_start, chunk_end in capital_chunks(doc, heads, words):
         start = strip_leading(doc, chunk_start, chunk_end)
         end = cut_tail(doc, start, chunk_end, lex)
         if doc[start].text in ("Exercise", "Ex") and end - start >= 2 and doc[start].whitespace_:
@@ -362,7 +366,7 @@ def typed_phrases(doc: Doc, heads: Heads, lex: Lexicon) -> tuple[list[Candidate]
     return found, offices
 
 
-def gazetteer_hits(doc: Doc, matcher: PhraseMatcher, heads: Heads, lex: Lexicon
+def gazetteer_hits(doc: Doc, matcher: PhraseMatcher, heads: Heads, lex: Lexicon, words: list[str]
                    ) -> tuple[list[Candidate], list[tuple[int, int, str, str]]]:
     """Known names; single-word countries and places are kept aside so the model can still build "Air India"."""
     strong: list[Candidate] = []
@@ -380,11 +384,11 @@ def gazetteer_hits(doc: Doc, matcher: PhraseMatcher, heads: Heads, lex: Lexicon
             weak.append((start, end, known.canonical, known.type))
         else:
             strong.append(Candidate(start, end, known.type, known.canonical, 0))
-    for token in doc:
-        match = YEAR_SUFFIX.match(token.text) if "-" in token.text else None
+    for i, word in enumerate(words):
+        match = YEAR_SUFFIX.match(word) if "-" in word else None
         known = lex.forms.get(match.group("name")) if match else None
         if known is not None and known.type == EXERCISE:
-            strong.append(Candidate(token.i, token.i + 1, EXERCISE, known.canonical, 0))
+            strong.append(Candidate(i, i + 1, EXERCISE, known.canonical, 0))
     return strong, weak
 
 
@@ -401,9 +405,11 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 def apply_rules(doc: Doc, matcher: PhraseMatcher, heads: Heads, lex: Lexicon) -> Doc:
     """Set rule entities and blocked office phrases on the doc before the statistical NER runs."""
-    strong, weak = gazetteer_hits(doc, matcher, heads, lex)
-    phrases, offices = typed_phrases(doc, heads, lex)
-    chosen = select(strong + phrases + honorific_people(doc, heads, lex))
+    words = [t.text for t in doc]  # one pass: indexing a Doc builds a Token object each time
+    text = doc.text
+    strong, weak = gazetteer_hits(doc, matcher, heads, lex, words)
+    phrases, offices = typed_phrases(doc, heads, lex, words, text)
+    chosen = select(strong + phrases + honorific_people(doc, heads, lex, words))
     taken = {i for c in chosen for i in range(c.start, c.end)}
     ents = [Span(doc, c.start, c.end, label=c.label, span_id=c.canonical) for c in chosen]
     blocked: list[Span] = []

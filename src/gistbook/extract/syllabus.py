@@ -22,6 +22,7 @@ CATEGORY_WEIGHT = 4.0
 EXERCISE_WEIGHT = 2.0
 SATURATION = 8.0  # raw evidence at which a node scores 0.5
 MIN_SCORE, RELATIVE_TO_TOP, MAX_TAGS = 0.3, 0.5, 3
+STATEMENT_MIN_SCORE = 0.2
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,14 @@ def score_nodes(title: str, bodies: list[str], category: str | None = None,
     return raw
 
 
-def rank_tags(raw: dict[str, float]) -> list[tuple[str, float]]:
+def rank_tags(raw: dict[str, float], min_score: float = MIN_SCORE) -> list[tuple[str, float]]:
     """Squash evidence into 0..1 and keep the strong tags: above a floor and near the best one."""
     scored = sorted(((tag, 1.0 - math.exp(-value * math.log(2) / SATURATION)) for tag, value in raw.items()),
                     key=lambda x: (-x[1], x[0]))
     if not scored:
         return []
     top = scored[0][1]
-    kept = [(t, round(s, 3)) for t, s in scored if s >= MIN_SCORE and s >= RELATIVE_TO_TOP * top][:MAX_TAGS]
+    kept = [(t, round(s, 3)) for t, s in scored if s >= min_score and s >= RELATIVE_TO_TOP * top][:MAX_TAGS]
     return kept
 
 
@@ -102,5 +103,5 @@ def tag_syllabus(article: Article, entities: list[EntityMention]) -> list[tuple[
 
 
 def tag_text(text: str, category: str | None = None) -> list[tuple[str, float]]:
-    """Syllabus tags of a single statement (a fact or a learner's note)."""
-    return rank_tags(score_nodes(text, [], category))
+    """Syllabus tags of a single statement (a fact or a learner's note): one clear cue is enough."""
+    return rank_tags(score_nodes(text, [], category), min_score=STATEMENT_MIN_SCORE)

@@ -10,16 +10,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gistbook.link.facts import similarity
+from gistbook.link.facts import signature, similarity_of_terms
 from gistbook.link.series import FigurePoint, build_series
 from gistbook.link.topics import CENTRAL, resolve_topic, suggest_topics
 from gistbook.records import date_sort_key
 from gistbook.store import models as m
 
 MAX_SOURCES = 5
+MAX_ARTICLES = 300  # newest articles a dossier is built from
 SAME_DAY_SIMILARITY = 0.3  # the date already agrees, so less shared wording is needed to call it one event
 SECTION_TYPES = {"agreements": ("agreement",), "exercises": ("military_exercise",),
                  "initiatives": ("initiative", "scheme", "policy", "organisation"), "people": ("person",)}
@@ -51,12 +52,12 @@ class _Scope:
         return {"article_id": article_id, "bullet_id": bullet_id, "title": a["title"], "published": a["published"]}
 
 
-def _scope(session: Session, topic: m.Topic) -> _Scope:
+def _scope(session: Session, topic: m.Topic, max_articles: int) -> _Scope:
     rows = session.execute(select(m.Article.id, m.Article.title, m.Article.published, m.Article.category,
                                   m.TopicArticle.score)
                            .join(m.TopicArticle, m.TopicArticle.article_id == m.Article.id)
                            .where(m.TopicArticle.topic_id == topic.id)
-                           .order_by(m.Article.published.desc(), m.Article.id.desc()))
+                           .order_by(m.Article.published.desc(), m.Article.id.desc()).limit(max_articles))
     articles: dict[int, dict[str, Any]] = {}
     whole: set[int] = set()
     for aid, title, published, category, score in rows:
@@ -66,14 +67,14 @@ def _scope(session: Session, topic: m.Topic) -> _Scope:
             whole.add(aid)
     scope = _Scope(topic, articles, whole)
     if topic.entity_id is not None and len(whole) < len(articles):
-        q = (select(m.Mention.bullet_id).join(m.TopicArticle, m.TopicArticle.article_id == m.Mention.article_id)
-             .where(m.TopicArticle.topic_id == topic.id, m.Mention.entity_id == topic.entity_id))
+        q = select(m.Mention.bullet_id).where(_in_scope(m.Mention, scope), m.Mention.entity_id == topic.entity_id)
         scope.bullets = set(session.scalars(q))
     return scope
 
 
-def _in_topic(model: Any, topic_id: int) -> Any:
-    return and_(m.TopicArticle.article_id == model.article_id, m.TopicArticle.topic_id == topic_id)
+def _in_scope(model: Any, scope: _Scope) -> Any:
+    """Rows of the scope's articles (a short id list: the window keeps it short on any store)."""
+    return model.article_id.in_(list(scope.articles) or [-1])
 
 
 def _add_source(sources: list[dict[str, Any]], source: dict[str, Any]) -> None:
@@ -86,7 +87,7 @@ def _event_entities(session: Session, scope: _Scope) -> dict[int, set[int]]:
     q = (select(m.Mention.bullet_id, m.Mention.entity_id).distinct()
          .join(m.Entity, m.Entity.id == m.Mention.entity_id)
          .join(m.Event, m.Event.bullet_id == m.Mention.bullet_id)
-         .join(m.TopicArticle, _in_topic(m.Mention, scope.topic.id))
+         .where(_in_scope(m.Mention, scope))
          .where(m.Entity.type.not_in(["country", "place"])))
     out: dict[int, set[int]] = {}
     for bullet_id, entity_id in session.execute(q):
@@ -96,16 +97,17 @@ def _event_entities(session: Session, scope: _Scope) -> dict[int, set[int]]:
 
 def _same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two entries on one date tell the same event: similar wording, or (day or month dates) the same named thing."""
-    if similarity(a["text"], b["text"]) >= SAME_DAY_SIMILARITY:
+    if len(a["date"]) >= 7 and a["_things"] & b["_things"]:
         return True
-    return len(a["date"]) >= 7 and bool(a["_things"] & b["_things"])
+    sig_a, sig_b = a.setdefault("_sig", signature(a["text"])), b.setdefault("_sig", signature(b["text"]))
+    return similarity_of_terms(sig_a.terms, sig_b.terms, sig_a.proper | sig_b.proper) >= SAME_DAY_SIMILARITY
 
 
 def _timeline(session: Session, scope: _Scope) -> list[dict[str, Any]]:
     """Dated events of the topic, one entry per (date, fact); entries of one date telling one event are merged."""
     q = (select(m.Event.date, m.Event.sort_key, m.Event.text, m.Event.bullet_id, m.Event.article_id,
                 m.FactMention.fact_id)
-         .join(m.TopicArticle, _in_topic(m.Event, scope.topic.id))
+         .where(_in_scope(m.Event, scope))
          .outerjoin(m.FactMention, m.FactMention.bullet_id == m.Event.bullet_id))
     things = _event_entities(session, scope)
     entries: dict[tuple[str, Any], dict[str, Any]] = {}
@@ -131,14 +133,15 @@ def _timeline(session: Session, scope: _Scope) -> list[dict[str, Any]]:
         same_day.append(entry)
         merged.append(entry)
     for entry in merged:
-        del entry["_sort"], entry["_things"]
+        for private in ("_sort", "_things", "_sig"):
+            entry.pop(private, None)
     return merged
 
 
 def _figures(session: Session, scope: _Scope) -> list[dict[str, Any]]:
     q = (select(m.Figure.value, m.Figure.unit, m.Figure.period, m.Figure.subject, m.Figure.text,
                 m.Figure.bullet_id, m.Figure.article_id)
-         .join(m.TopicArticle, _in_topic(m.Figure, scope.topic.id)))
+         .where(_in_scope(m.Figure, scope)))
     points = [FigurePoint(value, unit, period, subject, text, scope.source(aid, bid))
               for value, unit, period, subject, text, bid, aid in session.execute(q) if scope.covers(aid, bid)]
     return build_series(points, MAX_SOURCES)
@@ -150,7 +153,7 @@ def _named_things(session: Session, scope: _Scope) -> dict[str, list[dict[str, A
     q = (select(m.Entity.id, m.Entity.name, m.Entity.type, m.Entity.aliases, m.Entity.role, m.Entity.country,
                 m.Mention.role, m.Mention.country, m.Mention.bullet_id, m.Mention.article_id)
          .join(m.Mention, m.Mention.entity_id == m.Entity.id)
-         .join(m.TopicArticle, _in_topic(m.Mention, scope.topic.id))
+         .where(_in_scope(m.Mention, scope))
          .where(m.Entity.type.in_(types)))
     things: dict[int, dict[str, Any]] = {}
     bullets_of: dict[int, set[int]] = {}
@@ -200,7 +203,7 @@ def _role_points(session: Session, scope: _Scope, roles: Iterable[str]) -> dict[
     """Challenges and way-forward points from sections with those roles, each repeated point once."""
     q = (select(m.Bullet.id, m.Bullet.text, m.Bullet.article_id, m.Section.role, m.FactMention.fact_id)
          .join(m.Section, m.Section.id == m.Bullet.section_id)
-         .join(m.TopicArticle, _in_topic(m.Bullet, scope.topic.id))
+         .where(_in_scope(m.Bullet, scope))
          .outerjoin(m.FactMention, m.FactMention.bullet_id == m.Bullet.id)
          .where(m.Section.role.in_(list(roles))).order_by(m.Bullet.article_id.desc(), m.Bullet.position))
     out: dict[str, list[dict[str, Any]]] = {r: [] for r in roles}
@@ -233,7 +236,7 @@ def _new_since(session: Session, scope: _Scope, since: str) -> list[dict[str, An
     for i in range(0, len(fact_ids), 500):
         old.update(session.scalars(
             select(m.FactMention.fact_id).join(m.Article, m.Article.id == m.FactMention.article_id)
-            .join(m.TopicArticle, _in_topic(m.FactMention, scope.topic.id))
+            .where(_in_scope(m.FactMention, scope))
             .where(m.FactMention.fact_id.in_(fact_ids[i:i + 500]), m.Article.published < since)))
     items: dict[Any, dict[str, Any]] = {}
     for bid, text, aid, fact_id in rows:
@@ -245,16 +248,20 @@ def _new_since(session: Session, scope: _Scope, since: str) -> list[dict[str, An
     return sorted(items.values(), key=lambda x: x["date"] or "", reverse=True)
 
 
-def build_dossier(session: Session, topic_name: str, since: str | None = None) -> dict[str, Any]:
+def build_dossier(session: Session, topic_name: str, since: str | None = None,
+                  max_articles: int = MAX_ARTICLES) -> dict[str, Any]:
     """The dossier of a topic as the CLI contract's JSON; raises TopicNotFound (with suggestions) for no match.
 
     Keys: topic, kind, since, timeline, figures, agreements, exercises, initiatives, people, challenges,
-    way_forward, new_since, articles. Every entry carries `sources` [{article_id, bullet_id, title, published}].
+    way_forward, new_since, articles, article_count. Every entry carries `sources` [{article_id, bullet_id,
+    title, published}]. A topic with more than `max_articles` articles is built from its newest ones
+    (`article_count` tells how many it has), which keeps a page readable and fast on any store.
     """
     topic = resolve_topic(session, topic_name)
     if topic is None:
         raise TopicNotFound(topic_name, suggest_topics(session, topic_name))
-    scope = _scope(session, topic)
+    scope = _scope(session, topic, max_articles)
+    total = session.scalar(select(func.count()).select_from(m.TopicArticle).where(m.TopicArticle.topic_id == topic.id))
     named = _named_things(session, scope)
     points = _role_points(session, scope, ("challenges", "way_forward"))
     return {
@@ -268,4 +275,5 @@ def build_dossier(session: Session, topic_name: str, since: str | None = None) -
         "way_forward": points["way_forward"],
         "new_since": _new_since(session, scope, since) if since else [],
         "articles": list(scope.articles.values()),
+        "article_count": int(total or 0),
     }

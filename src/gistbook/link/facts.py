@@ -25,7 +25,7 @@ from gistbook.store.search import fact_keys
 THRESHOLD = 0.45  # chosen on the labelled pairs: see tests/link/calibrate_dedup.py
 BANDS, ROWS = 10, 2  # MinHash LSH: a pair at similarity s becomes a candidate with p = 1 - (1 - s^2)^10
 MIN_TERMS_FOR_LSH = 3
-KEY_CAP = 16  # a band key shared by this many facts is a pair of common words: it stops taking new facts
+KEY_CAP = 8  # a band key shared by this many facts is a pair of common words: it stops taking new facts
 PROPER_WEIGHT = 2.0
 NAME_CONFLICT = 0.8
 _SEED_BYTES = [hashlib.blake2b(f"minhash{i}".encode(), digest_size=16).digest() for i in range(BANDS * ROWS)]
@@ -50,8 +50,12 @@ class Signature:
 
 def decode(signature: str | None) -> tuple[frozenset[str], frozenset[str]]:
     """(terms, proper terms) from a stored Fact.signature."""
-    words = (signature or "").split()
-    return frozenset(w.lstrip("^") for w in words), frozenset(w[1:] for w in words if w.startswith("^"))
+    text = signature or ""
+    if "^" not in text:
+        plain = frozenset(text.split())
+        return plain, frozenset()
+    words = text.split()
+    return frozenset(w.lstrip("^") for w in words), frozenset(w[1:] for w in words if w[0] == "^")
 
 
 def _term_hash(term: str) -> int:
@@ -171,14 +175,15 @@ def link_facts(session: Session, article_id: int) -> dict[int, int]:
         if fresh:
             session.execute(insert(fact_keys), fresh)
         by_hash.update(created)
-    mentions = []
+    mentions: list[dict[str, object]] = []
     result: dict[int, int] = {}
     for bid, (fid, sim, h) in chosen.items():
         fact_id = fid if fid is not None else by_hash[h]
         result[bid] = fact_id
-        mentions.append(m.FactMention(fact_id=fact_id, article_id=article_id, bullet_id=bid,
-                                      similarity=round(sim, 4)))
-    session.add_all(mentions)
+        mentions.append({"fact_id": fact_id, "article_id": article_id, "bullet_id": bid,
+                         "similarity": round(sim, 4)})
+    if mentions:
+        session.execute(insert(m.FactMention), mentions)
     session.flush()
     _drop_orphans(session, old_facts - set(result.values()))
     return result
@@ -209,19 +214,19 @@ def _candidates(session: Session, keys: set[int]) -> dict[int, list[tuple[int, T
         inline = ", ".join(str(int(k)) for k in key_list[i:i + 500])
         pairs.extend((int(k), int(f)) for k, f in session.execute(
             sql(f"SELECT key, fact_id FROM fact_keys WHERE key IN ({inline})")))
+    buckets: dict[int, list[int]] = {}
+    for key, fid in pairs:
+        bucket = buckets.setdefault(key, [])
+        if len(bucket) < KEY_CAP:
+            bucket.append(fid)
     terms: dict[int, Terms] = {}
-    ids = list({f for _, f in pairs})
+    ids = list({f for bucket in buckets.values() for f in bucket})
     for i in range(0, len(ids), 500):
         inline = ", ".join(str(f) for f in ids[i:i + 500])
         for fid, sig in session.execute(sql(f"SELECT id, signature FROM facts WHERE id IN ({inline})")):
             terms[int(fid)] = decode(sig)
-    out: dict[int, list[tuple[int, Terms]]] = {}
     empty: Terms = (frozenset(), frozenset())
-    for key, fid in pairs:
-        bucket = out.setdefault(key, [])
-        if len(bucket) < KEY_CAP:
-            bucket.append((fid, terms.get(fid, empty)))
-    return out
+    return {key: [(fid, terms.get(fid, empty)) for fid in bucket] for key, bucket in buckets.items()}
 
 
 def _drop_orphans(session: Session, fact_ids: set[int]) -> None:

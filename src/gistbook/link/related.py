@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from gistbook.link.text import STOPWORDS, raw_tokens
 from gistbook.link.topics import CENTRAL
 from gistbook.store import models as m
-from gistbook.store.search import text_neighbours, text_scores
+from gistbook.store.search import term_document_counts, text_neighbours, text_scores
 
 WEIGHTS = {"entities": 0.45, "text": 0.35, "thread": 0.12, "recency": 0.08}
 ENTITY_TYPES_SKIPPED = frozenset({"place"})  # a shared city says little about a shared subject
@@ -26,6 +26,7 @@ PER_ENTITY = 300  # newest articles fetched per shared entity
 PER_TOPIC = 200
 MAX_ENTITIES = 12
 QUERY_TERMS = 14
+COMMON_SHARE = 0.02  # a word in more than this share of articles is not used to find similar text
 
 
 def _days(published: str | None) -> int | None:
@@ -36,10 +37,10 @@ def _days(published: str | None) -> int | None:
 
 
 def _entity_df(session: Session, entity_ids: list[int]) -> dict[int, int]:
-    """How many articles mention each entity, counted up to DF_CAP (the index makes this a range scan)."""
+    """How often each entity is mentioned, counted up to DF_CAP: a range scan of the index, never a full count."""
     out: dict[int, int] = {}
     for eid in entity_ids:
-        inner = (select(m.Mention.article_id).where(m.Mention.entity_id == eid).distinct().limit(DF_CAP).subquery())
+        inner = select(m.Mention.id).where(m.Mention.entity_id == eid).limit(DF_CAP).subquery()
         out[eid] = int(session.scalar(select(func.count()).select_from(inner)) or 0)
     return out
 
@@ -50,6 +51,16 @@ def _query_terms(title: str, bullets: list[str]) -> list[str]:
     counts = Counter(t for b in bullets for t in raw_tokens(b) if t not in STOPWORDS and len(t) > 3 and t.isalpha())
     body = [t for t, _ in counts.most_common(QUERY_TERMS * 2) if t not in title_terms]
     return list(dict.fromkeys(title_terms + body))[:QUERY_TERMS]
+
+
+def _telling_terms(session: Session, terms: list[str], total: int) -> list[str]:
+    """Drop words found in a large share of articles: they say little and make ranked queries slow."""
+    counts = term_document_counts(session, terms)
+    if not counts:
+        return terms
+    common = max(50, int(total * COMMON_SHARE))
+    kept = [t for t in terms if 0 < counts.get(t, 0) <= common]
+    return sorted(kept, key=lambda t: counts[t])[:QUERY_TERMS // 2 + 3]
 
 
 def related_articles(session: Session, article_id: int, limit: int = 10) -> dict[str, Any]:
@@ -90,7 +101,7 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
         for aid in session.scalars(q):
             same_thread.setdefault(aid, []).append(name)
     bullets = list(session.scalars(select(m.Bullet.text).where(m.Bullet.article_id == article_id)))
-    terms = _query_terms(article.title, bullets)
+    terms = _telling_terms(session, _query_terms(article.title, bullets), total)
     neighbours = dict(text_neighbours(session, terms, limit=40))
     candidates = (set(shared) | set(same_thread) | set(neighbours)) - {article_id}
     bm25 = {**text_scores(session, terms, [c for c in candidates if c not in neighbours]), **neighbours}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from gistbook.link.text import content_terms
@@ -33,6 +34,7 @@ class _Entry:
     sources: list[Source] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4096)
 def subject_key(subject: str | None, unit: str) -> str:
     """Subjects that differ only in wording or word order share a series ('bilateral trade' = 'trade, bilateral')."""
     terms = sorted(set(content_terms(subject or "")))

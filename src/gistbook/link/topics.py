@@ -84,6 +84,7 @@ class ArticleView:
     entities: dict[int, tuple[str, str, list[str]]] = field(default_factory=dict)  # id → (name, type, aliases)
     mentioned_in: dict[int, set[int]] = field(default_factory=dict)  # entity id → bullet ids
     tags: list[tuple[str, float]] = field(default_factory=list)
+    folded: list[tuple[int, str]] = field(default_factory=list)  # bullets case-folded once, for name search
 
 
 def load_view(session: Session, article_id: int) -> ArticleView | None:
@@ -96,6 +97,7 @@ def load_view(session: Session, article_id: int) -> ArticleView | None:
                                                    .where(m.Bullet.article_id == article_id)
                                                    .order_by(m.Bullet.position))]
     view = ArticleView(article.title, headings, bullets)
+    view.folded = [(bid, fold(t)) for bid, t in bullets]
     rows = session.execute(select(m.Entity.id, m.Entity.name, m.Entity.type, m.Entity.aliases, m.Mention.bullet_id)
                            .join(m.Mention, m.Mention.entity_id == m.Entity.id)
                            .where(m.Mention.article_id == article_id))
@@ -126,7 +128,8 @@ def presence(view: ArticleView, words: list[str], bullet_ids: set[int] | None = 
     """How much an item is about a thing named by `words`: title, headings, lead and share of bullets."""
     pattern = _pattern(words)
     hits = set(bullet_ids or set())
-    hits |= {bid for bid, btext in view.bullets if pattern.search(fold(btext))}
+    folded = view.folded or [(bid, fold(t)) for bid, t in view.bullets]
+    hits |= {bid for bid, btext in folded if pattern.search(btext)}
     in_title = bool(pattern.search(fold(view.title)))
     headings = {i for i, h in enumerate(view.headings) if pattern.search(fold(h))}
     score = 0.0
@@ -247,7 +250,9 @@ def link_topics(session: Session, article_id: int) -> list[TopicLink]:
     view = load_view(session, article_id)
     links = detect_topics(session, view) if view is not None else []
     ids = _ensure_topics(session, links)
-    session.add_all(m.TopicArticle(topic_id=ids[t.key], article_id=article_id, score=t.score) for t in links)
+    if links:
+        session.execute(insert(m.TopicArticle), [{"topic_id": ids[t.key], "article_id": article_id, "score": t.score}
+                                                 for t in links])
     session.flush()
     gone = old - set(ids.values())
     if gone:

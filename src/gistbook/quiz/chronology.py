@@ -122,7 +122,8 @@ def describe(text: str, start: int, end: int) -> str:
     before = _PREPOSITION.sub("", text[:start]).strip().rstrip(",")
     after = text[end:].strip()
     trailing = _TRAILING_PARTICIPLE.match(before)
-    if trailing and len(trailing.group(1).split()) <= 10 and not is_anaphoric(trailing.group(1)):  # "The Act East Forum, set up" → "Setting up of the Act East Forum"
+    # "The Act East Forum, set up" → "Setting up of the Act East Forum"
+    if trailing and len(trailing.group(1).split()) <= 10 and not is_anaphoric(trailing.group(1)):
         subject = trailing.group(1)
         return as_sentence(f"{NOUNS[trailing.group(2)]} {subject[:1].lower() + subject[1:]}"
                            if subject.startswith("The ") else f"{NOUNS[trailing.group(2)]} {subject}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gistbook.quiz import options as opt
 from gistbook.quiz.kb import Mark, Sentence
-from gistbook.quiz.mutate import replacements, standalone
+from gistbook.quiz.mutate import plausible_first, replacements, standalone
 from gistbook.quiz.pool import published_year
 from gistbook.quiz.registry import Context, Draft, register
 from gistbook.quiz.relations import recorded_pairs
@@ -59,8 +59,7 @@ def _acronym_cloze(ctx: Context) -> tuple[str, list[str], str, list[str], int] |
     pair = ctx.rng.choice(pairs)
     usable = ctx.kb.usable_acronyms()
     stored = usable[pair.left][0]
-    others = [exp for s, (exp, _a) in usable.items() if s != pair.left]
-    ctx.rng.shuffle(others)
+    others = plausible_first(pair.left, [exp for s, (exp, _a) in usable.items() if s != pair.left], ctx.rng)
     wrong: list[tuple[str, str]] = []
     for exp in others[:40]:
         verdict = evaluate(ctx.kb, acronym_statement(pair.left, exp), [pair.bullet_id])

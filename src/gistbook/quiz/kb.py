@@ -11,16 +11,18 @@ import random
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from gistbook.quiz.text import YEAR, content_words, fold, sentence_spans
+from gistbook.quiz.text import STOPWORDS, YEAR, fold, sentence_spans
 from gistbook.store import models as m
 
 MATERIAL_SAMPLE = 400  # articles drawn on when no topic narrows the store
+LONG_POSTING = 256  # posting lists longer than this become sets, so crossing two of them runs in C
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class KnowledgeBase:
         self.texts: dict[int, str] = {}
         self.bullet_article: dict[int, int] = {}
         self.articles: dict[int, ArticleInfo] = {}
-        self.words: dict[str, list[int]] = defaultdict(list)
+        self.words: dict[str, Collection[int]] = {}  # word → bullet ids (a frozenset once it is long)
         self.entities: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)  # type → names
         self.entity_types: dict[str, str] = {}  # folded name → type
         self.roles: dict[str, set[str]] = defaultdict(set)  # folded person name → folded roles
@@ -111,15 +113,23 @@ class KnowledgeBase:
             text = self._folded[bullet_id] = fold(self.texts[bullet_id])
         return text
 
-    def _candidates(self, needles: list[str]) -> list[int] | None:
-        """Bullets that may contain every needle: the shortest posting list among the needles' words."""
-        best: list[int] | None = None
-        for needle in needles:
-            for word in index_words(needle):
-                posting = self.words.get(word, [])
-                if best is None or len(posting) < len(best):
-                    best = posting
-        return best
+    def _candidates(self, needles: list[str]) -> Collection[int] | None:
+        """Bullets that may contain every needle: the shortest postings of the needles' words, crossed (up to 3)."""
+        postings = sorted((self.words.get(word, ()) for needle in needles for word in set(index_words(needle))),
+                          key=len)
+        if not postings:
+            return None
+        found: Collection[int] = postings[0]
+        for other in postings[1:3]:
+            if len(found) <= 64:
+                break
+            if isinstance(found, frozenset) and isinstance(other, frozenset):
+                found = found & other
+            else:
+                lookup = other if isinstance(other, frozenset) else found if isinstance(found, frozenset) \
+                    else frozenset(other)
+                found = [b for b in (found if lookup is not found else other) if b in lookup]
+        return found
 
     def bullets_with(self, needles: list[str], limit: int = 1) -> list[int]:
         """Stored bullets whose text contains every needle (folded substring match)."""
@@ -213,11 +223,14 @@ def plausible_acronym(short: str, expansion: str) -> bool:
     return True
 
 
+_INDEX_TOKEN = re.compile(r"[^\W_]+(?:\.\d+)?")
+
+
 def index_words(text: str) -> list[str]:
-    """Words a bullet is indexed under: meaningful words and every number."""
-    words = content_words(text)
-    words += [w for w in fold(text).replace(",", "").split() if any(c.isdigit() for c in w)]
-    return [w.strip(".,;:()'\"$₹%") for w in words if w.strip(".,;:()'\"$₹%")]
+    """Words a bullet is indexed under: every run of letters or digits ("India-Japan" gives both names) that is a
+    number or a word of four letters or more outside the stopwords."""
+    return [w for w in _INDEX_TOKEN.findall(fold(text).replace(",", ""))
+            if (len(w) > 3 and w not in STOPWORDS) or w[0].isdigit()]
 
 
 def _marks_in(text: str, start: int, end: int, mat: Material | None) -> list[Mark]:
@@ -290,11 +303,13 @@ def _load_index(session: Session, kb: KnowledgeBase) -> None:
         tags[article_id] = tag  # highest score wins
     for art_id, title, published in session.execute(select(m.Article.id, m.Article.title, m.Article.published)):
         kb.articles[art_id] = ArticleInfo(art_id, title, published, tags.get(art_id))
+    postings: dict[str, list[int]] = defaultdict(list)
     for bullet_id, article_id, text in session.execute(select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text)):
         kb.texts[bullet_id] = text
         kb.bullet_article[bullet_id] = article_id
         for word in set(index_words(text)):
-            kb.words[word].append(bullet_id)
+            postings[word].append(bullet_id)
+    kb.words = {w: frozenset(ids) if len(ids) > LONG_POSTING else ids for w, ids in postings.items()}
     for name, type_, role, country, aliases in session.execute(
             select(m.Entity.name, m.Entity.type, m.Entity.role, m.Entity.country, m.Entity.aliases)):
         kb.entities[type_].append((name, role, country))

@@ -37,11 +37,15 @@ DIRECTIVES = ("Examine", "Trace the evolution of", "Discuss", "Critically analys
 
 def sections(ctx: Context) -> list[tuple[int, str, str | None, list[Material]]]:
     """(article, role, heading, bullets) of every challenges, background or way-forward section with 3+ points."""
+    if "sections" in ctx.kb.derived:
+        return list(ctx.kb.derived["sections"])
     groups: dict[tuple[int, str, str | None], list[Material]] = {}
     for mat in ctx.kb.material_bullets():
         if mat.role in ("challenges", "background", "way_forward"):
             groups.setdefault((mat.article_id, mat.role, mat.heading), []).append(mat)
-    return [(a, r, h, b) for (a, r, h), b in groups.items() if len(b) >= 3]
+    found = [(a, r, h, b) for (a, r, h), b in groups.items() if len(b) >= 3]
+    ctx.kb.derived["sections"] = found
+    return list(found)
 
 
 def subject_of(ctx: Context, article_id: int, heading: str | None, bullets: list[Material]) -> tuple[str, str]:
@@ -131,7 +135,8 @@ def _ordered(ctx: Context, role: str, bullets: list[Material]) -> list[Material]
 
 
 def _dated_count(ctx: Context, bullets: list[Material]) -> int:
-    return sum(1 for b in bullets if any(mk.kind == "year" for s in ctx.kb.sentences(b.bullet_id) for mk in s.marks))
+    return sum(1 for b in bullets[:MAX_POINTS * 2]
+               if any(mk.kind == "year" for s in ctx.kb.sentences(b.bullet_id) for mk in s.marks))
 
 
 @register("quiz.mains.v1", "mains")

@@ -17,7 +17,8 @@ MEMBERSHIP = re.compile(r"\b(join|joined|member|members|membership|such as|inclu
 # Reported speech, first person, glued sentences and page debris do not make exam statements.
 SPEECH = re.compile(r"\b(?:said|says|stated|spoke|speaking|noted|highlighted|emphasi[sz]ed|underlined|stressed|"
                     r"appreciated|expressed|congratulat\w*|lauded|praised|urged|called upon|assured|thanked|"
-                    r"welcomed|hoped|believes?|we|our|my)\b", re.IGNORECASE)
+                    r"welcomed|hoped|believes?|reflected|reaffirmed|remarked|observed|pointed out|added|informed|"
+                    r"recalled|acknowledged|affirmed|reiterated|delivering|addressing|we|our|my)\b", re.IGNORECASE)
 DEBRIS = re.compile(r"\bI\b|[a-z][.][A-Z]|[a-z]{3}[A-Z][a-z]|PHOTO|@|https?:|\.{3}|…|\bClick\b|\bAnnexure\b")
 _FY = re.compile(r"(\d{4})(\s*[-–]\s*)(\d{2}|\d{4})\b")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS[2:]) + r")\b", re.IGNORECASE)
@@ -143,9 +144,10 @@ def _other_countries(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: ran
     if before == "the" or not any(mk.kind == "entity" and mk.type != "country" for mk in sentence.marks):
         return []
     named = {fold_name(mk.value) for mk in sentence.marks if mk.kind == "entity"}
-    pool = [name for name, _role, _country in kb.entities.get("country", [])
-            if fold_name(name) not in named and fold_name(name) != "india" and not name.startswith("The ")
-            and len(name) > 3]
+    if "countries" not in kb.derived:
+        kb.derived["countries"] = [name for name, _role, _country in kb.entities.get("country", [])
+                                   if fold_name(name) != "india" and not name.startswith("The ") and len(name) > 3]
+    pool = [name for name in kb.derived["countries"] if fold_name(name) not in named]
     return like_length(pool, mark.text, rng)[:4]
 
 
@@ -153,9 +155,13 @@ def _other_people(kb: KnowledgeBase, mark: Mark, rng: random.Random) -> list[str
     """Another stored person, preferably of the same country, in place of the office holder."""
     if len(mark.text.split()) < 2:
         return []
-    people = [(name, country) for name, role, country in kb.entities.get("person", [])
-              if role and len(name.split()) >= 2 and fold_name(name) != fold_name(mark.value)
-              and all(w[:1].isupper() for w in name.replace(".", ". ").split())]
+    if "office_holders" not in kb.derived:
+        kb.derived["office_holders"] = [(name, country) for name, role, country in kb.entities.get("person", [])
+                                        if role and len(name.split()) >= 2
+                                        and all(w[:1].isupper() for w in name.replace(".", ". ").split())]
+    holders: list[tuple[str, str | None]] = kb.derived["office_holders"]
+    picked = rng.sample(holders, min(len(holders), 40))
+    people = [(name, country) for name, country in picked if fold_name(name) != fold_name(mark.value)]
     rng.shuffle(people)
     people.sort(key=lambda p: p[1] != mark.country)
     return like_length([name for name, _country in people[:12]], mark.text, rng)[:4]
@@ -172,12 +178,19 @@ def fold_name(name: str) -> str:
     return name.casefold().strip()
 
 
+def plausible_first(short: str, expansions: list[str], rng: random.Random) -> list[str]:
+    """Other expansions in random order, those starting with the acronym's first letter first, so the initials
+    do not give the answer away."""
+    items = list(expansions)
+    rng.shuffle(items)
+    return sorted(items, key=lambda e: e[:1].casefold() != short[:1].casefold())
+
+
 def acronym_variants(kb: KnowledgeBase, short: str, rng: random.Random, limit: int = 2) -> list[str]:
     """False acronym statements: `short` given the expansion of another stored organisation."""
-    others = [exp for s, (exp, _art) in kb.usable_acronyms().items() if s != short]
-    rng.shuffle(others)
+    others = plausible_first(short, [exp for s, (exp, _art) in kb.usable_acronyms().items() if s != short], rng)
     out: list[str] = []
-    for expansion in others:
+    for expansion in others[:40]:
         text = acronym_statement(short, expansion)
         if evaluate(kb, text, []).truth is False and text not in out:
             out.append(text)

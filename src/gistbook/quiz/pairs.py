@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gistbook.quiz import options as opt
+from gistbook.quiz.mutate import plausible_first
 from gistbook.quiz.registry import Context, Draft, register
 from gistbook.quiz.relations import HEADERS, Pair, other_rights, pair_truth, recorded_pairs
 from gistbook.quiz.statements import answer_line, lead
@@ -18,6 +19,8 @@ def _wrong_right(ctx: Context, pair: Pair, pool: list[str], avoid: set[str]) -> 
     head = pool[:8]  # the other pairs' own right sides come first: a classic swap
     rest = ctx.rng.sample(pool[8:], min(len(pool) - 8, 40)) if len(pool) > 8 else []
     ctx.rng.shuffle(head)
+    if pair.relation == "acronym":
+        rest = plausible_first(pair.left, rest, ctx.rng)
     candidates = [v for v in head + rest if fold(v) not in avoid and fold(v) != fold(pair.right)]
     for value in candidates[:12]:
         truth, reason = pair_truth(ctx.kb, pair.relation, pair.left, value, [pair.bullet_id])

@@ -37,10 +37,10 @@ class Pool:
     def __init__(self, kb: KnowledgeBase, rng: random.Random) -> None:
         self.kb = kb
         self.rng = rng
-        self._by_article: dict[int, list[Candidate]] = {}
 
     def candidates(self, article_id: int) -> list[Candidate]:
-        found = self._by_article.get(article_id)
+        """True statements of one article (cached on the knowledge base, so every question shares them)."""
+        found = self.kb.derived.get(("candidates", article_id))
         if found is not None:
             return found
         out: list[Candidate] = []
@@ -54,7 +54,7 @@ class Pool:
                     reason = f"stated in {self.kb.cite(sentence.bullet_id)}"
                     out.append(Candidate(Statement(text, True, sentence.bullet_id, reason), sentence))
         out.extend(self._acronym_candidates(article_id))
-        self._by_article[article_id] = out
+        self.kb.derived[("candidates", article_id)] = out
         return out
 
     def _acronym_candidates(self, article_id: int) -> list[Candidate]:

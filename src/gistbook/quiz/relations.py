@@ -142,6 +142,8 @@ def other_rights(kb: KnowledgeBase, relation: str, pairs: list[Pair]) -> list[st
     if relation == "partner":
         return [n for n, _r, _c in kb.entities.get("country", []) if fold(n) != "india" and len(n) > 3]
     if relation == "office":
-        return sorted({p.right for p in pairs} | {office(r, c) for _n, r, c in kb.entities.get("person", []) if r})
+        if "offices" not in kb.derived:
+            kb.derived["offices"] = sorted({office(r, c) for _n, r, c in kb.entities.get("person", []) if r})
+        return sorted({p.right for p in pairs}) + kb.derived["offices"]
     years = sorted({int(p.right) for p in pairs})
     return [str(y + d) for y in years for d in (-5, -3, -2, -1, 1, 2, 3, 4) if 1600 <= y + d <= 2100]

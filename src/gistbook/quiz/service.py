@@ -71,25 +71,18 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
         turn += 1
         tally["attempts"] += 1
         draft = gen.build(ctx)
-        if draft is None:
-            misses[gen.name] += 1
+        question = draft.to_dict(kb) if draft is not None else None
+        outcome = "failed" if question is None else _admit(kb, question, seen)
+        if outcome != "ok":
+            tally[outcome] += 1
+            misses[gen.name] += 1  # nothing new from this generator: after enough in a row, it is spent
             if misses[gen.name] >= GIVE_UP_AFTER:
                 active.remove(gen)
             continue
+        assert draft is not None and question is not None
         misses[gen.name] = 0
-        draft.generator = gen.name
-        question = draft.to_dict(kb)
-        key = fingerprint(question)
-        if key in seen or question["stem"] in seen:
-            tally["duplicates"] += 1
-            continue
-        problems = verify(kb, question)
-        if problems:
-            tally["rejected"] += 1
-            tally[f"rejected:{problems[0][:60]}"] += 1
-            continue
-        seen.update((key, question["stem"]))
-        question["fingerprint"] = key
+        question["generator"] = gen.name
+        question["fingerprint"] = fingerprint(question)
         question["_syllabus"] = _syllabus(kb, question)
         question["_topic"] = draft.topic
         out.append(question)
@@ -100,6 +93,17 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
         for private in ("fingerprint", "_syllabus", "_topic"):
             question.pop(private, None)
     return out
+
+
+def _admit(kb: KnowledgeBase, question: dict[str, Any], seen: set[str]) -> str:
+    """"ok" for a new question whose key the verifier proves; else why it is left out."""
+    key = fingerprint(question)
+    if key in seen or question["stem"] in seen:
+        return "duplicates"
+    if verify(kb, question):
+        return "rejected"
+    seen.update((key, question["stem"]))
+    return "ok"
 
 
 def _syllabus(kb: KnowledgeBase, question: dict[str, Any]) -> str | None:

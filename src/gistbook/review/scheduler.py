@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import fsrs
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -71,16 +72,27 @@ def next_card(session: Session, user_id: int | None = None, now: dt.datetime | N
 
         row = best_due_for_exam(session, user_id, moment, exam_date, include_new)
         return card_dict(row) if row is not None else None
-    best: m.Card | None = None
-    for state in (1, 3, 2):  # one index seek per state beats scanning new cards in due order
-        row = session.scalars(select(m.Card).where(owned_by(user_id), m.Card.state == state, m.Card.due <= moment)
-                              .order_by(m.Card.due).limit(1)).first()
-        if row is not None and (best is None or utc(row.due) < utc(best.due)):
-            best = row
-    if best is None and include_new:
-        best = session.scalars(select(m.Card).where(owned_by(user_id), m.Card.state == 0)
-                               .order_by(m.Card.id).limit(1)).first()
-    return card_dict(best) if best is not None else None
+    due_id = session.execute(_due_statement(user_id is None), {"user": user_id, "now": moment}).scalar()
+    if due_id is None and include_new:
+        due_id = session.execute(_new_statement(user_id is None), {"user": user_id}).scalar()
+    row = session.get(m.Card, due_id) if due_id is not None else None
+    return card_dict(row) if row is not None else None
+
+
+@functools.cache
+def _due_statement(local: bool) -> Select[Any]:
+    """Built once: the earliest due card in each learned state (one index seek each), then the earliest of those."""
+    owner = m.Card.user_id.is_(None) if local else m.Card.user_id == bindparam("user")
+    per_state = [select(m.Card.id, m.Card.due).where(owner, m.Card.state == state, m.Card.due <= bindparam("now"))
+                 .order_by(m.Card.due).limit(1).subquery() for state in (1, 2, 3)]
+    merged = union_all(*(select(p.c.id, p.c.due) for p in per_state)).subquery()
+    return select(merged.c.id).order_by(merged.c.due).limit(1)
+
+
+@functools.cache
+def _new_statement(local: bool) -> Select[Any]:
+    owner = m.Card.user_id.is_(None) if local else m.Card.user_id == bindparam("user")
+    return select(m.Card.id).where(owner, m.Card.state == 0).order_by(m.Card.id).limit(1)
 
 
 def rate(session: Session, card_id: int, rating: int, user_id: int | None = None, now: dt.datetime | None = None,

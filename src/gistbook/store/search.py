@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, Table, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
@@ -241,24 +242,51 @@ def best_snippet(bullets: list[tuple[int, str]], terms: list[str]) -> tuple[int 
     return bid, snippet, marks
 
 
-def text_scores(session: Session, terms: list[str], article_ids: list[int]) -> dict[int, float]:
-    """BM25 (FTS5) or ts_rank (PostgreSQL) of the given articles for an OR of `terms`; missing means no match."""
+def text_scores(session: Session, terms: list[str], article_ids: list[int], depth: int = 300) -> dict[int, float]:
+    """BM25 (FTS5) or ts_rank (PostgreSQL) of the given articles for an OR of `terms`; missing means no match.
+
+    On SQLite the score comes from one ranked query over the whole index (FTS5 evaluates a rowid list one row at
+    a time, far too slowly), so only articles among the best `depth` for the terms get a score.
+    """
     terms = [t for t in terms if t.isalnum()][:40]
     if not terms or not article_ids:
         return {}
+    if session.get_bind().dialect.name != "postgresql":
+        wanted = set(article_ids)
+        return {aid: score for aid, score in _ranked_ids(session, terms, "OR", "", {}, depth) if aid in wanted}
     out: dict[int, float] = {}
-    pg = session.get_bind().dialect.name == "postgresql"
     for i in range(0, len(article_ids), 500):
         chunk = ", ".join(str(int(a)) for a in article_ids[i:i + 500])
-        if pg:
-            sql = (f"SELECT article_id, ts_rank(document, to_tsquery('english', :q)) FROM search_docs "
-                   f"WHERE article_id IN ({chunk}) AND document @@ to_tsquery('english', :q)")
-            rows = session.execute(text(sql), {"q": _pg_expr(terms, "|")})
-        else:
-            sql = (f"SELECT rowid, -bm25(search_fts, 4.0, 1.0, 2.0) FROM search_fts "
-                   f"WHERE search_fts MATCH :q AND rowid IN ({chunk})")
-            rows = session.execute(text(sql), {"q": _fts_expr(terms, "OR")})
+        sql = (f"SELECT article_id, ts_rank(document, to_tsquery('english', :q)) FROM search_docs "
+               f"WHERE article_id IN ({chunk}) AND document @@ to_tsquery('english', :q)")
+        rows = session.execute(text(sql), {"q": _pg_expr(terms, "|")})
         out.update({int(r[0]): float(r[1] or 0.0) for r in rows})
+    return out
+
+
+def term_document_counts(session: Session, terms: list[str]) -> dict[str, int]:
+    """In how many articles each term (or its plain stem) occurs; empty where the database cannot tell cheaply.
+
+    Lets callers query with an article's rarest words, which keeps ranked queries fast on a large index.
+    """
+    if session.get_bind().dialect.name == "postgresql" or not terms:
+        return {}
+    variants: dict[str, str] = {}
+    for t in terms:
+        for v in (t, t[:-1] if t.endswith(("s", "e")) else t, t[:-3] if t.endswith("ing") else t,
+                  t[:-2] if t.endswith("ed") else t, t[:-1] + "i" if t.endswith("y") else t):
+            variants.setdefault(v, t)
+    inline = ", ".join("'" + v.replace("'", "''") + "'" for v in variants if v.isalnum())
+    if not inline:
+        return {}
+    out: dict[str, int] = {}
+    try:
+        rows = list(session.execute(text(f"SELECT term, doc FROM search_vocab WHERE term IN ({inline})")))
+    except OperationalError:  # a store made before the vocabulary table existed
+        return {}
+    for term, docs in rows:
+        original = variants[term]
+        out[original] = max(out.get(original, 0), int(docs))
     return out
 
 

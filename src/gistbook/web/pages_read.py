@@ -14,7 +14,7 @@ from gistbook.store.reader import get_article
 from gistbook.web.deps import SessionDep, StoreDep, UserDep, user_id_of
 from gistbook.web.library import optional
 from gistbook.web.marking import marked_sections
-from gistbook.web.queries import PAPERS, article_topics, categories, newest_articles
+from gistbook.web.queries import PAPERS, article_topics, categories, newest_articles, notes_with_cards
 from gistbook.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -83,8 +83,9 @@ def article_page(request: Request, article_id: int, session: SessionDep, user: U
         "art": art, "sections": marked_sections(art), "role_labels": ROLE_LABELS,
         "article_notes": [n for n in notes if n["bullet_id"] is None],
         "bullet_notes": [n for n in notes if n["bullet_id"] is not None], "on_bullet": on_bullet,
-        "bullet_text": bullet_text, "entity_groups": dict(sorted(entity_groups.items())),
-        "related": topics_for(session, article_id)})
+        "bullet_texts": bullet_text, "entity_groups": dict(sorted(entity_groups.items())),
+        "related": topics_for(session, article_id),
+        "carded": notes_with_cards(session, [n["id"] for n in notes], user_id_of(user))})
 
 
 @router.get("/articles/{article_id}/related", response_class=HTMLResponse)

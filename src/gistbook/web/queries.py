@@ -69,3 +69,12 @@ def article_topics(session: Session, article_id: int) -> list[dict[str, Any]]:
          .join(m.TopicArticle, m.TopicArticle.topic_id == m.Topic.id)
          .where(m.TopicArticle.article_id == article_id).order_by(m.TopicArticle.score.desc(), m.Topic.name))
     return [{"name": name, "kind": kind, "score": round(score, 3)} for name, kind, score in session.execute(q)]
+
+
+def notes_with_cards(session: Session, note_ids: list[int], user_id: int | None) -> set[int]:
+    """Which of these notes the learner has already turned into review cards."""
+    if not note_ids:
+        return set()
+    owner = m.Card.user_id.is_(None) if user_id is None else m.Card.user_id == user_id
+    return set(session.scalars(select(m.Card.origin_id).where(owner, m.Card.origin == "note",
+                                                               m.Card.origin_id.in_(note_ids))))

@@ -24,6 +24,7 @@ def pubdate(value: str | None, precision: str | None = None) -> str:
     """ISO date at its own precision, as a reader writes it: 2024-09-10 → Sep 10, 2024; 2017-12 → Dec 2017."""
     if not value:
         return ""
+    precision = precision or None  # a missing precision (Jinja's Undefined) means: as precise as the value
     parts = value.split("-")
     try:
         if len(parts) >= 3 and precision in (None, "day"):

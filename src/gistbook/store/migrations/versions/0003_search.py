@@ -1,7 +1,7 @@
 """search index and fact keys
 
-Full-text search: an FTS5 table on SQLite (removed with its article by a trigger), a tsvector table with a
-GIN index on PostgreSQL. Fact keys: MinHash LSH band keys for near-duplicate fact lookup.
+Full-text search: an FTS5 table on SQLite (removed with its article by a trigger; term counts through an
+fts5vocab table), a tsvector table with a GIN index on PostgreSQL. Fact keys: MinHash LSH band keys for near-duplicate fact lookup.
 
 Revision ID: 0003
 Revises: 0002
@@ -38,12 +38,14 @@ def upgrade() -> None:
                    "title, body, entities, tokenize = 'porter unicode61 remove_diacritics 2')")
         op.execute("CREATE TRIGGER search_fts_article_deleted AFTER DELETE ON articles "
                    "BEGIN DELETE FROM search_fts WHERE rowid = old.id; END")
+        op.execute("CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row')")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == 'postgresql':
         op.execute("DROP TABLE IF EXISTS search_docs")
     else:
+        op.execute("DROP TABLE IF EXISTS search_vocab")
         op.execute("DROP TRIGGER IF EXISTS search_fts_article_deleted")
         op.execute("DROP TABLE IF EXISTS search_fts")
     op.drop_index('ix_fact_keys_fact_id', table_name='fact_keys')
