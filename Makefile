@@ -23,7 +23,7 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	$(BIN)/gistbook demo
-	$(BIN)/gistbook articles
+	$(BIN)/gistbook serve --host $(HOST) --port $(PORT)
 
 test: install-dev
 	$(BIN)/python -m pytest

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _json(data: object) -> None:

@@ -31,7 +31,7 @@ def test_quiz_json_shape(db: str) -> None:
         assert set(q) == {"id", "kind", "stem", "options", "answer", "explanation", "sources", "generator"}
         assert q["generator"].startswith("quiz.") and q["generator"].endswith(".v1")
         assert all(set(s) == {"article_id", "bullet_id", "title", "published"} for s in q["sources"])
-    only = runner.invoke(app, ["--db", db, "quiz", "--kind", "how_many,pairs", "--count", "4", "--json"])
+    only = runner.invoke(app, ["--db", db, "quiz", "--kind", "how_many,pairs", "--count", "4", "--seed", "3", "--json"])
     assert {q["kind"] for q in json.loads(only.output)["questions"]} == {"how-many", "pairs"}
 
 

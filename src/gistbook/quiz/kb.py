@@ -90,6 +90,7 @@ class KnowledgeBase:
         self._usable: dict[str, tuple[str, int]] | None = None
         self._owners: dict[str, set[str]] | None = None
         self.derived: dict[Any, Any] = {}  # per-material caches of generators (pairs, dated events)
+        self._lookups: dict[tuple[tuple[str, ...], int], list[int]] = {}
         self._material_by_article: dict[int, list[Material]] | None = None
         self._by_article: dict[int, list[tuple[str, str]]] | None = None
 
@@ -132,7 +133,16 @@ class KnowledgeBase:
         return found
 
     def bullets_with(self, needles: list[str], limit: int = 1) -> list[int]:
-        """Stored bullets whose text contains every needle (folded substring match)."""
+        """Stored bullets whose text contains every needle (folded substring match); answers are memoised."""
+        key = (tuple(needles), limit)
+        cached = self._lookups.get(key)
+        if cached is None:
+            if len(self._lookups) > 50_000:
+                self._lookups.clear()
+            cached = self._lookups[key] = self._bullets_with(needles, limit)
+        return list(cached)
+
+    def _bullets_with(self, needles: list[str], limit: int) -> list[int]:
         folded = [fold(n) for n in needles if fold(n)]
         if not folded:
             return []
@@ -215,6 +225,9 @@ def plausible_acronym(short: str, expansion: str) -> bool:
         return False
     capitals = [c for c in short if c.isupper()]
     initials = "".join(w[0].upper() for w in words)
+    significant = [w for w in words if w.casefold() not in ("of", "the", "and", "for", "in", "on", "to", "a")]
+    if capitals and significant and significant[0][0].upper() != capitals[0]:
+        return False  # "PPE" is not "Distribution of Personal Protective Equipment"
     at = 0
     for c in capitals:
         at = initials.find(c, at) + 1
@@ -229,7 +242,7 @@ _INDEX_TOKEN = re.compile(r"[^\W_]+(?:\.\d+)?")
 def index_words(text: str) -> list[str]:
     """Words a bullet is indexed under: every run of letters or digits ("India-Japan" gives both names) that is a
     number or a word of four letters or more outside the stopwords."""
-    return [w for w in _INDEX_TOKEN.findall(fold(text).replace(",", ""))
+    return [w for w in _INDEX_TOKEN.findall(text.casefold().replace(",", ""))
             if (len(w) > 3 and w not in STOPWORDS) or w[0].isdigit()]
 
 
@@ -304,7 +317,8 @@ def _load_index(session: Session, kb: KnowledgeBase) -> None:
     for art_id, title, published in session.execute(select(m.Article.id, m.Article.title, m.Article.published)):
         kb.articles[art_id] = ArticleInfo(art_id, title, published, tags.get(art_id))
     postings: dict[str, list[int]] = defaultdict(list)
-    for bullet_id, article_id, text in session.execute(select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text)):
+    rows = session.connection().execute(select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text))
+    for bullet_id, article_id, text in rows:
         kb.texts[bullet_id] = text
         kb.bullet_article[bullet_id] = article_id
         for word in set(index_words(text)):

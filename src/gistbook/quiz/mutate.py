@@ -181,8 +181,7 @@ def fold_name(name: str) -> str:
 def plausible_first(short: str, expansions: list[str], rng: random.Random) -> list[str]:
     """Other expansions in random order, those starting with the acronym's first letter first, so the initials
     do not give the answer away."""
-    items = list(expansions)
-    rng.shuffle(items)
+    items = rng.sample(expansions, min(len(expansions), 60))
     return sorted(items, key=lambda e: e[:1].casefold() != short[:1].casefold())
 
 

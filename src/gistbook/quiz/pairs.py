@@ -21,12 +21,28 @@ def _wrong_right(ctx: Context, pair: Pair, pool: list[str], avoid: set[str]) -> 
     ctx.rng.shuffle(head)
     if pair.relation == "acronym":
         rest = plausible_first(pair.left, rest, ctx.rng)
+    if pair.relation == "year":  # a wrong year close to the right one, never one the store pairs with the body
+        deltas = [d for d in range(-6, 7) if d]
+        ctx.rng.shuffle(deltas)
+        rest = [str(int(pair.right) + d) for d in deltas]
     candidates = [v for v in head + rest if fold(v) not in avoid and fold(v) != fold(pair.right)]
     for value in candidates[:12]:
         truth, reason = pair_truth(ctx.kb, pair.relation, pair.left, value, [pair.bullet_id])
         if truth is False:
             return value, reason
     return None
+
+
+def _distinct_rights(ctx: Context, pairs: list[Pair]) -> list[Pair]:
+    """The pairs in random order, one per right-hand value, so no two lines share an answer."""
+    shuffled = ctx.rng.sample(pairs, min(len(pairs), 40))
+    seen: set[str] = set()
+    out = []
+    for pair in shuffled:
+        if fold(pair.right) not in seen:
+            seen.add(fold(pair.right))
+            out.append(pair)
+    return out
 
 
 def _cited(ctx: Context, reason: str, bullet_id: int) -> str:
@@ -36,12 +52,16 @@ def _cited(ctx: Context, reason: str, bullet_id: int) -> str:
 @register("quiz.pairs.v1", "pairs")
 def build_pairs(ctx: Context) -> Draft | None:
     """Three or four pairs of one relation; asked "which … correctly matched" or "how many pairs"."""
-    by_relation = {rel: ps for rel, ps in _pairs_by_relation(ctx).items() if len(ps) >= 3}
+    if "pair_relations" not in ctx.kb.derived:
+        ctx.kb.derived["pair_relations"] = {rel: ps for rel, ps in _pairs_by_relation(ctx).items()
+                                            if len({fold(p.right) for p in ps}) >= 3}
+    by_relation: dict[str, list[Pair]] = ctx.kb.derived["pair_relations"]
     if not by_relation:
         return None
     relation = ctx.rng.choice(sorted(by_relation))
     pairs = by_relation[relation]
-    n = 4 if len(pairs) >= 4 and ctx.rng.random() < 0.4 else 3
+    distinct = _distinct_rights(ctx, pairs)
+    n = 4 if len(distinct) >= 4 and ctx.rng.random() < 0.4 else 3
     if n == 3 and ctx.rng.random() < 0.5:
         option_set = ctx.rng.choice(opt.CODES_3)
         index = ctx.rng.randrange(4)
@@ -55,7 +75,7 @@ def build_pairs(ctx: Context) -> Draft | None:
         flags = [True] * count + [False] * (n - count)
         ctx.rng.shuffle(flags)
         close = ctx.rng.choice(opt.CLOSE_HOW_MANY_PAIRS)
-    chosen = ctx.rng.sample(pairs, n)
+    chosen = distinct[:n]
     pool = other_rights(ctx.kb, relation, pairs)
     shown: list[tuple[str, str, bool, str, int]] = []
     for pair, correct in zip(chosen, flags):

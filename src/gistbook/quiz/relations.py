@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gistbook.quiz.kb import KnowledgeBase
+from gistbook.quiz.kb import KnowledgeBase, Mark
 from gistbook.quiz.text import YEAR, fold
 
 HEADERS = {"acronym": ("Abbreviation", "Full form"), "office": ("Person", "Office held"),
@@ -16,6 +16,11 @@ DATED_TYPES = frozenset({"agreement", "organisation", "initiative", "scheme", "p
 FOUNDING = re.compile(r"\b(?:set up|established|founded|formed|launched|created|constituted|signed|adopted|"
                       r"came into (?:force|effect)|took effect|entered into force|inaugurated|first held|instituted|"
                       r"started|began|commissioned|ratified|notified|enacted)\b", re.IGNORECASE)
+BODY_FOUNDING = re.compile(r"\b(?:set up|established|founded|formed|launched|created|constituted|adopted|"
+                           r"came into (?:force|effect)|took effect|entered into force|first held|instituted|"
+                           r"commissioned|enacted)\b", re.IGNORECASE)
+LEADING_PARTICIPLE = re.compile(r"^(?:established|set up|founded|launched|formed|created|constituted|signed|"
+                                r"adopted|instituted)\s+(?:in|on)$", re.IGNORECASE)
 BILATERAL = re.compile(r"\bbetween\b|\bbilateral\b|\bjoint\b|\bIndia[-–]\w+|\w+[-–]India\b")
 
 
@@ -78,17 +83,35 @@ def _pairs_in_bullet(kb: KnowledgeBase, bullet_id: int) -> list[Pair]:
             if mk.type == "person" and mk.role and len(mk.text.split()) >= 2 and len(mk.role) <= 80:
                 out.append(Pair("office", mk.text, office(mk.role, mk.country), bullet_id))
         all_years = [mk for mk in sentence.marks if mk.kind == "year"]
-        dated = [mk for mk in entities if mk.type in DATED_TYPES and len(mk.text) <= 90 and not YEAR.search(mk.text)]
-        agreements = [mk for mk in dated if mk.type == "agreement"]
-        subject = dated[0] if len(dated) == 1 else agreements[0] if len(agreements) == 1 else None
-        if len(all_years) == 1 and years and subject is not None and len(YEAR.findall(sentence.text)) == 1 \
-                and "FY" not in years[0].value and FOUNDING.search(sentence.text):
-            out.append(Pair("year", subject.text.strip("‘’'\""), YEAR.findall(years[0].text)[0], bullet_id))
+        if len(all_years) == 1 and years and len(YEAR.findall(sentence.text)) == 1 and "FY" not in years[0].value:
+            subject = founded(sentence.text, years[0], entities)
+            if subject is not None:
+                out.append(Pair("year", subject.text.strip("‘’'\""), YEAR.findall(years[0].text)[0], bullet_id))
         partners = [mk for mk in entities if mk.type == "country" and fold(mk.value) != "india"]
         exercises = [mk for mk in entities if mk.type == "military_exercise"]
         if len({fold(p.value) for p in partners}) == 1 and exercises and BILATERAL.search(sentence.text):
             out.append(Pair("partner", exercises[0].text.strip("‘’'\""), partners[0].value, bullet_id))
     return out
+
+
+def founded(text: str, year: Mark, entities: list[Mark]) -> Mark | None:
+    """The body the sentence says was set up, signed or launched in that year, when the wording is plain:
+    "X was signed in 2016" or "Established in 2017, the X …"; agreements are preferred, nothing is guessed."""
+    dated = [mk for mk in entities if mk.type in DATED_TYPES and len(mk.text) <= 90 and not YEAR.search(mk.text)]
+    dated.sort(key=lambda mk: mk.type != "agreement")
+    for mk in dated:
+        if mk.end <= year.start:
+            link = text[mk.end:year.start]
+            others = [o for o in entities if o is not mk and mk.end <= o.start and o.end <= year.start]
+            plain = len(link) <= 40 and not others or mk.type == "agreement" and len(link) <= 100
+            verb = FOUNDING if mk.type == "agreement" else BODY_FOUNDING
+            if plain and verb.search(link) and not re.search(r"\b(?:since|after|before|when|while)\b", link):
+                return mk
+        elif mk.start >= year.end:
+            lead, gap = text[:year.start].strip(), text[year.end:mk.start]
+            if LEADING_PARTICIPLE.match(lead) and len(gap) <= 8:
+                return mk
+    return None
 
 
 def office(role: str, country: str | None) -> str:
@@ -145,5 +168,4 @@ def other_rights(kb: KnowledgeBase, relation: str, pairs: list[Pair]) -> list[st
         if "offices" not in kb.derived:
             kb.derived["offices"] = sorted({office(r, c) for _n, r, c in kb.entities.get("person", []) if r})
         return sorted({p.right for p in pairs}) + kb.derived["offices"]
-    years = sorted({int(p.right) for p in pairs})
-    return [str(y + d) for y in years for d in (-5, -3, -2, -1, 1, 2, 3, 4) if 1600 <= y + d <= 2100]
+    return []  # years are drawn near each pair's own year (see pairs._wrong_right)

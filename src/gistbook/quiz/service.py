@@ -18,6 +18,7 @@ from gistbook.store import models as m
 
 ATTEMPTS_PER_QUESTION = 25
 GIVE_UP_AFTER = 20  # consecutive failures before a generator is dropped for this call
+RETRIES_PER_TURN = 4
 
 
 class QuizError(ValueError):
@@ -65,10 +66,12 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
     tally = stats if stats is not None else Counter()
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
-    turn = 0
+    turn = tries = 0
     while len(out) < count and active and tally["attempts"] < count * ATTEMPTS_PER_QUESTION:
         gen = active[turn % len(active)]
-        turn += 1
+        tries += 1
+        if tries >= RETRIES_PER_TURN:  # keep the mix even: a generator gets a few tries before the next one
+            turn, tries = turn + 1, 0
         tally["attempts"] += 1
         draft = gen.build(ctx)
         question = draft.to_dict(kb) if draft is not None else None
@@ -81,6 +84,7 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
             continue
         assert draft is not None and question is not None
         misses[gen.name] = 0
+        turn, tries = turn + 1, 0
         question["generator"] = gen.name
         question["fingerprint"] = fingerprint(question)
         question["_syllabus"] = _syllabus(kb, question)

@@ -27,7 +27,8 @@ def newest_articles(session: Session, *, category: str | None = None, paper: str
     if category:
         where.append(m.Article.category == category)
     if paper:
-        tagged = select(m.ArticleTag.article_id).where(m.ArticleTag.tag.like(f"{paper}%"))
+        # a range on the indexed tag column ("GS2:" ≤ tag < "GS2;"), where LIKE would scan every tag
+        tagged = select(m.ArticleTag.article_id).where(m.ArticleTag.tag >= f"{paper}:", m.ArticleTag.tag < f"{paper};")
         where.append(m.Article.id.in_(tagged))
     total = session.scalar(select(func.count()).select_from(m.Article).where(*where)) or 0
     rows = list(session.scalars(select(m.Article).where(*where)
