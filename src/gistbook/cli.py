@@ -207,9 +207,9 @@ def delete(article_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
 
 def _register_command_groups() -> None:
     """Commands of the uses floor live beside their areas, each module adding its commands to `app`."""
-    from gistbook import cli_link, cli_note, cli_quiz, cli_web
+    from gistbook import cli_link, cli_note, cli_quiz, cli_users, cli_web
 
-    for module in (cli_link, cli_note, cli_quiz, cli_web):
+    for module in (cli_link, cli_note, cli_quiz, cli_web, cli_users):
         module.register(app, state)
 
 

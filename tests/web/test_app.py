@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.server.server_helpers import SECRET, add_account, csrf_of, sign_in
 from tests.web.browser_helpers import running_server
 from tests.web.web_fixtures import japan_article, save_linked
 
@@ -66,9 +67,13 @@ def test_server_mode_on_postgresql_serves_the_same_pages(db_url: str) -> None:
         create_app(load_settings(db=db_url))
     store = Store(db_url)
     art_id = save_linked(store, japan_article())
-    app = create_app(load_settings(db=db_url, secret="a-long-random-test-secret-0123456789"), store)
+    add_account(store, "reader")
+    app = create_app(load_settings(db=db_url, secret=SECRET), store)
     with TestClient(app, follow_redirects=False) as client:
         assert app.state.mode == "server"
+        assert client.get(f"/articles/{art_id}").status_code == 303  # server mode asks who you are first
+        sign_in(client, "reader")
+        client.headers["x-csrf-token"] = csrf_of(client)
         assert "Dharma Guardian" in client.get(f"/articles/{art_id}").text
         assert client.post("/api/notes", json={"article_id": art_id, "text": "on postgres"}).status_code == 201
         assert "India–Japan" in client.get("/topics/India–Japan").text

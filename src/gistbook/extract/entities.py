@@ -206,11 +206,19 @@ def article_is_indian(article: Article, mentions: list[Found]) -> bool:
         m.type == COUNTRY and m.name == "India" for m in mentions)
 
 
+def person_name(name: str) -> str:
+    """One spelling of initials: "C.R. Patil", "C R Patil" and "C. R. Patil" are the same person."""
+    name = re.sub(r"\b([A-Z])\.(?=[A-Z])", r"\1. ", name)
+    return re.sub(r"\b([A-Z])\b(?![.'’])", r"\1.", name)
+
+
 def unify(mentions: list[Found], lex: Lexicon, indian: bool) -> list[EntityMention]:
     """One type, alias set, role and country per canonical name across the article's mentions."""
     foreign = Counter(m.name for m in mentions if m.type == COUNTRY and m.name != "India").most_common(1)
     by_name: dict[str, list[Found]] = {}
     for m in mentions:
+        if m.type == PERSON:
+            m.name = person_name(m.name)
         if m.type and m.name:
             by_name.setdefault(m.name, []).append(m)
     out: list[EntityMention] = []

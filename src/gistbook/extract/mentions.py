@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from gistbook.extract.acronyms import find_pairs, is_short_form
@@ -33,8 +34,10 @@ from gistbook.extract.names import (
 from gistbook.extract.people import person_at
 
 RESULT_KEY = "gistbook_entities"
+EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
 EDGE_WORDS = frozenset({"the", "The", "a", "A", "an", "An", "‘", "’", "'", '"', "“", "”", "’s", "'s", "(", ")", ",",
-                        ".", ":", ";", "[", "]", "-"})
+                        ".", ":", ";", "[", "]", "-", "–", "—", "•", "▪", "●", "*", "|", "/"})
+INNER_PUNCT_OK = frozenset({"-", "–", "&", ".", "'", "’", ","})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "place"})
 PLACE_CUES = frozenset({"in", "at", "from", "to", "near", "across", "via", "between", "into", "towards", "around"})
@@ -68,10 +71,11 @@ def looks_latin(text: str) -> bool:
 
 
 def is_common(doc: Doc, start: int, end: int, heads: Heads) -> bool:
-    """Every word is a dictionary word ("Independence", "Fireside"): not a new place or organisation."""
-    words = [t.lower_ for t in doc[start:end] if t.is_alpha]
-    return bool(words) and bool(heads.common_words) and all(
-        w in heads.common_words or w.rstrip("s") in heads.common_words for w in words)
+    """Every word is a dictionary word ("Independence", "Artificial Intelligence"): not a new place or body."""
+    tokens = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in JOINERS]
+    return bool(tokens) and bool(heads.common_words) and all(
+        (t.lower_ in heads.common_words or t.lower_.rstrip("s") in heads.common_words)
+        and not (t.text[:1].isupper() and t.i > 0 and t.text in heads.place_names) for t in tokens)
 
 
 def compound_parts(doc: Doc, start: int, end: int, lex: Lexicon) -> list[Row]:
@@ -156,6 +160,8 @@ def from_model(doc: Doc, ent: Span, lex: Lexicon, heads: Heads) -> list[Row]:
     parts = compound_parts(doc, start, end, lex)
     text = doc[start:end].text
     label = ent.label_
+    if any(t.is_punct and t.text not in INNER_PUNCT_OK for t in doc[start:end]):
+        return parts  # 'SPA)"—and a Simulation Exercise' is two fragments, not a name
     if text.lower() in heads.generic or text in lex.word_set("languages"):
         return parts
     if label == "ORG" and is_short_form(text) and " " not in text:
@@ -177,9 +183,9 @@ def from_model(doc: Doc, ent: Span, lex: Lexicon, heads: Heads) -> list[Row]:
         if doc[end - 1].text in ("Treaty", "Agreement", "Convention"):
             return [row(doc, start, end, AGREEMENT, doc[start:end].text)]
     if label == "ORG" and end - start >= 2 and doc[end - 1].text not in lex.word_set("not_place_last") \
-            and doc[end - 1].text not in EVENT_WORDS and all(
+            and doc[end - 1].text not in EVENT_WORDS and not is_common(doc, start, end, heads) and all(
             is_capitalised(t, frozenset()) or t.text in JOINERS for t in doc[start:end]):
-        return [row(doc, start, end, ORGANISATION, text, "candidate")]
+        return [row(doc, start, end, ORGANISATION, text, "candidate")]  # a name only if the article defines it
     return []
 
 
@@ -233,4 +239,5 @@ def doc_mentions(doc: Doc, lex: Lexicon, heads: Heads) -> Doc:
             rows.append(row(doc, start, end, etype, canonical))
     rows.sort(key=lambda r: (r[0], r[1]))
     doc.user_data[RESULT_KEY] = {"m": rows, "a": [list(p) for p in find_pairs(doc.text)]}
+    doc.tensor = EMPTY_TENSOR  # nothing downstream reads it; worker processes would pickle it back for nothing
     return doc

@@ -36,18 +36,19 @@ GENERIC_ADJECTIVES = frozenset({
     "Monitoring", "Selection", "Evaluation", "Review", "Organising", "Organizing", "First", "Second", "Third",
     "Local", "Public", "Private", "Government", "Indian", "Free", "Trade", "Comprehensive", "Economic",
     "Strategic", "Investment", "Cooperation", "Partnership", "Development", "Welfare", "Support",
-    "Military", "Naval", "Field", "Training", "Validation", "Tactical", "Combined", "Diplomatic", "Governments",
+    "Military", "Naval", "Field", "Validation", "Tactical", "Combined", "Diplomatic", "Governments",
     "States", "Ministries", "Departments",
 })
 BIGRAM_HEADS = {("Economic", "Partnership"): AGREEMENT, ("Tiger", "Reserve"): PLACE, ("National", "Park"): PLACE,
                 ("Permanent", "Mission"): ORGANISATION, ("Economic", "Corridor"): INITIATIVE}
-OFFICE_IN_NAMES = frozenset({"Pradhan", "Prime", "Mukhya"})
+OFFICE_IN_NAMES = frozenset({"Pradhan", "Mukhya"})
 CORPORATE = frozenset({"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "LLP", "PLC"})
 EVENT_WORDS = frozenset({"Jubilee", "Convocation", "Session", "Conference", "Meeting", "Summit", "Celebration",
                          "Celebrations", "Anniversary", "Day", "Week", "Edition", "Phase", "Chairmanship", "Launch",
                          "Inauguration", "Assembly", "Plenary", "Meet", "Conclave", "Festival", "Sitting", "Round",
                          "Discussion", "Discussions", "Exhibition", "Expo", "Fair", "Workshop", "Seminar", "Webinar",
-                         "Games", "Olympiad", "Cup", "Championship", "Mela", "Utsav", "Mahotsav", "Fest"})
+                         "Games", "Olympiad", "Cup", "Championship", "Mela", "Utsav", "Mahotsav", "Fest",
+                         "Establishment", "Poojan", "Pujan", "Bhoomi", "Component", "Signing", "Review"})
 LONG_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 
 
@@ -68,6 +69,7 @@ class Heads:
     headline_verbs: frozenset[str]
     generic: frozenset[str]
     common_words: frozenset[str] = frozenset()  # English dictionary words (from the model's lemma index), lower case
+    place_names: frozenset[str] = frozenset()  # one-word places and countries of the gazetteer ("Geneva")
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> Heads:
@@ -132,9 +134,10 @@ def capital_chunks(doc: Doc, heads: Heads, words: list[str]) -> list[tuple[int, 
 
 
 def strip_leading(doc: Doc, start: int, end: int) -> int:
-    """Drop sentence-initial function words ("The", "A", "Also") and months from the front of a chunk."""
+    """Drop sentence-initial function words ("The", "Also"), verbs ("Referring to the ...") and months."""
     while start < end - 1 and ((doc[start].is_stop and not (doc[start].is_upper and len(doc[start]) > 1))
-                               or doc[start].text in MONTHS):
+                               or doc[start].text in MONTHS
+                               or (start == 0 and doc[start].text.endswith(("ing", "ed")) and doc[start + 1].is_lower)):
         start += 1
     return start
 
@@ -186,7 +189,7 @@ def classify(doc: Doc, start: int, end: int, heads: Heads) -> str | None:
     for k in range(start + 1, end):
         head = heads.final.get(doc[k].text)
         bigram = BIGRAM_HEADS.get((doc[k - 1].text, doc[k].text))
-        last_or_joined = k == end - 1 or doc[k + 1].text in ("of", "for", "on")
+        last_or_joined = k == end - 1 or doc[k + 1].text in ("of", "for")
         if (head or bigram) and last_or_joined:
             found = bigram or head
     return found
@@ -195,7 +198,7 @@ def classify(doc: Doc, start: int, end: int, heads: Heads) -> str | None:
 def split_parts(doc: Doc, start: int, end: int, heads: Heads) -> list[tuple[int, int]]:
     """Split a run into names: "Ministry of X and Ministry of Y", "Mega Food Park Scheme of PM Kisan Sampada Yojana",
     and drop a head-less lead-in: "Diamond Jubilee of Sainik School" names only the school."""
-    for joiner in (("and", "&"), ("of",)):
+    for joiner in (("and", "&"), ("of",), ("in", "at")):
         for k in range(start + 1, end - 1):
             if doc[k].text not in joiner:
                 continue
@@ -206,7 +209,12 @@ def split_parts(doc: Doc, start: int, end: int, heads: Heads) -> list[tuple[int,
                 continue
             if joiner == ("of",) and doc[end - 1].text in CORPORATE:
                 continue  # "Agriculture Insurance Company of India Limited" is one name
-            if classify(doc, start, k, heads) and (joiner != ("of",) or doc[k - 1].text in heads.final):
+            left_typed = classify(doc, start, k, heads)
+            if joiner == ("in", "at"):
+                if not left_typed and not any(doc[i].text in heads.final for i in range(start, k)):
+                    return split_parts(doc, right, end, heads)  # "Lalan Singh in the Lok Sabha": the House
+                continue
+            if left_typed and (joiner != ("of",) or doc[k - 1].text in heads.final):
                 return [(start, k), *split_parts(doc, right, end, heads)]
     return [(start, end)]
 

@@ -36,7 +36,11 @@ def common_words(nlp: Language) -> frozenset[str]:
 
 
 def rule_heads(nlp: Language) -> Heads:
-    return dataclasses.replace(Heads.from_lexicon(load_lexicon()), common_words=common_words(nlp))
+    """Head words from the lexicon, plus the model's dictionary and the gazetteer's one-word places."""
+    lex = load_lexicon()
+    places = frozenset(form for form, known in lex.forms.items()
+                       if known.type in ("place", "country") and " " not in form)
+    return dataclasses.replace(Heads.from_lexicon(lex), common_words=common_words(nlp), place_names=places)
 
 
 class RulesComponent:

@@ -30,7 +30,7 @@ from gistbook.extract.names import (
 )
 
 SHIP_PREFIXES = frozenset({"INS", "INSV", "IOS", "ICGS", "HMS", "USS", "CGS", "MV", "SS"})
-YEAR_SUFFIX = re.compile(r"^(?P<name>[A-Za-z][\w ]*?)-(?:\d{2}|\d{4}|[IVX]+)$")
+YEAR_SUFFIX = re.compile(r"^(?P<name>[A-Za-z][\w ]*?)\s*[-–]\s*(?:\d{2}|\d{4}|[IVX]+)$")
 
 
 def build_matcher(nlp_vocab: object, make_doc: object, lex: Lexicon) -> PhraseMatcher:
@@ -129,6 +129,8 @@ def typed_phrases(doc: Doc, heads: Heads, lex: Lexicon, words: list[str], text: 
                 etype = cue
             if etype is None:
                 offices.extend(office_blocks(doc, part_start, part_end, heads))
+            elif etype == EXERCISE and all(t.lower_ in heads.common_words for t in doc[part_start:part_end]):
+                continue  # "Table Top Exercise", "Passage Exercise" are kinds of exercise, not names
             elif not headline and not is_generic(doc, part_start, part_end, heads, lex):
                 text = doc[part_start:part_end].text
                 known = lex.forms.get(text) or lex.forms.get(text.replace("’", "'").replace("' ", " "))
@@ -156,10 +158,13 @@ def gazetteer_hits(doc: Doc, matcher: PhraseMatcher, heads: Heads, lex: Lexicon,
         else:
             strong.append(Candidate(start, end, known.type, known.canonical, 0))
     for i, word in enumerate(words):
-        match = YEAR_SUFFIX.match(word) if "-" in word else None
-        known = lex.forms.get(match.group("name")) if match else None
+        match = YEAR_SUFFIX.match(word) if "-" in word or "–" in word else None
+        if match is None:
+            continue
+        longer = lex.forms.get(f"{words[i - 1]} {match.group('name')}") if i > 0 else None  # "Vayu Shakti-2026"
+        known = longer if longer is not None and longer.type == EXERCISE else lex.forms.get(match.group("name"))
         if known is not None and known.type == EXERCISE:
-            strong.append(Candidate(i, i + 1, EXERCISE, known.canonical, 0))
+            strong.append(Candidate(i - (known is longer), i + 1, EXERCISE, known.canonical, 0))
     return strong, weak
 
 

@@ -67,7 +67,13 @@ def subject_of(ctx: Context, article_id: int, heading: str | None, bullets: list
     marks = [mk for b in ctx.kb.material_bullets(article_id) for sent in ctx.kb.sentences(b.bullet_id)
              for mk in sent.marks if mk.kind == "entity"]
     partners = Counter(mk.value for mk in marks if mk.type == "country" and fold(mk.value) != "india")
-    partner = partners.most_common(1)[0][0] if partners else None
+    title = fold(ctx.kb.articles[article_id].title + " " + (heading or ""))
+    # the partner counts only when the article is about it (named in its title or heading, or in most of the
+    # section's points), not when it is merely mentioned
+    every = ctx.kb.material_bullets(article_id)
+    partner = next((p for p, _n in partners.most_common(3)
+                    if fold(p) in title or 2 * sum(fold(p) in fold(ctx.kb.texts[b.bullet_id]) for b in every)
+                    >= len(every)), None)
     if not subject:
         others = [m.heading for m in ctx.kb.material_bullets(article_id) if m.role == "background" and m.heading]
         subject = _LEAD_WORDS.sub("", _bare(_LEAD_WORDS.sub("", others[0]))).strip() if others else ""

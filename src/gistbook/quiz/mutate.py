@@ -18,7 +18,8 @@ MEMBERSHIP = re.compile(r"\b(join|joined|member|members|membership|such as|inclu
 SPEECH = re.compile(r"\b(?:said|says|stated|spoke|speaking|noted|highlighted|emphasi[sz]ed|underlined|stressed|"
                     r"appreciated|expressed|congratulat\w*|lauded|praised|urged|called upon|assured|thanked|"
                     r"welcomed|hoped|believes?|reflected|reaffirmed|remarked|observed|pointed out|added|informed|"
-                    r"recalled|acknowledged|affirmed|reiterated|delivering|addressing|we|our|my)\b", re.IGNORECASE)
+                    r"recalled|acknowledged|affirmed|reiterated|delivering|addressing|we|our|my|you|your|he|she|him|"
+                    r"they|them)\b", re.IGNORECASE)
 DEBRIS = re.compile(r"\bI\b|[a-z][.][A-Z]|[a-z]{3}[A-Z][a-z]|PHOTO|@|https?:|\.{3}|…|\bClick\b|\bAnnexure\b")
 _FY = re.compile(r"(\d{4})(\s*[-–]\s*)(\d{2}|\d{4})\b")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS[2:]) + r")\b", re.IGNORECASE)
@@ -42,8 +43,16 @@ def standalone(sentence: Sentence) -> bool:
     text = sentence.text.strip()
     weight = sum(2 if mk.kind in ("year", "figure") else 1 for mk in sentence.marks
                  if mk.kind != "entity" or fold_name(mk.value) != "india")
-    return (MIN_CHARS <= len(text) <= MAX_CHARS and text[:1].isupper() and weight >= 2 and not is_anaphoric(text)
-            and not SPEECH.search(text) and not DEBRIS.search(text) and "?" not in text and not text.endswith(":"))
+    people = sum(1 for mk in sentence.marks if mk.kind == "entity" and mk.type == "person")
+    return (MIN_CHARS <= len(text) <= MAX_CHARS and text[:1].isupper() and weight >= 2 and people < 3
+            and not is_anaphoric(text) and not SPEECH.search(text) and not DEBRIS.search(text) and not _listing(text)
+            and "?" not in text and not text.endswith(":"))
+
+
+def _listing(text: str) -> bool:
+    """A line of names and titles (a dais list, a heading) rather than a sentence: mostly capitalised words."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if w.casefold() not in ("of", "and", "the", "for", "in")]
+    return len(words) >= 6 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 def false_variants(kb: KnowledgeBase, sentence: Sentence, rng: random.Random, limit: int = 2,
@@ -109,8 +118,8 @@ def _shift_years(text: str, delta: int) -> str:
 def _scaled(mark: Mark, rng: random.Random) -> list[str]:
     """The figure's text with its number scaled, written the way the original writes numbers."""
     found = _NUMBER.search(mark.text)
-    if not found:
-        return []
+    if not found or re.search(r"\d\s*[-–]\s*\d", mark.text):
+        return []  # a range ("$45-50 billion") would need both ends scaled
     number = parse_number(found.group(0))
     if number is None or number == 0:
         return []
@@ -179,10 +188,21 @@ def fold_name(name: str) -> str:
 
 
 def plausible_first(short: str, expansions: list[str], rng: random.Random) -> list[str]:
-    """Other expansions in random order, those starting with the acronym's first letter first, so the initials
-    do not give the answer away."""
+    """Other expansions, those whose initials spell more of the acronym first, so the initials do not give the
+    answer away (ties in random order)."""
     items = rng.sample(expansions, min(len(expansions), 60))
-    return sorted(items, key=lambda e: e[:1].casefold() != short[:1].casefold())
+    return sorted(items, key=lambda e: -_initials_matched(short, e))
+
+
+def _initials_matched(short: str, expansion: str) -> int:
+    initials = [w[0].upper() for w in re.findall(r"[A-Za-z]+", expansion)
+                if w.casefold() not in ("of", "and", "the", "for", "in", "on")]
+    matched = 0
+    for capital, initial in zip([c for c in short if c.isupper()], initials):
+        if capital != initial:
+            break
+        matched += 1
+    return matched
 
 
 def acronym_variants(kb: KnowledgeBase, short: str, rng: random.Random, limit: int = 2) -> list[str]:

@@ -96,6 +96,10 @@ class Pool:
             if len(cands) < n_true + n_false:
                 continue
             self.rng.shuffle(cands)
+            acronyms = [i for i, c in enumerate(cands) if c.short is not None]
+            cands = [c for i, c in enumerate(cands) if c.short is None or i == (acronyms[0] if acronyms else -1)]
+            if len(cands) < n_true + n_false:
+                continue  # at most one acronym statement a question: the rest must be facts from sentences
             falses: list[Statement] = []
             used: set[int] = set()
             for i, cand in enumerate(cands):

@@ -21,6 +21,13 @@ BODY_FOUNDING = re.compile(r"\b(?:set up|established|founded|formed|launched|cre
                            r"commissioned|enacted)\b", re.IGNORECASE)
 LEADING_PARTICIPLE = re.compile(r"^(?:established|set up|founded|launched|formed|created|constituted|signed|"
                                 r"adopted|instituted)\s+(?:in|on)$", re.IGNORECASE)
+GENERIC_OFFICES = frozenset({  # titles that name no post on their own (single words are refused anyway)
+    "director general", "additional secretary", "joint secretary", "deputy secretary", "under secretary",
+    "vice president", "chief scientist", "senior scientist", "principal scientist", "managing director",
+    "chief executive officer", "agricultural officer", "economic advisor", "economic adviser", "deputy director",
+    "assistant director", "executive director", "union minister", "minister of state", "former director",
+    "prime minister", "former prime minister", "foreign minister", "chief minister", "defence minister",
+    "finance minister", "trade minister", "chief guest", "guest of honour", "special guest", "chief justice"})
 BILATERAL = re.compile(r"\bbetween\b|\bbilateral\b|\bjoint\b|\bIndia[-–]\w+|\w+[-–]India\b")
 
 
@@ -80,7 +87,7 @@ def _pairs_in_bullet(kb: KnowledgeBase, bullet_id: int) -> list[Pair]:
         entities = [mk for mk in sentence.marks if mk.kind == "entity"]
         years = [mk for mk in sentence.marks if mk.kind == "year" and len(YEAR.findall(mk.text)) == 1]
         for mk in entities:
-            if mk.type == "person" and mk.role and len(mk.text.split()) >= 2 and len(mk.role) <= 80:
+            if mk.type == "person" and mk.role and len(mk.text.split()) >= 2 and specific_office(mk.role):
                 out.append(Pair("office", mk.text, office(mk.role, mk.country), bullet_id))
         all_years = [mk for mk in sentence.marks if mk.kind == "year"]
         if len(all_years) == 1 and years and len(YEAR.findall(sentence.text)) == 1 and "FY" not in years[0].value:
@@ -114,11 +121,17 @@ def founded(text: str, year: Mark, entities: list[Mark]) -> Mark | None:
     return None
 
 
+def specific_office(role: str) -> bool:
+    """An office worth a pair: short, whole, and more than a bare title ("Secretary" could be anyone)."""
+    bare = fold(role).strip().replace("-", " ")
+    return (len(role) <= 80 and "(" not in role and not bare.endswith((" and", " of", ","))
+            and bare not in GENERIC_OFFICES and len(bare.split()) >= 2)
+
+
 def office(role: str, country: str | None) -> str:
-    """An office as a pair shows it: "Prime Minister (Australia)" unless the role already names the country."""
-    if not country or fold(country) in fold(role) or fold(country)[:4] in fold(role):
-        return role
-    return f"{role} ({country})"
+    """An office as a pair shows it: as the text words it. The extracted country is not added: it is a guess
+    of extraction, not something a bullet states, and offices that need it are refused as too generic."""
+    return role
 
 
 def bare_office(text: str) -> str:

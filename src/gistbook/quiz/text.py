@@ -29,14 +29,17 @@ ANAPHORIC_PAIRS = frozenset({"the bill", "the participants", "the act", "the agr
                              "the ministry", "the minister", "the exercise", "the move", "the decision",
                              "the project", "the programme", "the initiative", "the event", "the meeting",
                              "the country", "the two", "the other", "the same", "the above", "the latter",
-                             "the former", "the government", "the department", "the summit", "the visit"})
+                             "the former", "the government", "the department", "the summit", "the visit",
+                             "after that", "a short", "the facility", "the plant", "the mission"})
 QUALIFIERS = frozenset([
     "concerning", "on", "of", "for", "between", "with", "to", "regarding", "among", "signed", "titled", "called",
     "named"
 ])
 DEICTIC = re.compile(r"\b(?:this|these|that|those|such) (?:period|year|time|agreement|initiative|exercise|scheme|"
-                     r"programme|program|move|step|decision|bill|act|event|meeting|visit|project|body|forum)\b|"
-                     r"\bthe other side\b|\babove\b|\bsaid\b", re.IGNORECASE)
+                     r"programme|program|move|step|decision|bill|act|event|meeting|visit|project|body|forum|"
+                     r"region|place|city|country|state|area|context|regard|occasion|day|month|week|session|"
+                     r"effort|facility|plant|mission|site|campus)\b|\bthe other side\b|\babove\b|\bsaid\b",
+                     re.IGNORECASE)
 STOPWORDS = frozenset(
     [
         "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "in", "into", "is", "it",

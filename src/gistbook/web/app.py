@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
@@ -13,15 +14,18 @@ from gistbook.config import Settings, load_settings
 from gistbook.store import Store
 from gistbook.web import (
     api,
+    api_account,
     api_link,
     api_practice,
     docs,
+    pages_account,
     pages_add,
     pages_link,
     pages_practice,
     pages_read,
     pages_review,
 )
+from gistbook.web.auth import ServerAuth
 from gistbook.web.errors import install_error_handlers
 from gistbook.web.middleware import BodyLimit, ServerTiming
 from gistbook.web.templating import STATIC
@@ -41,8 +45,12 @@ class WebConfigError(ValueError):
     """The app refuses to start with these settings; one line says why."""
 
 
-def mode_of(store: Store) -> str:
-    """Local mode is one aspirant on SQLite with no login; any other database is server mode."""
+def mode_of(store: Store, asked: str | None = None) -> str:
+    """Local mode is one aspirant on SQLite with no login; any other database (or GISTBOOK_MODE=server) is
+    server mode, with accounts."""
+    asked = (asked or os.environ.get("GISTBOOK_MODE") or "").strip().lower()
+    if asked in ("local", "server"):
+        return asked
     return "local" if store.dialect == "sqlite" else "server"
 
 
@@ -57,12 +65,12 @@ def check_settings(settings: Settings, mode: str) -> None:
                              f"print(secrets.token_urlsafe(32))'`)")
 
 
-def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, store: Store | None = None, mode: str | None = None) -> FastAPI:
     """Build the app; raises StoreError or WebConfigError with a one-line reason instead of starting."""
     settings = settings or load_settings()
     owns_store = store is None
     store = store or Store(settings.db)
-    mode = mode_of(store)
+    mode = mode_of(store, mode)
     try:
         check_settings(settings, mode)
     except WebConfigError:
@@ -82,11 +90,16 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.settings = settings
     app.state.store = store
     app.state.mode = mode
+    if mode == "server":  # inside the body limit, so the CSRF check never reads more than the limit
+        app.add_middleware(ServerAuth, store=store, secret=(settings.secret or "").strip())
     app.add_middleware(BodyLimit, max_bytes=int(settings.max_upload_mb * 1024 * 1024))
     app.add_middleware(ServerTiming)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (pages_read, pages_link, pages_practice, pages_review, pages_add, api, api_link, api_practice, docs):
         app.include_router(module.router)
+    if mode == "server":
+        app.include_router(pages_account.router)
+        app.include_router(api_account.router)
     install_error_handlers(app)
     return app
 

@@ -11,6 +11,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from gistbook.web.csrf import csrf_input
+
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
@@ -70,7 +72,8 @@ templates.env.autoescape = True
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
 templates.env.filters.update(pubdate=pubdate, topic_url=topic_url, percent=percent)
-templates.env.globals.update(nav=NAV, query_url=query_url, topic_url=topic_url, static_v=static_version())
+templates.env.globals.update(nav=NAV, query_url=query_url, topic_url=topic_url, static_v=static_version(),
+                             csrf_input=csrf_input)
 
 
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
