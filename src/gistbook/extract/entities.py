@@ -103,7 +103,7 @@ def resolve_acronyms(mentions: list[Found], pairs: list[tuple[int, Pair]], texts
         expansions[short] = long
         if short.endswith("s") and short[:-1].isupper():
             continue  # "CHCs", "FPOs": a plural names a kind of body, not one entity
-        owner = best_owner(mentions, bullet_no, start, end)
+        owner = best_owner(mentions, bullet_no, start, end, texts)
         if owner is not None:
             owner.flag = ""  # a model-only name the text defines with an acronym is a real name
             targets[short] = (owner.name, owner.type)
@@ -143,14 +143,17 @@ def announced_type(text: str, end: int, long: str, short: str, mentions: list[Fo
     return None
 
 
-def best_owner(mentions: list[Found], bullet_no: int, start: int, end: int) -> Found | None:
-    """The named entity whose mention ends where the long form ends (it may start earlier: "India-Japan-...")."""
+def best_owner(mentions: list[Found], bullet_no: int, start: int, end: int, texts: list[str]) -> Found | None:
+    """The named entity whose mention ends where the long form ends; it may start one word earlier, no more
+    ("India-Japan-Australia Supply Chain Resilience Initiative (SCRI)")."""
     best, best_overlap = None, 0
     for m in mentions:
         if m.bullet_no != bullet_no or m.type in NOT_NAMED or m.flag not in ("", "candidate"):
             continue
         overlap = min(m.end, end) - max(m.start, start)
         enough = overlap * 2 >= end - start if m.flag == "" else overlap * 10 >= 9 * (end - start)
+        if m.start < start and " " in texts[bullet_no][m.start:start].strip():
+            continue  # "MoU on Cooperation in Artificial Intelligence (AI)": AI is not the MoU's acronym
         if overlap > best_overlap and abs(m.end - end) <= 2 and enough:
             best, best_overlap = m, overlap
     return best

@@ -29,6 +29,7 @@ from gistbook.extract.names import (
     classify,
     exercise_cued,
     is_capitalised,
+    is_dictionary_word,
     is_generic,
 )
 from gistbook.extract.people import person_at
@@ -74,8 +75,8 @@ def is_common(doc: Doc, start: int, end: int, heads: Heads) -> bool:
     """Every word is a dictionary word ("Independence", "Artificial Intelligence"): not a new place or body."""
     tokens = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in JOINERS]
     return bool(tokens) and bool(heads.common_words) and all(
-        (t.lower_ in heads.common_words or t.lower_.rstrip("s") in heads.common_words)
-        and not (t.text[:1].isupper() and t.i > 0 and t.text in heads.place_names) for t in tokens)
+        is_dictionary_word(t.lower_, heads.common_words) and not (t.i > 0 and t.text in heads.place_names)
+        for t in tokens)
 
 
 def compound_parts(doc: Doc, start: int, end: int, lex: Lexicon) -> list[Row]:
@@ -112,10 +113,10 @@ def from_known(doc: Doc, start: int, end: int, lex: Lexicon, heads: Heads) -> Ro
     demonym = lex.demonyms.get(text)
     if demonym is not None:
         return row(doc, start, end, COUNTRY, demonym)
-    for prefix in ("Republic of ", "Kingdom of ", "State of ", "Government of "):
-        country = lex.country_of(text[len(prefix):]) if text.startswith(prefix) else None
-        if country is not None:
-            return row(doc, start, end, COUNTRY, country)
+    for prefix in ("Republic of ", "Kingdom of ", "State of ", "Government of ", "Union Territory of ", "UT of "):
+        rest = lex.forms.get(text[len(prefix):]) if text.startswith(prefix) else None
+        if rest is not None and rest.type in (COUNTRY, PLACE):
+            return row(doc, start, end, rest.type, rest.canonical)
     return None
 
 
@@ -168,7 +169,8 @@ def from_model(doc: Doc, ent: Span, lex: Lexicon, heads: Heads) -> list[Row]:
         return [row(doc, start, end, ORGANISATION, text, "acronym")]
     etype = classify(doc, start, end, heads)
     place_ok = label in PLACE_LABELS | {"FAC"} or etype != PLACE  # a place head makes a place only of a place
-    if etype is not None and place_ok and not is_generic(doc, start, end, heads, lex):
+    kind_only = etype == EXERCISE and is_common(doc, start, end, heads)  # "Table Top Exercise"
+    if etype is not None and place_ok and not kind_only and not is_generic(doc, start, end, heads, lex):
         return [row(doc, start, end, etype, text)]
     if parts:
         return parts

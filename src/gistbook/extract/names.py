@@ -49,6 +49,7 @@ EVENT_WORDS = frozenset({"Jubilee", "Convocation", "Session", "Conference", "Mee
                          "Discussion", "Discussions", "Exhibition", "Expo", "Fair", "Workshop", "Seminar", "Webinar",
                          "Games", "Olympiad", "Cup", "Championship", "Mela", "Utsav", "Mahotsav", "Fest",
                          "Establishment", "Poojan", "Pujan", "Bhoomi", "Component", "Signing", "Review"})
+NAME_WORD = re.compile(r"^[A-Z][\w.’'&-]*$")  # capitalised, no brackets or quotes glued on ("SPA)”—and")
 LONG_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 
 
@@ -93,7 +94,13 @@ class Heads:
 def is_capitalised(token: Token, honorifics: frozenset[str]) -> bool:
     """A word that can be part of a proper name (not an honorific, which starts a person instead)."""
     text = token.text
-    return text[:1].isupper() and any(ch.isalpha() for ch in text) and text not in honorifics
+    return bool(NAME_WORD.match(text)) and any(ch.isalpha() for ch in text) and text not in honorifics
+
+
+def is_dictionary_word(word: str, common: frozenset[str]) -> bool:
+    """The word or its stem is in the dictionary ("retting" from "ret", "societies" from "society")."""
+    stems = [word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-4], word[:-3] + "y"]
+    return any(stem in common for stem in stems if len(stem) > 2)
 
 
 def is_joiner(doc: Doc, i: int) -> bool:
@@ -108,7 +115,7 @@ def is_joiner(doc: Doc, i: int) -> bool:
 
 def capital_chunks(doc: Doc, heads: Heads, words: list[str]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words, joined by at most two small words or a tight hyphen."""
-    capital = [w[:1].isupper() and w not in heads.breakers and any(c.isalpha() for c in w) for w in words]
+    capital = [bool(NAME_WORD.match(w)) and w not in heads.breakers and any(c.isalpha() for c in w) for w in words]
     chunks = []
     i, n = 0, len(words)
     while i < n:
@@ -139,7 +146,9 @@ def strip_leading(doc: Doc, start: int, end: int) -> int:
                                or doc[start].text in MONTHS
                                or (start == 0 and doc[start].text.endswith(("ing", "ed")) and doc[start + 1].is_lower)):
         start += 1
-    return start
+        if start < end - 1 and doc[start].text in HYPHENS:  # "Five-Day Faculty ...": drop "-Day" with "Five"
+            start += 2
+    return min(start, end - 1)
 
 
 def known_run(doc: Doc, start: int, end: int, lex: Lexicon) -> int:

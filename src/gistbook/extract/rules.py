@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from gistbook.extract.lexicon import AGREEMENT, COUNTRY, EXERCISE, PLACE, SCHEME, Lexicon
 from gistbook.extract.names import (
     HYPHENS,
+    JOINERS,
     PERSON_LABEL,
     WEAK_KEY,
     Heads,
@@ -21,6 +22,7 @@ from gistbook.extract.names import (
     exercise_cued,
     headline_like,
     is_capitalised,
+    is_dictionary_word,
     is_generic,
     is_joiner,
     office_blocks,
@@ -129,7 +131,8 @@ def typed_phrases(doc: Doc, heads: Heads, lex: Lexicon, words: list[str], text: 
                 etype = cue
             if etype is None:
                 offices.extend(office_blocks(doc, part_start, part_end, heads))
-            elif etype == EXERCISE and all(t.lower_ in heads.common_words for t in doc[part_start:part_end]):
+            elif etype == EXERCISE and all(is_dictionary_word(t.lower_, heads.common_words)
+                                           for t in doc[part_start:part_end] if t.is_alpha and t.lower_ not in JOINERS):
                 continue  # "Table Top Exercise", "Passage Exercise" are kinds of exercise, not names
             elif not headline and not is_generic(doc, part_start, part_end, heads, lex):
                 text = doc[part_start:part_end].text

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gistbook.link.facts import signature, similarity_of_terms
+from gistbook.link.facts import Signature, signature, similarity_of_terms
 from gistbook.link.series import FigurePoint, build_series
 from gistbook.link.topics import CENTRAL, resolve_topic, suggest_topics
 from gistbook.records import date_sort_key
@@ -82,36 +82,48 @@ def _add_source(sources: list[dict[str, Any]], source: dict[str, Any]) -> None:
         sources.append(source)
 
 
-def _event_entities(session: Session, scope: _Scope) -> dict[int, set[int]]:
+def _event_entities(session: Session, scope: _Scope, event_bullets: set[int]) -> dict[int, set[int]]:
     """bullet → named things (not countries or places) in the bullets that carry the topic's events."""
-    q = (select(m.Mention.bullet_id, m.Mention.entity_id).distinct()
+    q = (select(m.Mention.bullet_id, m.Mention.entity_id)
          .join(m.Entity, m.Entity.id == m.Mention.entity_id)
-         .join(m.Event, m.Event.bullet_id == m.Mention.bullet_id)
          .where(_in_scope(m.Mention, scope))
          .where(m.Entity.type.not_in(["country", "place"])))
     out: dict[int, set[int]] = {}
     for bullet_id, entity_id in session.execute(q):
-        out.setdefault(bullet_id, set()).add(entity_id)
+        if bullet_id in event_bullets:
+            out.setdefault(bullet_id, set()).add(entity_id)
     return out
+
+
+def _scope_events(session: Session, scope: _Scope) -> list[Any]:
+    """Every event of the scope's articles with the fact its bullet states (read once, used twice)."""
+    q = (select(m.Event.date, m.Event.sort_key, m.Event.text, m.Event.bullet_id, m.Event.article_id,
+                m.FactMention.fact_id)
+         .where(_in_scope(m.Event, scope))
+         .outerjoin(m.FactMention, m.FactMention.bullet_id == m.Event.bullet_id))
+    return list(session.execute(q))
+
+
+def _light_signature(entry: dict[str, Any]) -> Signature:
+    if "_sig" not in entry:
+        entry["_sig"] = signature(entry["text"], with_bands=False)
+    sig: Signature = entry["_sig"]
+    return sig
 
 
 def _same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two entries on one date tell the same event: similar wording, or (day or month dates) the same named thing."""
     if len(a["date"]) >= 7 and a["_things"] & b["_things"]:
         return True
-    sig_a, sig_b = a.setdefault("_sig", signature(a["text"])), b.setdefault("_sig", signature(b["text"]))
+    sig_a, sig_b = _light_signature(a), _light_signature(b)
     return similarity_of_terms(sig_a.terms, sig_b.terms, sig_a.proper | sig_b.proper) >= SAME_DAY_SIMILARITY
 
 
-def _timeline(session: Session, scope: _Scope) -> list[dict[str, Any]]:
+def _timeline(session: Session, scope: _Scope, events: list[Any]) -> list[dict[str, Any]]:
     """Dated events of the topic, one entry per (date, fact); entries of one date telling one event are merged."""
-    q = (select(m.Event.date, m.Event.sort_key, m.Event.text, m.Event.bullet_id, m.Event.article_id,
-                m.FactMention.fact_id)
-         .where(_in_scope(m.Event, scope))
-         .outerjoin(m.FactMention, m.FactMention.bullet_id == m.Event.bullet_id))
-    things = _event_entities(session, scope)
+    things = _event_entities(session, scope, {row[3] for row in events})
     entries: dict[tuple[str, Any], dict[str, Any]] = {}
-    for date, sort_key, text, bullet_id, article_id, fact_id in session.execute(q):
+    for date, sort_key, text, bullet_id, article_id, fact_id in events:
         if not scope.covers(article_id, bullet_id):
             continue
         key = (date, fact_id if fact_id is not None else ("b", bullet_id))
@@ -147,7 +159,7 @@ def _figures(session: Session, scope: _Scope) -> list[dict[str, Any]]:
     return build_series(points, MAX_SOURCES)
 
 
-def _named_things(session: Session, scope: _Scope) -> dict[str, list[dict[str, Any]]]:
+def _named_things(session: Session, scope: _Scope, events: list[Any]) -> dict[str, list[dict[str, Any]]]:
     """Agreements, exercises, initiatives and people of the topic, with their dates and roles."""
     types = [t for group in SECTION_TYPES.values() for t in group]
     q = (select(m.Entity.id, m.Entity.name, m.Entity.type, m.Entity.aliases, m.Entity.role, m.Entity.country,
@@ -171,7 +183,7 @@ def _named_things(session: Session, scope: _Scope) -> dict[str, list[dict[str, A
         thing["country"] = thing["country"] or m_country
         _add_source(thing["sources"], scope.source(aid, bid))
         bullets_of.setdefault(eid, set()).add(bid)
-    _attach_dates(session, things, bullets_of)
+    _attach_dates(things, bullets_of, events)
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in SECTION_TYPES}
     for thing in sorted(things.values(), key=lambda t: (-t["mentions"], t["name"])):
         for section, group in SECTION_TYPES.items():
@@ -185,18 +197,15 @@ def _named_things(session: Session, scope: _Scope) -> dict[str, list[dict[str, A
     return out
 
 
-def _attach_dates(session: Session, things: dict[int, dict[str, Any]], bullets_of: dict[int, set[int]]) -> None:
+def _attach_dates(things: dict[int, dict[str, Any]], bullets_of: dict[int, set[int]], events: list[Any]) -> None:
     """The dates written in the bullets that name each thing (signed, held, came into force ...)."""
-    wanted = {eid for eid, t in things.items() if t["type"] != "person"}
-    bullet_ids = list({b for eid in wanted for b in bullets_of.get(eid, set())})
     dates_in: dict[int, set[str]] = {}
-    for i in range(0, len(bullet_ids), 500):
-        chunk = bullet_ids[i:i + 500]
-        for bid, value in session.execute(select(m.Event.bullet_id, m.Event.date).where(m.Event.bullet_id.in_(chunk))):
-            dates_in.setdefault(bid, set()).add(value)
-    for eid in wanted:
-        values = {d for b in bullets_of.get(eid, set()) for d in dates_in.get(b, set())}
-        things[eid]["dates"] = sorted(values, key=date_sort_key)
+    for row in events:
+        dates_in.setdefault(row[3], set()).add(row[0])
+    for eid, thing in things.items():
+        if thing["type"] != "person":
+            values = {d for b in bullets_of.get(eid, set()) for d in dates_in.get(b, set())}
+            thing["dates"] = sorted(values, key=date_sort_key)
 
 
 def _role_points(session: Session, scope: _Scope, roles: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
@@ -262,13 +271,14 @@ def build_dossier(session: Session, topic_name: str, since: str | None = None,
         raise TopicNotFound(topic_name, suggest_topics(session, topic_name))
     scope = _scope(session, topic, max_articles)
     total = session.scalar(select(func.count()).select_from(m.TopicArticle).where(m.TopicArticle.topic_id == topic.id))
-    named = _named_things(session, scope)
+    events = _scope_events(session, scope)
+    named = _named_things(session, scope, events)
     points = _role_points(session, scope, ("challenges", "way_forward"))
     return {
         "topic": topic.name,
         "kind": topic.kind,
         "since": since,
-        "timeline": _timeline(session, scope),
+        "timeline": _timeline(session, scope, events),
         "figures": _figures(session, scope),
         **named,
         "challenges": points["challenges"],

@@ -76,13 +76,13 @@ def band_keys(terms: Iterable[str]) -> list[int]:
     return keys
 
 
-def signature(text: str) -> Signature:
-    """Normalised terms, numbers, exact-match hash and LSH keys of a statement."""
+def signature(text: str, with_bands: bool = True) -> Signature:
+    """Normalised terms, names, exact-match hash and (unless not needed) LSH keys of a statement."""
     terms = content_terms(text)
     key_text = " ".join(terms)
     term_set = frozenset(terms)
     sig = Signature(term_set, proper_terms(text) & term_set, key_text, hashlib.sha256(key_text.encode()).hexdigest())
-    if len(term_set) >= MIN_TERMS_FOR_LSH:
+    if with_bands and len(term_set) >= MIN_TERMS_FOR_LSH:
         sig.bands = band_keys(term_set)
     return sig
 
@@ -105,7 +105,7 @@ def similarity_of_terms(a: frozenset[str], b: frozenset[str], proper: frozenset[
 
 def similarity(text_a: str, text_b: str) -> float:
     """How nearly two bullets state the same fact, in [0, 1]."""
-    a, b = signature(text_a), signature(text_b)
+    a, b = signature(text_a, with_bands=False), signature(text_b, with_bands=False)
     return similarity_of_terms(a.terms, b.terms, a.proper | b.proper)
 
 

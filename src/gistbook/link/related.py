@@ -22,9 +22,9 @@ from gistbook.store.search import term_document_counts, text_neighbours, text_sc
 WEIGHTS = {"entities": 0.45, "text": 0.35, "thread": 0.12, "recency": 0.08}
 ENTITY_TYPES_SKIPPED = frozenset({"place"})  # a shared city says little about a shared subject
 DF_CAP = 5000  # document frequencies are counted up to this; beyond it an entity is common anyway
-PER_ENTITY = 300  # newest articles fetched per shared entity
+PER_ENTITY = 200  # newest articles fetched per shared entity
 PER_TOPIC = 200
-MAX_ENTITIES = 12
+MAX_ENTITIES = 10
 QUERY_TERMS = 14
 COMMON_SHARE = 0.02  # a word in more than this share of articles is not used to find similar text
 
@@ -90,8 +90,8 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
         select(m.Topic.id, m.Topic.name, m.Topic.kind, m.TopicArticle.score)
         .join(m.TopicArticle, m.TopicArticle.topic_id == m.Topic.id)
         .where(m.TopicArticle.article_id == article_id).order_by(m.TopicArticle.score.desc()))]
-    threads = [(tid, name) for tid, name, kind, score in topics if kind == "pair" or
-               (kind == "entity" and score >= CENTRAL)]
+    threads = [(tid, name) for tid, name, kind, score in sorted(topics, key=lambda t: t[2] != "pair")
+               if kind == "pair" or (kind == "entity" and score >= CENTRAL)]
     same_thread: dict[int, list[str]] = {}
     for tid, name in threads[:6]:
         q = (select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == tid,
@@ -114,39 +114,40 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
 def _rank(session: Session, article: m.Article, candidates: set[int], shared: dict[int, set[int]],
           idf: dict[int, float], ents: dict[int, tuple[str, str]], same_thread: dict[int, list[str]],
           bm25: dict[int, float], limit: int) -> list[dict[str, Any]]:
+    """Score candidates; recency (the smallest weight) is added only for the best few, which need their dates."""
     if not candidates:
         return []
-    meta = {aid: (title, published) for aid, title, published in session.execute(
-        select(m.Article.id, m.Article.title, m.Article.published).where(m.Article.id.in_(list(candidates))))}
-    max_ent = max((sum(idf[e] for e in shared.get(c, ())) for c in candidates), default=0.0) or 1.0
+    entity_score = {c: sum(idf[e] for e in shared.get(c, ())) for c in candidates}
+    max_ent = max(entity_score.values(), default=0.0) or 1.0
     max_text = max(bm25.values(), default=0.0) or 1.0
+    partial = {c: (WEIGHTS["entities"] * entity_score[c] / max_ent + WEIGHTS["text"] * bm25.get(c, 0.0) / max_text
+                   + WEIGHTS["thread"] * (1.0 if c in same_thread else 0.0)) for c in candidates}
+    # recency adds at most WEIGHTS["recency"]: anything that far below the limit-th partial score cannot reach it
+    best = sorted(partial, key=lambda c: (-partial[c], -c))
+    cutoff = partial[best[min(limit, len(best)) - 1]] - WEIGHTS["recency"]
+    finalists = [c for c in best if partial[c] >= cutoff][:max(limit * 8, 80)]
+    meta = {aid: (title, published) for aid, title, published in session.execute(
+        select(m.Article.id, m.Article.title, m.Article.published).where(m.Article.id.in_(finalists)))}
     home = _days(article.published)
     scored = []
-    for c in candidates:
+    for c in finalists:
         if c not in meta:
             continue
         title, published = meta[c]
-        ent = sum(idf[e] for e in shared.get(c, ())) / max_ent
-        txt = bm25.get(c, 0.0) / max_text
-        thread = 1.0 if c in same_thread else 0.0
         day = _days(published)
         recency = math.exp(-abs(home - day) / 365) if home is not None and day is not None else 0.0
-        score = (WEIGHTS["entities"] * ent + WEIGHTS["text"] * txt + WEIGHTS["thread"] * thread
-                 + WEIGHTS["recency"] * recency)
-        scored.append((score, c, title, published))
+        scored.append((partial[c] + WEIGHTS["recency"] * recency, c, title, published))
     scored.sort(key=lambda x: (-x[0], -(x[1])))
-    out = []
-    for score, c, title, published in scored[:limit]:
-        out.append({"article_id": c, "title": title, "published": published, "score": round(score, 4),
-                    "reason": _reason(shared.get(c, set()), idf, ents, same_thread.get(c, []), bm25.get(c, 0.0))})
-    return out
+    return [{"article_id": c, "title": title, "published": published, "score": round(score, 4),
+             "reason": _reason(shared.get(c, set()), idf, ents, same_thread.get(c, []), bm25.get(c, 0.0))}
+            for score, c, title, published in scored[:limit]]
 
 
 def _reason(shared: set[int], idf: dict[int, float], ents: dict[int, tuple[str, str]], threads: list[str],
             text_score: float) -> str:
     """'shares Malabar, Quad; same India–Japan thread' — the evidence behind a score, rarest entities first."""
     parts = []
-    names = [ents[e][0] for e in sorted(shared, key=lambda e: -idf[e])[:3]]
+    names = [ents[e][0] for e in sorted(shared, key=lambda e: (ents[e][1] == "country", -idf[e], ents[e][0]))[:3]]
     if names:
         parts.append("shares " + ", ".join(names))
     if threads:

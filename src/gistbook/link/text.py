@@ -35,7 +35,7 @@ SYNONYMS: dict[str, str] = {
     "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
 }
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][^\W_]*(?:_[^\W_]+)*(?:['’][^\W\d_]+)?", re.UNICODE)
 _FY = re.compile(r"\bfy(?=\d)")
 _CARDINALS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
               "seventeen eighteen nineteen twenty")
@@ -43,20 +43,20 @@ _ORDINALS = "zeroth first second third fourth fifth sixth seventh eighth ninth t
 NUMBER_WORDS: dict[str, str] = {w: str(i) for i, w in enumerate(_CARDINALS.split())}
 NUMBER_WORDS.update({w: f"{i}th" for i, w in enumerate(_ORDINALS.split())})
 # Phrases that say the same thing; rewritten before tokenising so paraphrases share terms.
-PHRASES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p), r) for p, r in [
-        (r"\b(?:came|come|comes|coming|entered|enter|enters|brought|went) into (?:force|effect)\b", " in_force "),
-        (r"\btook effect\b|\bbecame effective\b|\bwith effect\b", " in_force "),
-        (r"\b(?:rolled|rolls|roll) out\b|\bintroduced\b|\bunveiled\b", " launch "),
-        (r"\bset up\b|\bsets up\b", " found "),
-        (r"\btook part\b|\btakes part\b|\bparticipat\w*", " participate "),
-        (r"\b(?:upgraded|elevated|raised)\b", " elevate "),
-        (r"\bper cent\b|\bpercent\b", " pct "),
-        (r"\b(?:the )?(?:two|both) (?:sides|countries|nations|governments)\b", " both_sides "),
-        (r"\bunited states(?: of america)?\b|\bu\.s\.a?\b", " united_states "),
-        (r"\bunited kingdom\b|\bu\.k\.", " united_kingdom "),
-    ]
+PHRASES: list[tuple[str, str]] = [
+    (r"\b(?:came|come|comes|coming|entered|enter|enters|brought|went) into (?:force|effect)\b", " in_force "),
+    (r"\btook effect\b|\bbecame effective\b|\bwith effect\b", " in_force "),
+    (r"\b(?:rolled|rolls|roll) out\b|\bintroduced\b|\bunveiled\b", " launch "),
+    (r"\bset up\b|\bsets up\b", " found "),
+    (r"\btook part\b|\btakes part\b|\bparticipat\w*", " participate "),
+    (r"\b(?:upgraded|elevated|raised)\b", " elevate "),
+    (r"\bper cent\b|\bpercent\b", " pct "),
+    (r"\b(?:the )?(?:two|both) (?:sides|countries|nations|governments)\b", " both_sides "),
+    (r"\bunited states(?: of america)?\b|\bu\.s\.a?\b", " united_states "),
+    (r"\bunited kingdom\b|\bu\.k\.", " united_kingdom "),
 ]
+_PHRASE_ONE = re.compile("|".join(f"(?P<p{n}>{pattern})" for n, (pattern, _) in enumerate(PHRASES)))
+_PHRASE_REPLACEMENT = {f"p{n}": replacement for n, (_, replacement) in enumerate(PHRASES)}
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")
 
 
@@ -72,8 +72,7 @@ def fold(text: str) -> str:
 def raw_tokens(text: str) -> list[str]:
     """Words and numbers in reading order, case-folded; thousands separators dropped from numbers."""
     folded = _FY.sub("fy ", fold(text).replace("%", " pct "))
-    for pattern, replacement in PHRASES:
-        folded = pattern.sub(replacement, folded)
+    folded = _PHRASE_ONE.sub(lambda match: _PHRASE_REPLACEMENT[match.lastgroup or ""], folded)
     out: list[str] = []
     for tok in _TOKEN.findall(folded):
         tok = NUMBER_WORDS.get(tok, tok)

@@ -179,7 +179,8 @@ def _decorate(session: Session, ranked: list[tuple[int, float]], terms: list[str
     if not ranked:
         return []
     ids = [i for i, _ in ranked]
-    arts = {a.id: a for a in session.scalars(select(m.Article).where(m.Article.id.in_(ids)))}
+    arts = {row.id: row for row in session.execute(select(m.Article.id, m.Article.title, m.Article.published,
+                                                          m.Article.category).where(m.Article.id.in_(ids)))}
     bullets: dict[int, list[tuple[int, str]]] = {}
     for bid, aid, btext in session.execute(select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text)
                                            .where(m.Bullet.article_id.in_(ids)).order_by(m.Bullet.position)):
@@ -200,33 +201,27 @@ def _decorate(session: Session, ranked: list[tuple[int, float]], terms: list[str
     return out
 
 
-def _term_matches(word: str, term: str) -> bool:
-    """Loose stem match, enough for highlighting what the index matched ('exercises' for 'exercise')."""
-    if word == term:
-        return True
-    root = term[:max(4, len(term) - 3)] if len(term) > 4 else term
-    return word.startswith(root) and len(word) - len(root) <= 4
+def _terms_pattern(terms: list[str]) -> re.Pattern[str]:
+    """One regex finding any term as a word or a word stem ('exercises' for 'exercise'); group tN is term N."""
+    parts = []
+    for n, term in enumerate(terms):
+        root = term[:max(4, len(term) - 3)] if len(term) > 4 else term
+        parts.append(f"(?P<t{n}>{re.escape(root)})")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})\w{{0,4}}(?!\w)", re.IGNORECASE)
 
 
 def best_snippet(bullets: list[tuple[int, str]], terms: list[str]) -> tuple[int | None, str, list[list[int]]]:
     """The bullet matching most distinct terms, cut to a window around its first match, with match offsets."""
-    best: tuple[int, int | None, str, list[tuple[int, int]]] = (-1, None, "", [])
-    for bid, btext in bullets:
-        spans: list[tuple[int, int]] = []
-        hit_terms: set[str] = set()
-        for match in _WORD.finditer(btext):
-            word = match.group().casefold()
-            for t in terms:
-                if _term_matches(word, t):
-                    spans.append(match.span())
-                    hit_terms.add(t)
-                    break
-        if len(hit_terms) > best[0]:
-            best = (len(hit_terms), bid, btext, spans)
-    _, found, btext, spans = best
-    if found is None:
+    if not bullets:
         return None, "", []
-    bid = found
+    pattern = _terms_pattern(terms)
+    best: tuple[int, int, str, list[tuple[int, int]]] = (-1, bullets[0][0], bullets[0][1], [])
+    for bid, btext in bullets:
+        matches = list(pattern.finditer(btext))
+        found = len({match.lastgroup for match in matches})
+        if found > best[0]:
+            best = (found, bid, btext, [match.span() for match in matches])
+    _, bid, btext, spans = best
     start = 0
     if spans and len(btext) > SNIPPET_CHARS:
         start = max(0, spans[0][0] - 60)

@@ -1,0 +1,33 @@
+"""Related articles: shared rare entities, same thread and similar text rank first, each with its reason."""
+
+from __future__ import annotations
+
+from gistbook.link.related import related_articles
+from gistbook.store import Store
+
+
+def test_same_thread_ranks_first_with_a_reason(notes_store: tuple[Store, dict[str, int]]) -> None:
+    store, ids = notes_store
+    with store.session() as s:
+        result = related_articles(s, ids["link-notes/japan-finance.txt"], limit=5)
+    top = result["related"][0]
+    assert top["article_id"] == ids["link-notes/japan-2plus2.txt"]
+    assert top["reason"].startswith("shares Dharma Guardian") and "same India–Japan" in top["reason"]
+    scores = [r["score"] for r in result["related"]]
+    assert scores == sorted(scores, reverse=True)
+    assert ids["link-notes/japan-finance.txt"] not in {r["article_id"] for r in result["related"]}
+    assert {t["name"] for t in result["topics"]} >= {"India–Japan", "Malabar"}
+
+
+def test_rare_shared_entity_beats_a_common_one(notes_store: tuple[Store, dict[str, int]]) -> None:
+    """The Quad note shares Australia and the Quad with the Australia summit, only India with PM-KISAN."""
+    store, ids = notes_store
+    with store.session() as s:
+        ranked = [r["article_id"] for r in related_articles(s, ids["link-notes/quad-summit.txt"])["related"]]
+    assert ranked.index(ids["link-notes/australia-summit.txt"]) < ranked.index(ids["link-notes/asian-games.txt"])
+
+
+def test_unknown_article_gives_empty_lists(notes_store: tuple[Store, dict[str, int]]) -> None:
+    store, _ = notes_store
+    with store.session() as s:
+        assert related_articles(s, 10**6) == {"article_id": 10**6, "related": [], "topics": []}
