@@ -84,8 +84,23 @@ def article_page(request: Request, article_id: int, session: SessionDep, user: U
         "article_notes": [n for n in notes if n["bullet_id"] is None],
         "bullet_notes": [n for n in notes if n["bullet_id"] is not None], "on_bullet": on_bullet,
         "bullet_texts": bullet_text, "entity_groups": dict(sorted(entity_groups.items())),
-        "related": topics_for(session, article_id),
+        "related": topics_for(session, article_id), "drawn": drawn_sections(session, article_id),
         "carded": notes_with_cards(session, [n["id"] for n in notes], user_id_of(user))})
+
+
+def drawn_sections(session: Any, article_id: int) -> list[dict[str, Any]]:
+    """Background, challenges and way forward that gistbook.page drew from earlier articles, with sources."""
+    from gistbook.page import PageError, build_page
+
+    try:
+        page = build_page(session, article_id)
+    except PageError:
+        return []
+    return [
+        {"heading": sec["heading"], "role": sec["role"], "bullets": [b for b in sec["bullets"] if b.get("generated")]}
+        for sec in page["sections"]
+        if any(b.get("generated") for b in sec["bullets"])
+    ]
 
 
 @router.get("/articles/{article_id}/related", response_class=HTMLResponse)
