@@ -9,7 +9,7 @@ from gistbook.records import Article, Extraction, date_sort_key
 
 def article_text(art: dict[str, Any]) -> str:
     """A stored article in the seed's own page shape."""
-    lines = []
+    lines: list[str] = []
     for value in (art.get("category"), art.get("published"), art.get("author")):
         if value:
             lines.append(f"{'• ' if not lines else '  • '}{value}")

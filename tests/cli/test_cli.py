@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import CORPUS, SEED, corpus_records
 
 GISTBOOK = [sys.executable, "-m", "gistbook.cli"]

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import fill
 
+from conftest import fill
 from gistbook.store import Store
 
 GISTBOOK = [sys.executable, "-m", "gistbook.cli"]
