@@ -72,7 +72,8 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for items that lack a year")]
     = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the result as JSON")] = False,
-    structure_only: Annotated[bool, typer.Option("--structure-only", help="store structure only, skip NLP")]
+    structure_only: Annotated[bool, typer.Option(
+        "--structure-only", help="store structure only: no NLP and no linking (run `gistbook relink` later)")]
     = False,
     processes: Annotated[int, typer.Option(help="worker processes for extraction")] = 1,
 ) -> None:

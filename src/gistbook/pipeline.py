@@ -131,7 +131,8 @@ def _store_batch(batch: list[Article], store: Store, report: IngestReport, extra
             report.failed.append({"source": ext.source, "error": ext.error})
             continue
         try:
-            art_id, status = store.save(art, ext, on_saved=on_article_saved)
+            # structure-only loads skip linking too; `gistbook relink` links them later
+            art_id, status = store.save(art, ext, on_saved=on_article_saved if extract else None)
         except Exception as exc:  # noqa: BLE001 - the transaction rolled back; report and go on
             report.failed.append({"source": art.source, "error": f"could not store: {str(exc).splitlines()[0]}"})
             continue
