@@ -14,7 +14,7 @@ GISTBOOK = [sys.executable, "-m", "gistbook.cli"]
 
 
 def run(db: str, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*GISTBOOK, "--db", db, *args], capture_output=True, text=True, timeout=300,
+    return subprocess.run([*GISTBOOK, "--db", db, *args], capture_output=True, text=True, timeout=900,
                           input=stdin.decode() if stdin is not None else None)
 
 
