@@ -116,8 +116,8 @@ class KnowledgeBase:
 
     def _candidates(self, needles: list[str]) -> Collection[int] | None:
         """Bullets that may contain every needle: the shortest postings of the needles' words, crossed (up to 3)."""
-        postings = sorted((self.words.get(word, ()) for needle in needles for word in set(index_words(needle))),
-                          key=len)
+        words = sorted({word for needle in needles for word in index_words(needle)})
+        postings = sorted((self.words.get(word, ()) for word in words), key=len)
         if not postings:
             return None
         found: Collection[int] = postings[0]
@@ -130,7 +130,7 @@ class KnowledgeBase:
                 lookup = other if isinstance(other, frozenset) else found if isinstance(found, frozenset) \
                     else frozenset(other)
                 found = [b for b in (found if lookup is not found else other) if b in lookup]
-        return found
+        return sorted(found) if isinstance(found, frozenset) else found  # the same answer in every process
 
     def bullets_with(self, needles: list[str], limit: int = 1) -> list[int]:
         """Stored bullets whose text contains every needle (folded substring match); answers are memoised."""

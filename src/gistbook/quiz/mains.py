@@ -81,7 +81,7 @@ def subject_of(ctx: Context, article_id: int, heading: str | None, bullets: list
         subject = f"India–{partner} relations"
     if not subject:
         named = Counter(mk.value for mk in marks if mk.type != "country").most_common(1)
-        subject = named[0][0] if named and named[0][1] >= 2 else ""
+        subject = named[0][0] if named and named[0][1] >= 2 and fold(named[0][0]) in title else ""
     subject = _lower_common(subject)
     if subject and partner and subject == subject.lower():  # generic words only: say whose
         subject = f"{subject} between India and {partner}"

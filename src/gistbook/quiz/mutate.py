@@ -78,6 +78,9 @@ def replacements(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.
     if mark.kind == "year":
         return _other_years(sentence, mark, rng, published_year)
     if mark.kind == "figure":
+        after, before = sentence.text[mark.end:], sentence.text[:mark.start]
+        if re.match(r"\s*[-–]\s*\d", after) or re.search(r"\d\s*[-–]\s*$", before):
+            return []  # one end of a range ("$45-50 billion"): scaling it alone garbles the range
         return _scaled(mark, rng)
     if mark.kind == "entity" and mark.type == "country":
         return _other_countries(kb, sentence, mark, rng)
@@ -89,6 +92,8 @@ def replacements(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.
 
 def _other_years(sentence: Sentence, mark: Mark, rng: random.Random, published_year: int | None) -> list[str]:
     """The mark's text with its year moved by a few years, never onto a year the sentence already names."""
+    if re.search(r"[A-Za-z][-–]\s?$", sentence.text[:mark.start]) or re.match(r"\s*edition", sentence.text[mark.end:]):
+        return []  # a year that is part of a name ("Vayu Shakti–2026", "the 2022 edition") is not a date
     present = {int(y) for y in YEAR.findall(sentence.text)}
     own = YEAR.findall(mark.text)
     if own and sum(1 for y in YEAR.findall(sentence.text) if y == own[0]) > 1:
@@ -147,8 +152,9 @@ def _scaled(mark: Mark, rng: random.Random) -> list[str]:
 
 def _other_countries(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.Random) -> list[str]:
     """Another country in the partner's place, where the sentence names a partnership rather than a list."""
-    if fold_name(mark.value) == "india" or MEMBERSHIP.search(sentence.text):
-        return []
+    if fold_name(mark.value) == "india" or MEMBERSHIP.search(sentence.text) \
+            or not fold_name(mark.text).startswith(fold_name(mark.value)):
+        return []  # a demonym ("Canadian") or an alias cannot simply take another country's name
     before = sentence.text[:mark.start].rstrip().rsplit(" ", 1)[-1].casefold()
     if before == "the" or not any(mk.kind == "entity" and mk.type != "country" for mk in sentence.marks):
         return []

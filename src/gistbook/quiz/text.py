@@ -30,13 +30,15 @@ ANAPHORIC_PAIRS = frozenset({"the bill", "the participants", "the act", "the agr
                              "the project", "the programme", "the initiative", "the event", "the meeting",
                              "the country", "the two", "the other", "the same", "the above", "the latter",
                              "the former", "the government", "the department", "the summit", "the visit",
-                             "after that", "a short", "the facility", "the plant", "the mission"})
+                             "after that", "a short", "the facility", "the plant", "the mission", "since then",
+                             "while the", "even so", "in turn"})
 QUALIFIERS = frozenset([
     "concerning", "on", "of", "for", "between", "with", "to", "regarding", "among", "signed", "titled", "called",
     "named"
 ])
-DEICTIC = re.compile(r"\b(?:this|these|that|those|such) (?:period|year|time|agreement|initiative|exercise|scheme|"
-                     r"programme|program|move|step|decision|bill|act|event|meeting|visit|project|body|forum|"
+DEICTIC = re.compile(r"\b(?:this|these)\b|"
+                     r"\b(?:that|those|such) (?:period|year|time|agreement|initiative|exercise|scheme|programme|"
+                     r"program|move|step|decision|bill|act|event|meeting|visit|project|body|forum|"
                      r"region|place|city|country|state|area|context|regard|occasion|day|month|week|session|"
                      r"effort|facility|plant|mission|site|campus)\b|\bthe other side\b|\babove\b|\bsaid\b",
                      re.IGNORECASE)

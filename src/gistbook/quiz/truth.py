@@ -155,7 +155,7 @@ def subject_needles(sentence: Sentence, start: int, end: int, kind: str) -> list
     if needles:
         return needles[:4]
     outside = text[:start] + " " + text[end:]
-    words = sorted(set(content_words(outside)), key=len, reverse=True)
+    words = sorted(set(content_words(outside)), key=lambda w: (-len(w), w))
     return words[:3]
 
 
