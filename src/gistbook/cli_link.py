@@ -42,12 +42,13 @@ def register(app: typer.Typer, state: Any) -> None:
     def topics(
         as_json: Annotated[bool, typer.Option("--json", help="print the result as JSON")] = False,
         kind: Annotated[str | None, typer.Option(help="only topics of this kind: entity, pair, syllabus")] = None,
+        limit: Annotated[int | None, typer.Option(help="only the biggest N topics")] = None,
     ) -> None:
         """List topics (entities, country pairs, syllabus nodes) with their article and fact counts."""
         from gistbook.link.topics import list_topics
 
         with state.store().session() as session:
-            rows = list_topics(session, kind=kind)
+            rows = list_topics(session, kind=kind, limit=limit)
         if as_json:
             _json({"topics": rows})
             return

@@ -42,6 +42,8 @@ class Found:
 
 def worth_reading(text: str) -> bool:
     """Skip empty bullets and those mostly in another script (bilingual releases)."""
+    if text.isascii():
+        return LATIN.search(text) is not None
     letters = sum(ch.isalpha() for ch in text)
     return letters > 0 and len(LATIN.findall(text)) * 2 >= letters
 
@@ -55,6 +57,7 @@ def canonical(name: str) -> str:
 
 
 def bullet_texts(articles: Sequence[Article]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Every bullet worth reading, with (article, bullet) as its context through nlp.pipe."""
     for article_no, article in enumerate(articles):
         for bullet_no, bullet in enumerate(article.bullets()):
             if worth_reading(bullet.text):
@@ -68,8 +71,10 @@ def find_entities_batch(articles: Sequence[Article], n_process: int = 1, batch_s
     found: list[list[tuple[int, dict[str, list[Row]]]]] = [[] for _ in articles]  # per article: (bullet, result)
     total = sum(len(a.bullets()) for a in articles)
     processes = n_process if total >= SMALL_BATCH else 1
-    docs = nlp.pipe(bullet_texts(articles), as_tuples=True, n_process=processes, batch_size=batch_size)
-    for doc, (article_no, bullet_no) in docs:
+    items = list(bullet_texts(articles))
+    # plain texts, not as_tuples: with contexts spaCy tokenizes and serialises every doc in the parent process
+    docs = nlp.pipe((text for text, _ in items), n_process=processes, batch_size=batch_size)
+    for doc, (_, (article_no, bullet_no)) in zip(docs, items):
         found[article_no].append((bullet_no, doc.user_data.get(RESULT_KEY, {})))
     lex = load_lexicon()
     return [resolve_article(article, per_bullet, lex) for article, per_bullet in zip(articles, found)]
@@ -175,8 +180,9 @@ def resolve_people(mentions: list[Found]) -> list[Found]:
     full = [m for m in mentions if m.type == PERSON and not m.flag]
     for m in full:
         words = m.name.split()
-        longer = next((f for f in full if len(f.name.split()) > len(words) >= 2
-                       and f.name.split()[0] == words[0] and f.name.split()[-1] == words[-1]), None)
+        longer = next((f for f in full if len(f.name.split()) > len(words) >= 2 and (
+            f.name.split()[0] == words[0] and f.name.split()[-1] == words[-1] or f.name.split()[:len(words)] == words)),
+            None)  # "Raksha Khadse" is "Raksha Nikhil Khadse"; "Shivraj Singh" is "Shivraj Singh Chouhan"
         if longer is not None:
             m.name = longer.name
     vouched = {m.name for m in full}

@@ -6,6 +6,7 @@ merged through its Fact, so fifty notes repeating one treaty give one timeline e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,8 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gistbook.link.facts import Signature, signature, similarity_of_terms
 from gistbook.link.series import FigurePoint, build_series
+from gistbook.link.text import STOPWORDS
 from gistbook.link.topics import CENTRAL, resolve_topic, suggest_topics
 from gistbook.records import date_sort_key
 from gistbook.store import models as m
@@ -22,6 +23,7 @@ from gistbook.store import models as m
 MAX_SOURCES = 5
 MAX_ARTICLES = 300  # newest articles a dossier is built from
 SAME_DAY_SIMILARITY = 0.3  # the date already agrees, so less shared wording is needed to call it one event
+_WORDS = re.compile(r"[a-z0-9]+")
 SECTION_TYPES = {"agreements": ("agreement",), "exercises": ("military_exercise",),
                  "initiatives": ("initiative", "scheme", "policy", "organisation"), "people": ("person",)}
 
@@ -104,19 +106,22 @@ def _scope_events(session: Session, scope: _Scope) -> list[Any]:
     return list(session.execute(q))
 
 
-def _light_signature(entry: dict[str, Any]) -> Signature:
+def _quick_terms(entry: dict[str, Any]) -> frozenset[str]:
+    """Plain lower-case words of an entry, computed once: cheap enough for every pair of entries on one date."""
     if "_sig" not in entry:
-        entry["_sig"] = signature(entry["text"], with_bands=False)
-    sig: Signature = entry["_sig"]
-    return sig
+        words = _WORDS.findall(entry["text"].lower())
+        entry["_sig"] = frozenset(w.rstrip("s") for w in words if len(w) > 2 and w not in STOPWORDS)
+    terms: frozenset[str] = entry["_sig"]
+    return terms
 
 
 def _same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two entries on one date tell the same event: similar wording, or (day or month dates) the same named thing."""
     if len(a["date"]) >= 7 and a["_things"] & b["_things"]:
         return True
-    sig_a, sig_b = _light_signature(a), _light_signature(b)
-    return similarity_of_terms(sig_a.terms, sig_b.terms, sig_a.proper | sig_b.proper) >= SAME_DAY_SIMILARITY
+    terms_a, terms_b = _quick_terms(a), _quick_terms(b)
+    union = len(terms_a | terms_b)
+    return bool(union) and len(terms_a & terms_b) / union >= SAME_DAY_SIMILARITY
 
 
 def _timeline(session: Session, scope: _Scope, events: list[Any]) -> list[dict[str, Any]]:

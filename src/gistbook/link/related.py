@@ -36,11 +36,12 @@ def _days(published: str | None) -> int | None:
         return None
 
 
-def _entity_df(session: Session, entity_ids: list[int]) -> dict[int, int]:
-    """How often each entity is mentioned, counted up to DF_CAP: a range scan of the index, never a full count."""
+def _entity_df(session: Session, entity_ids: list[int], article_id: int) -> dict[int, int]:
+    """How often each entity is mentioned outside this article, counted up to DF_CAP (an index range scan)."""
     out: dict[int, int] = {}
     for eid in entity_ids:
-        inner = select(m.Mention.id).where(m.Mention.entity_id == eid).limit(DF_CAP).subquery()
+        inner = (select(m.Mention.id).where(m.Mention.entity_id == eid, m.Mention.article_id != article_id)
+                 .limit(DF_CAP).subquery())
         out[eid] = int(session.scalar(select(func.count()).select_from(inner)) or 0)
     return out
 
@@ -77,8 +78,8 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
         select(m.Entity.id, m.Entity.name, m.Entity.type).distinct()
         .join(m.Mention, m.Mention.entity_id == m.Entity.id).where(m.Mention.article_id == article_id))
         if etype not in ENTITY_TYPES_SKIPPED}
-    df = _entity_df(session, list(ents))
-    idf = {eid: math.log((total + 1) / (n + 0.5)) for eid, n in df.items() if n > 0}
+    df = _entity_df(session, list(ents), article_id)
+    idf = {eid: math.log((total + 1) / (n + 1.5)) for eid, n in df.items() if n > 0}  # n: mentions elsewhere
     chosen = sorted(idf, key=lambda e: -idf[e])[:MAX_ENTITIES]
     shared: dict[int, set[int]] = {}
     for eid in chosen:
@@ -151,7 +152,7 @@ def _reason(shared: set[int], idf: dict[int, float], ents: dict[int, tuple[str, 
     if names:
         parts.append("shares " + ", ".join(names))
     if threads:
-        parts.append("same " + ", ".join(threads[:2]) + " thread")
+        parts.append(f"same {threads[0]} thread")
     if not parts and text_score > 0:
         parts.append("similar wording")
     return "; ".join(parts) or "nearby in time"

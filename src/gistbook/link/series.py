@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -46,14 +47,36 @@ def _order(entry: _Entry) -> tuple[str, str]:
     return (date_sort_key(entry.period) if entry.period else entry.as_of or "", entry.as_of or "")
 
 
+def _merged_keys(points: list[FigurePoint], keys: list[str]) -> dict[str, str]:
+    """key → representative key: differently worded subjects ('trade', 'bilateral trade') merge when they report
+    the same value in the same unit for the same period, which shows they name one quantity."""
+    parent = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    seen: dict[tuple[str, str, float], str] = {}
+    for p, k in zip(points, keys):
+        if p.period and not k.startswith("?"):
+            other = seen.setdefault((p.unit, p.period, p.value), k)
+            parent[root(k)] = root(other)
+    return {k: root(k) for k in keys}
+
+
 def build_series(points: list[FigurePoint], max_sources: int = 5) -> list[dict[str, Any]]:
     """Group figures into series; in each, every value older than the newest period is `superseded`."""
     groups: dict[str, dict[tuple[str | None, float], _Entry]] = {}
-    names: dict[str, str] = {}
-    for p in points:
-        # without a subject there is no series to compare against: each such figure stands alone
-        key = subject_key(p.subject, p.unit) if p.subject else f"?{p.source.get('bullet_id')}|{p.text}|{p.value}"
-        names.setdefault(key, p.subject or "")
+    names: dict[str, Counter[str]] = {}
+    # without a subject there is no series to compare against: each such figure stands alone
+    keys = [subject_key(p.subject, p.unit) if p.subject else f"?{p.source.get('bullet_id')}|{p.text}|{p.value}"
+            for p in points]
+    merged = _merged_keys(points, keys)
+    for p, own_key in zip(points, keys):
+        key = merged[own_key]
+        names.setdefault(key, Counter())[p.subject or ""] += 1
         entries = groups.setdefault(key, {})
         entry = entries.get((p.period, p.value))
         as_of = (p.source.get("published") or "")[:10]
@@ -73,6 +96,7 @@ def build_series(points: list[FigurePoint], max_sources: int = 5) -> list[dict[s
             superseded = _order(e)[0] < latest or (_order(e)[0] == latest and e is not newest_value)
             series.append({"period": e.period, "value": e.value, "unit": e.unit, "superseded": superseded,
                            "as_of": e.as_of or None, "text": e.text, "sources": e.sources})
-        out.append({"subject": names[key] or None, "unit": ordered[0].unit, "series": series})
+        subject = min(names[key].items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0]
+        out.append({"subject": subject or None, "unit": ordered[0].unit, "series": series})
     out.sort(key=lambda s: (-len(s["series"]), s["subject"] or ""))
     return out

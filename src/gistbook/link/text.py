@@ -108,11 +108,6 @@ def numbers_in(text: str) -> frozenset[str]:
     return frozenset(t for t in raw_tokens(text) if t[0].isdigit())
 
 
-def normalised_key(text: str) -> str:
-    """Whitespace-, case- and punctuation-insensitive form used for exact-duplicate hashing."""
-    return " ".join(content_terms(text))
-
-
 _CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][\w'’-]*)")
 
 

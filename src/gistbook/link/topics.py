@@ -146,10 +146,6 @@ def presence(view: ArticleView, words: list[str], bullet_ids: set[int] | None = 
     return Presence(round(min(1.0, score), 3), in_title, headings, hits)
 
 
-def centrality(view: ArticleView, words: list[str], bullet_ids: set[int] | None = None) -> float:
-    return presence(view, words, bullet_ids).score
-
-
 def _paired(a: Presence, b: Presence, countries_in: dict[int, int]) -> bool:
     """Both central, and named together: in the title, one heading, or two bullets that are not mere lists."""
     if min(a.score, b.score) < CENTRAL:
@@ -262,19 +258,27 @@ def link_topics(session: Session, article_id: int) -> list[TopicLink]:
     return links
 
 
-def list_topics(session: Session, kind: str | None = None, min_articles: int = 1) -> list[dict[str, Any]]:
-    """Every topic with its kind and how many articles and distinct facts it gathers, biggest first."""
+def list_topics(session: Session, kind: str | None = None, min_articles: int = 1,
+                limit: int | None = None) -> list[dict[str, Any]]:
+    """Topics with their kind and how many articles and distinct facts each gathers, biggest first.
+
+    Fact counts are exact, counted per listed topic; pass `limit` on a large store to count only the biggest.
+    """
     arts = (select(m.TopicArticle.topic_id, func.count().label("n")).group_by(m.TopicArticle.topic_id).subquery())
-    facts = (select(m.TopicArticle.topic_id, func.count(func.distinct(m.FactMention.fact_id)).label("n"))
-             .join(m.FactMention, m.FactMention.article_id == m.TopicArticle.article_id)
-             .group_by(m.TopicArticle.topic_id).subquery())
-    q = (select(m.Topic.name, m.Topic.kind, m.Topic.key, arts.c.n, facts.c.n)
-         .join(arts, arts.c.topic_id == m.Topic.id).outerjoin(facts, facts.c.topic_id == m.Topic.id)
+    q = (select(m.Topic.id, m.Topic.name, m.Topic.kind, m.Topic.key, arts.c.n)
+         .join(arts, arts.c.topic_id == m.Topic.id)
          .where(arts.c.n >= min_articles).order_by(arts.c.n.desc(), m.Topic.name))
     if kind:
         q = q.where(m.Topic.kind == kind)
-    return [{"name": name, "kind": k, "key": key, "articles": int(n_a), "facts": int(n_f or 0)}
-            for name, k, key, n_a, n_f in session.execute(q)]
+    if limit:
+        q = q.limit(limit)
+    out = []
+    for topic_id, name, k, key, n_articles in session.execute(q).all():
+        facts = session.scalar(select(func.count(func.distinct(m.FactMention.fact_id)))
+                               .join(m.TopicArticle, m.TopicArticle.article_id == m.FactMention.article_id)
+                               .where(m.TopicArticle.topic_id == topic_id))
+        out.append({"name": name, "kind": k, "key": key, "articles": int(n_articles), "facts": int(facts or 0)})
+    return out
 
 
 def resolve_topic(session: Session, name: str) -> m.Topic | None:

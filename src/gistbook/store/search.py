@@ -30,6 +30,8 @@ Index("ix_fact_keys_key", fact_keys.c.key)
 Index("ix_fact_keys_fact_id", fact_keys.c.fact_id)
 
 MAX_TERMS = 12
+COMMON_SHARE = 0.2  # on a large index, a word in more than this share of articles neither narrows nor ranks
+COMMON_FLOOR = 5000  # below this many articles every word counts
 SNIPPET_CHARS = 220
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _FTS_KEYWORDS = frozenset({"and", "or", "not", "near"})
@@ -166,12 +168,33 @@ def search(session: Session, query: str | None, filters: SearchFilters | None = 
         return []
     params: dict[str, Any] = {}
     where = _filter_sql(filters, params, session)
-    ranked = _ranked_ids(session, terms, "AND" if session.get_bind().dialect.name != "postgresql" else "&",
-                         where, params, limit, offset)
-    if not ranked and len(terms) > 1:
-        ranked = _ranked_ids(session, terms, "OR" if session.get_bind().dialect.name != "postgresql" else "|",
-                             where, params, limit, offset)
+    pg = session.get_bind().dialect.name == "postgresql"
+    telling, newest_first = (terms, False) if pg else _telling_terms(session, terms)
+    if newest_first:  # only very common words: ranking every article that has them would be slow and say little
+        return _decorate(session, _newest_matching(session, terms, where, params, limit, offset), terms)
+    ranked = _ranked_ids(session, telling, "&" if pg else "AND", where, params, limit, offset)
+    if not ranked and len(telling) > 1:
+        ranked = _ranked_ids(session, telling, "|" if pg else "OR", where, params, limit, offset)
     return _decorate(session, ranked, terms)
+
+
+def _telling_terms(session: Session, terms: list[str]) -> tuple[list[str], bool]:
+    """On a large SQLite index, words found in over COMMON_SHARE of articles neither narrow nor rank: they are
+    left out of the query, and a query of only such words lists the newest matches (the flag) instead of ranking."""
+    total = session.execute(text("SELECT max(rowid) FROM search_fts")).scalar() or 0
+    if total < COMMON_FLOOR:
+        return terms, False
+    counts = term_document_counts(session, terms)
+    rare = [t for t in terms if counts.get(t, 0) <= total * COMMON_SHARE]
+    return (rare, False) if rare else (terms, True)
+
+
+def _newest_matching(session: Session, terms: list[str], where: str, params: dict[str, Any], limit: int,
+                     offset: int) -> list[tuple[int, float]]:
+    sql = ("SELECT f.rowid, 0.0 FROM search_fts f JOIN articles a ON a.id = f.rowid "
+           f"WHERE search_fts MATCH :q{where} ORDER BY f.rowid DESC LIMIT :limit OFFSET :offset")
+    rows = session.execute(text(sql), {**params, "q": _fts_expr(terms, "AND"), "limit": limit, "offset": offset})
+    return [(int(r[0]), 0.0) for r in rows]
 
 
 def _decorate(session: Session, ranked: list[tuple[int, float]], terms: list[str]) -> list[dict[str, Any]]:
