@@ -269,3 +269,4 @@ class ReviewLog(Base):
 
 
 Index("ix_cards_user_due", Card.user_id, Card.due)
+Index("ix_cards_user_state_due", Card.user_id, Card.state, Card.due)  # next card per FSRS state: one seek
