@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from tests.conftest import SEED
 
-from gistbook.demo import demo_notes_dir
+from gistbook.demo import demo_dates_file, demo_notes_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 NOTES_DIR = demo_notes_dir()
 NOTE_FILES = sorted(NOTES_DIR.glob("*.txt"))
-INDEX: dict[str, str] = json.loads((NOTES_DIR / "index.json").read_text(encoding="utf-8"))
+INDEX: dict[str, str] = json.loads(demo_dates_file().read_text(encoding="utf-8"))
 
 FILE_NAME = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -61,6 +61,18 @@ def test_demo_ships_enough_notes() -> None:
 
 def test_index_and_files_match_one_to_one() -> None:
     assert sorted(INDEX) == [path.name for path in NOTE_FILES]
+
+
+def test_notes_folder_ingests_whole_without_failures(tmp_path: Path) -> None:
+    """A learner may point `gistbook ingest` at the folder itself: it must hold notes only."""
+    from gistbook.pipeline import ingest_paths
+    from gistbook.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'demo.db'}")
+    report = ingest_paths([str(NOTES_DIR)], store, extract=False)
+    store.close()
+    assert report.failed == []
+    assert len(report.ingested) == len(NOTE_FILES)
 
 
 @pytest.mark.parametrize("name", sorted(INDEX))

@@ -159,10 +159,10 @@ def ingest_demo(store: Store, *, extract: bool = True) -> IngestReport:
     """Load the bundled demo notes, each with the publication date listed in their index."""
     import json
 
-    from gistbook.demo import demo_notes_dir
+    from gistbook.demo import demo_dates_file, demo_notes_dir
 
     folder = demo_notes_dir()
-    dates: dict[str, str] = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    dates: dict[str, str] = json.loads(demo_dates_file().read_text(encoding="utf-8"))
     total = IngestReport()
     for name, published in sorted(dates.items()):
         part = ingest_paths([str(folder / name)], store, published=published, extract=extract)

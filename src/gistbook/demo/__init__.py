@@ -4,5 +4,10 @@ from pathlib import Path
 
 
 def demo_notes_dir() -> Path:
-    """Return the folder of demo notes (index.json maps each file to its publication date)."""
+    """Return the folder of demo notes; it holds notes only, so `gistbook ingest` can take it whole."""
     return Path(__file__).resolve().parent / "notes"
+
+
+def demo_dates_file() -> Path:
+    """Return the JSON file that maps each demo note's file name to its publication date."""
+    return Path(__file__).resolve().parent / "dates.json"
