@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from gistbook.link.facts import same_fact
+from gistbook.link.facts import THRESHOLD, signature, similarity_of_terms
 from gistbook.link.text import content_terms, numbers_in
-from gistbook.page.topics import Topic, aboutness
+from gistbook.page.topics import Topic, aboutness, stored_links
 from gistbook.records import date_sort_key
 from gistbook.store import models as m
 
@@ -27,6 +28,7 @@ OVERLAP = 0.5  # share of the shorter statement's terms that a restatement repea
 YEAR_WRITTEN = re.compile(r"\d{4}")  # "2011", "FY 2022-23": a date the text spells out
 YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 MAX_SOURCES = 3
+MAX_EARLIER = 80  # newest earlier articles read for background: repeated background recurs in recent ones too
 
 
 @dataclass
@@ -67,15 +69,19 @@ def earlier_articles(session: Session, article: m.Article, topic: Topic) -> dict
     """Articles before this one (by date, then id) that are about the topic, each with its aboutness (1 or 2)."""
     linked = (select(m.TopicArticle.article_id).join(m.Topic, m.Topic.id == m.TopicArticle.topic_id)
               .where(m.Topic.key == topic.key))
-    mentioning = select(m.Mention.article_id).where(m.Mention.entity_id.in_(topic.ids))
-    query = select(m.Article).where(or_(m.Article.id.in_(linked), m.Article.id.in_(mentioning)),
-                                    m.Article.id != article.id)
+    if session.scalar(linked.limit(1)) is not None:  # links stored at ingest: only linked articles can be about it
+        query = select(m.Article).where(m.Article.id.in_(linked), m.Article.id != article.id)
+    else:  # a structure-only store: candidates are the articles naming the topic, judged by detection
+        mentioning = select(m.Mention.article_id).where(m.Mention.entity_id.in_(topic.ids))
+        query = select(m.Article).where(m.Article.id.in_(mentioning), m.Article.id != article.id)
     if article.published:
         query = query.where(or_(m.Article.published < article.published,
                                 (m.Article.published == article.published) & (m.Article.id < article.id)))
+    rows = list(session.scalars(query.order_by(m.Article.published.desc(), m.Article.id.desc()).limit(MAX_EARLIER)))
+    links = stored_links(session, [row.id for row in rows])
     out: dict[int, tuple[m.Article, int]] = {}
-    for row in session.scalars(query):
-        level = aboutness(session, row.id, topic)
+    for row in rows:
+        level = aboutness(session, row.id, topic, links[row.id])
         if level:
             out[row.id] = (row, level)
     return out
@@ -122,16 +128,34 @@ def gather(session: Session, article: m.Article, topic: Topic, own_texts: list[s
     return out
 
 
+@dataclass(frozen=True)
+class _Features:
+    """What `restates` compares, computed once per text: a page compares each bullet with many others."""
+
+    terms: tuple[str, ...]
+    term_set: frozenset[str]
+    proper: frozenset[str]
+    numbers: frozenset[str]
+
+
+@lru_cache(maxsize=1 << 14)
+def _features(text: str) -> _Features:
+    sig = signature(text, with_bands=False)
+    terms = tuple(content_terms(text))
+    return _Features(terms, sig.terms, sig.proper, _significant(numbers_in(text)))
+
+
 def restates(text_a: str, text_b: str) -> bool:
-    """Same fact for a page: link's dedup rule, or one statement repeating most of the shorter one's terms
-    with the same numbers ("Founded in 1903, the Association…" / "The Association dates from 1903…")."""
-    if same_fact(text_a, text_b):
+    """Same fact for a page: link's dedup rule (link.facts.same_fact), or one statement repeating most of the
+    shorter one's terms with the same numbers ("Founded in 1903, the Association…" / "The Association dates
+    from 1903…")."""
+    a, b = _features(text_a), _features(text_b)
+    if a.terms == b.terms or similarity_of_terms(a.term_set, b.term_set, a.proper | b.proper) >= THRESHOLD:
         return True
-    if _significant(numbers_in(text_a)) != _significant(numbers_in(text_b)):
+    if a.numbers != b.numbers:
         return False
-    a, b = set(content_terms(text_a)), set(content_terms(text_b))
-    shared = len(a & b)
-    return shared >= 4 and shared / max(1, min(len(a), len(b))) >= OVERLAP
+    shared = len(a.term_set & b.term_set)
+    return shared >= 4 and shared / max(1, min(len(a.term_set), len(b.term_set))) >= OVERLAP
 
 
 def _significant(numbers: frozenset[str]) -> frozenset[str]:

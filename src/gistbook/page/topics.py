@@ -89,13 +89,27 @@ def item_topics(session: Session, article_id: int) -> list[Topic]:
     return [t for _, _, t in sorted(found, key=lambda x: (x[0], x[1], x[2].name))]
 
 
-def aboutness(session: Session, article_id: int, topic: Topic) -> int:
+def stored_links(session: Session, article_ids: list[int]) -> dict[int, list[tuple[str, str, float]]]:
+    """(key, kind, score) of the stored topic links of many articles, in one query."""
+    out: dict[int, list[tuple[str, str, float]]] = {aid: [] for aid in article_ids}
+    if article_ids:
+        rows = session.execute(select(m.TopicArticle.article_id, m.Topic.key, m.Topic.kind, m.TopicArticle.score)
+                               .join(m.Topic, m.Topic.id == m.TopicArticle.topic_id)
+                               .where(m.TopicArticle.article_id.in_(article_ids)))
+        for article_id, key, kind, score in rows:
+            out[article_id].append((key, kind, score))
+    return out
+
+
+def aboutness(session: Session, article_id: int, topic: Topic,
+              links: list[tuple[str, str, float]] | None = None) -> int:
     """2: the article is about this topic alone; 1: about it among others (a Quad item and each of its pairs);
-    0: not about it (a passing mention is not enough)."""
-    links = _links(session, article_id)
+    0: not about it (a passing mention is not enough). `links` (from stored_links) saves the lookup."""
+    if not links:  # none stored: detect them now (a structure-only store)
+        links = [(key, kind, score) for key, _, kind, score, _, _ in _links(session, article_id)]
     mine = next((link for link in links if link[0] == topic.key), None)
-    if mine is None or (mine[2] == "entity" and mine[3] < CENTRAL):
+    if mine is None or (mine[1] == "entity" and mine[2] < CENTRAL):
         return 0
-    if topic.kind == "pair" and sum(1 for link in links if link[2] == "pair") > 1:
+    if topic.kind == "pair" and sum(1 for link in links if link[1] == "pair") > 1:
         return 1
     return 2
