@@ -3,6 +3,9 @@
 The period is the nearest dated expression in the figure's sentence; a sentence with none that says
 "during this period" or "the same year" inherits the last date of the bullet's earlier sentences, so in
 "Trade totalled $21.96 billion during FY 2022-23. Exports during this period were …" both figures get FY2022-23.
+A breakdown ("Out of the total, …", "Of these, …") or a year-on-year rate takes the previous sentence's date.
+A target or document date ("by 2033", "dated 19.12.2024") past another figure's clause is that figure's, and
+sizes per item ("each with 300 members") or distances to a place ("100 km north of") have no period.
 The subject is the clause's noun phrase before its verb ("Bilateral trade totalled …" → "Bilateral trade"),
 or the noun before "of" ("an outlay of ₹500 crore" → "outlay").
 """
@@ -10,6 +13,7 @@ or the noun before "of" ("an outlay of ₹500 crore" → "outlay").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from gistbook.extract.spans import sentence_of
 from gistbook.records import TimeExpr
@@ -19,131 +23,32 @@ _ANAPHOR = re.compile(
     r"financial\s+year|quarter|month)\b",
     re.IGNORECASE,
 )
+# fmt: off
 _VERBS = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "shall",
-    "can",
-    "could",
-    "may",
-    "totalled",
-    "totaled",
-    "totals",
-    "total",
-    "stood",
-    "stands",
-    "reached",
-    "reaches",
-    "amounted",
-    "amounts",
-    "rose",
-    "rises",
-    "increased",
-    "increases",
-    "grew",
-    "grows",
-    "declined",
-    "declines",
-    "fell",
-    "falls",
-    "decreased",
-    "crossed",
-    "touched",
-    "recorded",
-    "records",
-    "registered",
-    "saw",
-    "witnessed",
-    "received",
-    "receives",
-    "allocated",
-    "sanctioned",
-    "approved",
-    "released",
-    "spent",
-    "valued",
-    "estimated",
-    "surged",
-    "jumped",
-    "climbed",
-    "dropped",
-    "exceeded",
-    "exceeding",
-    "hit",
-    "achieved",
-    "attracted",
-    "generated",
-    "earned",
-    "posted",
-    "logged",
-    "clocked",
-    "came",
-    "accounted",
-    "accounts",
-    "represents",
-    "represented",
-    "provided",
-    "disbursed",
-    "transferred",
-    "invested",
-    "covers",
-    "covered",
-    "includes",
-    "included",
-    "comprises",
-    "expanded",
-    "doubled",
-    "tripled",
-    "amounting",
-    "worth",
-    "costing",
-    "stand",
-    "reach",
-    "cross",
-    "grow",
-    "rise",
-    "increase",
-    "touch",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "shall", "can", "could", "may",
+    "totalled", "totaled", "totals", "total", "stood", "stands", "reached", "reaches", "amounted", "amounts",
+    "rose", "rises", "increased", "increases", "grew", "grows", "declined", "declines", "fell", "falls",
+    "decreased", "crossed", "touched", "recorded", "records", "registered", "saw", "witnessed", "received",
+    "receives", "allocated", "sanctioned", "approved", "released", "spent", "valued", "estimated", "surged",
+    "jumped", "climbed", "dropped", "exceeded", "exceeding", "hit", "achieved", "attracted", "generated", "earned",
+    "posted", "logged", "clocked", "came", "accounted", "accounts", "represents", "represented", "provided",
+    "disbursed", "transferred", "invested", "covers", "covered", "includes", "included", "comprises", "expanded",
+    "doubled", "tripled", "amounting", "worth", "costing", "stand", "reach", "cross", "grow", "rise", "increase",
+    "touch"
 }
+# fmt: on
 _OF_LIKE = re.compile(
     r"(?:\bof|\bworth|\bat|\bcosting|\bamounting\s+to|\bto\s+the\s+tune\s+of|\bby|\bto|\bfrom)\s*"
     r"(?:about|around|over|nearly|approximately|approx\.?|more\s+than|up\s*to|only|just|~)?\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|whereas|but)\s+|\s(?:and|while|whereas|but)\s+|\(|:\s|,\s")
+# fmt: off
 _LEADING = {
-    "the",
-    "a",
-    "an",
-    "in",
-    "during",
-    "under",
-    "of",
-    "and",
-    "while",
-    "its",
-    "their",
-    "this",
-    "these",
-    "that",
-    "also",
-    "further",
-    "moreover",
-    "similarly",
-    "besides",
-    "meanwhile",
-    "overall",
-    "total",
+    "the", "a", "an", "in", "during", "under", "of", "and", "while", "its", "their", "this", "these", "that",
+    "also", "further", "moreover", "similarly", "besides", "meanwhile", "overall", "total"
 }
+# fmt: on
 
 
 _NAMED_YEAR = re.compile(r"\b(?:Act|Rules|Regulations|Code|Order|Bill|Amendment|Ordinance)\s*,?\s*(?:\(\s*)?$")
@@ -151,6 +56,35 @@ _CUT_OFF = re.compile(r"\b(?:upto|up\s+to|till|until|as\s+on|as\s+of|ending)\s*$
 _NOW = re.compile(r"\b(?:current|existing|present|prevailing)\s+$", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:than(?:\s+(?:in|during|for))?|as\s+against|compared\s+(?:with|to)|over)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# a sentence that breaks down or compares the quantity before it keeps its period: "Out of the total, …",
+# "Of this, …", "a 5% year-on-year growth"
+_CONTINUES = re.compile(
+    r"^\W*(?:out\s+of\b|of\s+(?:this|these|which|them|the\s+total)\b)|\b(?:year[-\s]on[-\s]year|y-o-y|yoy)\b",
+    re.IGNORECASE,
+)
+_EACH = re.compile(
+    r"\beach\s+(?:with|having|of|carrying|measuring|worth|costing)\s+(?:(?:at\s+least|at\s+most|about|around|"
+    r"over|nearly|up\s*to|more\s+than|less\s+than|a\s+minimum\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+_DISTANCE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|metres|meters|miles|nautical\s+miles)$", re.IGNORECASE)
+_WHERE = re.compile(
+    r"\s*(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?(?:ern)?(?:\s+of)?\b|away\b)",
+    re.IGNORECASE,
+)
+_FRONTED_BASE = re.compile(r"^\W*out\s+of\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?$", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:by|dated|before)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|wants?|aims?|plans?|"
+    r"intends?|seeks?|expected|projected|targets?|targeted|targeting|set\s+to)\b",
+    re.IGNORECASE,
+)
+# "since 2015-16", "with effect from FY 2018-19": when a scheme began, not the period of a later breakdown
+_START_POINT = re.compile(
+    r"\b(?:since|from|w\.e\.f\.|launched\s+in|started\s+in|began\s+in)\s+(?:the\s+)?"
+    r"(?:(?:financial|fiscal)\s+year\s+)?$",
+    re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"^\s*(?:[-‐‑‒–—]|to|till|until|and)\s*$", re.IGNORECASE)
 
@@ -164,31 +98,12 @@ def _dated(expr: TimeExpr, text: str) -> bool:
     )
 
 
+# fmt: off
 _LINKS = {
-    "in",
-    "during",
-    "for",
-    "of",
-    "by",
-    "till",
-    "until",
-    "upto",
-    "up",
-    "to",
-    "as",
-    "on",
-    "since",
-    "from",
-    "the",
-    "at",
-    "end",
-    "year",
-    "fiscal",
-    "financial",
-    "fy",
-    "be",
-    "re",
+    "in", "during", "for", "of", "by", "till", "until", "upto", "up", "to", "as", "on", "since", "from", "the",
+    "at", "end", "year", "fiscal", "financial", "fy", "be", "re"
 }
+# fmt: on
 
 
 def _gap_cost(gap: str) -> int:
@@ -205,17 +120,54 @@ def _range_start(chosen: TimeExpr, exprs: list[TimeExpr], text: str) -> TimeExpr
     return chosen
 
 
+def _beyond_other_figure(e: TimeExpr, end: int, others: Sequence[tuple[int, int]], text: str) -> bool:
+    """A target ("by 2033") or document date ("dated 19.12.2024") past another figure and its clause is that
+    figure's: in "$8.4 billion now, and it wants to reach $44 billion by 2033" 2033 is not the first one's."""
+    between = [(a, b) for a, b in others if end <= a and b <= e.start]
+    if e.start < end or not between or not _DEADLINE.search(text[max(0, e.start - 25) : e.start]):
+        return False
+    # only when this figure's clause ends before the other's: a verb between them ("… and it wants to reach");
+    # a list sharing one verb ("18 classrooms, 23 toilet blocks … will be completed by March") keeps the date
+    last = max(a for a, _ in between)
+    return _CLAUSE_VERB.search(text[end:last]) is not None
+
+
+def _static(text: str, start: int, end: int) -> bool:
+    """Figures with no period: a size per item ("each with 300 members"), a place ("100 km north of")."""
+    if _EACH.search(text[max(0, start - 40) : start]):
+        return True
+    return bool(_DISTANCE.search(text[start:end]) and _WHERE.match(text[end : end + 30]))
+
+
 def figure_period(
-    text: str, start: int, end: int, exprs: list[TimeExpr], sentences: list[tuple[int, int]]
+    text: str,
+    start: int,
+    end: int,
+    exprs: list[TimeExpr],
+    sentences: list[tuple[int, int]],
+    others: Sequence[tuple[int, int]] = (),
 ) -> str | None:
-    """Nearest date or fiscal year in the figure's sentence, else one inherited through "this period"."""
+    """Nearest date or fiscal year in the figure's sentence, else one inherited through "this period".
+
+    `others` are the spans of the bullet's other figures: a date after one of them and its own clause
+    is that figure's ("$8.4 billion now and $44 billion by 2033": 2033 is not the first one's period).
+    """
     if not sentences:
         return None
     index = sentence_of(start, sentences)
     s_start, s_end = sentences[index]
-    if _NOW.search(text[max(0, start - 20) : start]):
-        return None  # "from the current Rs. 3,000 to Rs. 3,075 for FY 2026-27": the first is today's, not FY's
-    here = [e for e in exprs if _dated(e, text) and s_start <= e.start < s_end]
+    if _NOW.search(text[max(0, start - 20) : start]) or _static(text, start, end):
+        return None  # "from the current Rs. 3,000 to Rs. 3,075 for FY 2026-27": the first is today's, not FY's;
+        # "each with 300 members", "80 km north of" are not amounts of any period
+    here = [
+        e
+        for e in exprs
+        if _dated(e, text) and s_start <= e.start < s_end and not _beyond_other_figure(e, end, others, text)
+    ]
+    if _FRONTED_BASE.match(text[s_start:start]):
+        # "Out of 28 members, 14 were notified on …": the event date is the part's; a status date
+        # ("Out of 5,86,944 villages, 4,94,301 are ODF Plus as on 22.01.2026") holds for the total too
+        here = [e for e in here if _CUT_OFF.search(text[max(0, e.start - 12) : e.start])]
     bases = [e for e in here if _COMPARED.search(text[max(0, e.start - 20) : e.start])]
     if bases and len(bases) < len(here):
         here = [e for e in here if e not in bases]  # "8% more than in FY25": FY25 is the base, not the period
@@ -241,6 +193,14 @@ def figure_period(
         earlier = [e for e in exprs if _dated(e, text) and e.end <= s_start]
         if earlier:
             return earlier[-1].value
+    if _CONTINUES.search(text[s_start:s_end]) and index > 0:
+        # a breakdown or a growth rate continues the sentence just before, not a start date far back
+        # ("implemented since 2015-16 … Of the total approved, 378 are functional" is no 2015-16 figure)
+        p_start = sentences[index - 1][0]
+        ranged = [_range_start(e, exprs, text) for e in exprs if _dated(e, text) and p_start <= e.start < s_start]
+        previous = [e for e in ranged if not _START_POINT.search(text[max(0, e.start - 30) : e.start])]
+        if previous:
+            return previous[-1].value
     return None
 
 

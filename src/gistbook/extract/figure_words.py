@@ -16,7 +16,8 @@ MEASURES: dict[str, tuple[str, float]] = {
     "km": ("km", 1), "kms": ("km", 1), "kilometre": ("km", 1), "kilometres": ("km", 1), "kilometer": ("km", 1),
     "kilometers": ("km", 1), "km2": ("sq km", 1), "km²": ("sq km", 1), "metres": ("m", 1), "meters": ("m", 1),
     "mw": ("MW", 1), "megawatt": ("MW", 1), "megawatts": ("MW", 1), "gw": ("GW", 1), "gigawatt": ("GW", 1),
-    "gigawatts": ("GW", 1), "kw": ("kW", 1), "kwh": ("kWh", 1), "mwh": ("MWh", 1), "gwh": ("GWh", 1),
+    "gigawatts": ("GW", 1), "hactare": ("hectares", 1), "hactares": ("hectares", 1),  # a common misspelling
+    "kw": ("kW", 1), "kwh": ("kWh", 1), "mwh": ("MWh", 1), "gwh": ("GWh", 1),
     "mu": ("MU", 1), "bu": ("BU", 1), "tonnes": ("tonnes", 1), "tonne": ("tonnes", 1), "tons": ("tonnes", 1),
     "mt": ("tonnes", 1), "lmt": ("tonnes", 100000.0), "mmt": ("tonnes", 1000000.0), "kg": ("kg", 1),
     "quintals": ("quintals", 1), "quintal": ("quintals", 1), "hectares": ("hectares", 1), "hectare": ("hectares", 1),
@@ -27,7 +28,8 @@ MEASURES: dict[str, tuple[str, float]] = {
 }
 # a number after these names something (Phase 2, Section 8), it does not count
 ID_WORDS = {
-    "act", "amendment", "annexure", "article", "articles", "batch", "block", "chapter", "class", "clause", "code",
+    "act", "amendment", "annexure", "article", "articles", "batch", "block", "chapter", "class", "classes",
+    "clause", "code",
     "dated", "day", "edition", "fig", "figure", "flight", "g", "gallery", "gate", "grade", "hall", "id", "item",
     "level", "list", "mk", "model", "month", "nh", "no", "nos", "number", "order", "page", "para", "paragraph",
     "part", "phase", "pin", "platform", "plot", "report", "room", "round", "route", "rule", "rules", "s", "schedule",
@@ -58,12 +60,28 @@ NOT_PLURAL = {
 }
 # plural or mass nouns without a final s
 COLLECTIVE = {
-    "aircraft", "cattle", "children", "crore", "data", "equipment", "fish", "livestock", "manpower", "men", "people",
+    "aircraft", "cattle", "children", "data", "equipment", "fish", "livestock", "manpower", "men", "people",
     "personnel", "police", "population", "sheep", "staff", "women", "workforce", "youth",
 }
 # dropped from the front of a counted noun phrase
 LEADING_ADJECTIVES = {
     "about", "additional", "approximately", "around", "crore", "different", "existing", "key", "lakh", "major",
     "million", "more", "nearly", "new", "other", "over", "total", "various",
+}
+# after "N things and X", these show X is a verb taking an object ("members and operates a chain")
+OBJECT_STARTERS = {
+    "a", "about", "all", "an", "around", "his", "her", "its", "many", "more", "nearly", "new", "out", "over",
+    "several", "some", "the", "their", "these", "this", "those", "up",
+}
+# -ing words that name an activity inside a noun phrase ("sports manufacturing clusters"), not a participle
+MODIFIER_GERUNDS = {
+    "banking", "building", "computing", "engineering", "farming", "fishing", "housing", "learning",
+    "manufacturing", "marketing", "mining", "packaging", "parking", "processing", "shipping", "testing",
+    "training", "warehousing",
+}
+# capitalised words that can open a sentence before a plain number ("Over 3.0 lakh hectares")
+QUANTIFIERS = {
+    "about", "above", "almost", "and", "approximately", "around", "at", "below", "by", "for", "from", "in",
+    "nearly", "of", "only", "over", "some", "than", "to", "total", "under", "upto", "with",
 }
 # fmt: on

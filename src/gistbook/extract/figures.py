@@ -20,7 +20,10 @@ from gistbook.extract.figure_words import (
     ID_WORDS,
     LEADING_ADJECTIVES,
     MEASURES,
+    MODIFIER_GERUNDS,
     NOT_PLURAL,
+    OBJECT_STARTERS,
+    QUANTIFIERS,
     STOP,
 )
 from gistbook.extract.numbers import NUMBER, NUMBER_WORD, SCALE, parse_number, scale_factor
@@ -40,16 +43,23 @@ _MONEY_SUFFIX = re.compile(
     rf"(?<![\w.,])(?P<num>{NUMBER})(?:\s*-?\s*{_SCALE})?\s+(?P<cur>(?:US\s+)?dollars?|rupees?|euros?|yen|"
     r"pounds?\s+sterling|USD|INR|EUR|JPY|GBP)\b"
 )
+_BARE_CRORE = re.compile(
+    rf"(?<![\w.,])(?P<num>{NUMBER}|(?i:{NUMBER_WORD}))\s+(?P<scale>(?i:(?:lakhs?|thousand)\s+crores?))\b"
+)
+_SPOKEN_COMPOUND = re.compile(r"\b(?:lakhs?|crores?|hundred|thousand)\s+(?:and\s+)?$", re.IGNORECASE)
 _PERCENT = re.compile(
     rf"(?<![\w.,])(?P<num>{NUMBER})(?:\s*%?\s*(?:[-–]|to)\s*(?P<num2>{NUMBER}))?\s*"
     r"(?P<pct>%|per\s?cent(?:age\s+points?)?\b|percent(?:age\s+points?)?\b|percentage\s+points?\b)",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
-    rf"(?<![\w.,/#@&₹$-])(?P<num>{NUMBER}|(?i:{NUMBER_WORD}))(?:\s*(?P<scale>(?i:lakhs?|lacs?|crores?|million|billion|"
-    r"thousand|hundred)))?(?=\s+[A-Za-z])",
+    rf"(?<![\w.,/#@&₹$–-])(?:(?P<low>{NUMBER})(?:[-–]\s*|\s+[-–]\s+|\s+to\s+))?(?P<num>{NUMBER}|(?i:{NUMBER_WORD}))"
+    r"(?:\s*(?P<scale>(?i:lakhs?|lacs?|crores?|million|billion|thousand|hundred)))?(?=\s+[‘“\"']?[A-Za-z])",
 )
+_UNITS_OF = re.compile(r"\s+(?:units?|numbers?|nos\.?)\s+of\s+(?=[A-Za-z‘“\"'])", re.IGNORECASE)
+_VERSION = re.compile(r"[A-Z][A-Za-z-]*\s+$")  # "JJM 2.0", "Industry 4.0", "Poshan 2.0" are names
 _HAS_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’&-]*|[^\sA-Za-z]")
 _QUOTED_TITLE = re.compile(r"[“\"][A-Z][^“”\"]{0,120}[”\"]")  # “Formation and Promotion of 10,000 FPOs” is a name
 _MT_IS_MILLION = re.compile(r"million\s+(?:metric\s+)?tonnes\s*\(\s*MT\s*\)", re.IGNORECASE)
 _NUMBER_WORD_RE = re.compile(rf"\b{NUMBER_WORD}\b", re.IGNORECASE)
@@ -65,33 +75,92 @@ class _Found:
 
 
 def _is_plural(word: str) -> bool:
-    lower = word.lower()
+    lower = word.lower().rstrip("'’\"”")
     if lower in COLLECTIVE or lower.endswith("men"):
         return True
-    return len(lower) > 3 and lower.endswith("s") and lower not in NOT_PLURAL and not lower.endswith("ss")
+    return (
+        len(lower) > 3
+        and lower.endswith("s")
+        and lower not in NOT_PLURAL
+        and not lower.endswith("ss")
+        and not word.rstrip("'’\"”").endswith("ous")  # "prosperous" is no plural; "MoUs" is
+    )
+
+
+def _segments(text: str, start: int) -> tuple[list[list[re.Match[str]]], str]:
+    """The words after a number up to a stop word or a sign, cut at "and"; and what stopped them."""
+    segments: list[list[re.Match[str]]] = [[]]
+    taken = 0  # words so far, "and" included
+    for token in _TOKEN.finditer(text, start, min(len(text), start + 100)):
+        word = token.group()
+        if not word[0].isalpha():
+            return segments, word
+        lowered = word.lower().rstrip(".")
+        if taken == 6:
+            return segments, lowered
+        taken += 1
+        if lowered in ("and", "&") and segments[-1]:
+            segments.append([])
+            continue
+        current = segments[-1]
+        if lowered in STOP:
+            return segments, lowered
+        if (
+            current
+            and _is_plural(current[-1].group())
+            and word.endswith(("ing", "ed"))
+            and word.islower()
+            and word not in MODIFIER_GERUNDS
+        ):
+            return segments, lowered  # "200 experts representing key Ministries" counts experts
+        current.append(token)
+    return segments, ""
+
+
+def _conjunct_fits(conjunct: list[re.Match[str]], stopper: str) -> bool:
+    """Whether "and" joins a second counted set to the first.
+
+    "States and Union Territories," is one set; "members and operates a …", "meetings and four workshops",
+    "kilometres and approvals granted" are not.
+    """
+    if not conjunct or len(conjunct) > 4 or not _is_plural(conjunct[-1].group()):
+        return False
+    if _NUMBER_WORD_RE.fullmatch(conjunct[0].group()):
+        return False
+    return not (stopper[:1].isdigit() or stopper in OBJECT_STARTERS or stopper[:1] in "₹$€£")
 
 
 def _counted_noun(text: str, start: int) -> tuple[str, int, float] | None:
     """(unit, end offset, factor) of what a number counts: a measure ("km") or a plural noun phrase."""
-    words: list[re.Match[str]] = []
-    for token in re.finditer(r"[A-Za-z][A-Za-z0-9'’&-]*|[^\sA-Za-z]", text[start : start + 80]):
-        word = token.group()
-        if not word[0].isalpha():
-            break
-        if not words and word.lower().rstrip(".") in MEASURES:
-            unit, factor = MEASURES[word.lower().rstrip(".")]
-            return unit, start + token.end(), factor
-        lowered = word.lower()
-        if (lowered in STOP and not (words and lowered in ("and", "&"))) or len(words) == 6:
-            break
-        words.append(token)
+    units_of = _UNITS_OF.match(text, start)
+    if units_of:
+        start = units_of.end()  # "62,836 units of cages" counts cages
+    opening = re.match(r"\s*[‘“\"']", text[start:])
+    if opening:
+        start += opening.end()  # 3 crore ‘Lakhpati Didis’
+    first = _TOKEN.search(text, start, min(len(text), start + 100))
+    if first and first.group().lower() == "metric":
+        start = first.end()  # "lakh metric tonnes" are tonnes
+        first = _TOKEN.search(text, start, min(len(text), start + 100))
+    if first and first.group()[0].isalpha() and first.group().lower().rstrip(".") in MEASURES:
+        unit, factor = MEASURES[first.group().lower().rstrip(".")]
+        return unit, first.end(), factor
+    segments, stopper = _segments(text, start)
+    head = segments[0]
+    if len(segments) > 1 and head and _is_plural(head[-1].group()):
+        # a plural, then "and": a second plural set is counted with it, anything else ends the phrase
+        after = segments[2][0].group().lower() if len(segments) > 2 and segments[2] else stopper
+        words = [*head, *segments[1]] if _conjunct_fits(segments[1], after) else head
+    else:
+        words = [token for segment in segments for token in segment][:6]  # "road and rail projects"
     while words and not _is_plural(words[-1].group()):
         words.pop()
     while words and words[0].group().lower() in LEADING_ADJECTIVES and len(words) > 1:
         words.pop(0)
     if not words:
         return None
-    return text[start + words[0].start() : start + words[-1].end()], start + words[-1].end(), 1.0
+    end = words[-1].end() - (len(words[-1].group()) - len(words[-1].group().rstrip("'’\"”")))
+    return text[words[0].start() : end], end, 1.0
 
 
 def _money(text: str) -> Iterator[_Found]:
@@ -112,6 +181,12 @@ def _money(text: str) -> Iterator[_Found]:
         if number is not None:
             code = CURRENCY_CODES.get(re.sub(r"^us\s+", "us ", m["cur"].lower()), m["cur"].upper()[:3])
             yield _Found(m.start(), m.end(), number * scale_factor(m["scale"]), code, "money")
+    for m in _BARE_CRORE.finditer(text):
+        number = parse_number(m["num"])
+        if _SPOKEN_COMPOUND.search(text[max(0, m.start() - 14) : m.start()]):
+            continue  # "one lakh sixty thousand crore" is a spoken compound this rule would misread
+        if number is not None:  # "4 lakh crore order value": Indian releases write rupees this way
+            yield _Found(m.start(), m.end(), number * scale_factor(m["scale"]), "INR", "money")
 
 
 def _percents(text: str) -> Iterator[_Found]:
@@ -125,6 +200,12 @@ def _percents(text: str) -> Iterator[_Found]:
             yield _Found(m.start("num2"), m.end(), second, unit, "percent")
 
 
+def _is_version(before: str) -> bool:
+    """A ".0" number right after a name or an acronym ("Mission 2.0", "JJM 2.0") is a version, not a count."""
+    found = _VERSION.search(before)
+    return found is not None and found.group().split()[0].lower() not in QUANTIFIERS
+
+
 def _counts(text: str) -> Iterator[_Found]:
     million_mt = _MT_IS_MILLION.search(text) is not None
     for m in _COUNT.finditer(text):
@@ -135,8 +216,10 @@ def _counts(text: str) -> Iterator[_Found]:
         previous = before[-1].lower().rstrip(".") if before else ""
         if previous in ID_WORDS and m["num"][0].isdigit():
             continue  # "Phase 2", "Section 8", "Train No. 12951" are names, not counts
-        if previous in DEFINITE and not m["num"][0].isdigit():
-            continue  # "the two countries" refers, it does not count
+        if previous in DEFINITE and not m["num"][0].isdigit() and number <= 10:
+            continue  # "the two countries" refers; "the twenty-nine subjects" still tells how many
+        if m["num"].endswith(".0") and not m["scale"] and _is_version(text[max(0, m.start() - 25) : m.start()]):
+            continue  # "JJM 2.0 aims to …" is a name
         noun = _counted_noun(text, m.end())
         if noun is None:
             continue
@@ -148,7 +231,12 @@ def _counts(text: str) -> Iterator[_Found]:
             unit, scale = "MU", 1.0  # power generation: "45855 Million Units (MUs)"
         if million_mt and text[m.end() : end].strip() == "MT":
             factor = 1e6  # the text defined "million tonnes (MT)"
-        yield _Found(m.start(), end, number * scale * factor, unit, "count")
+        low = parse_number(m["low"]) if m["low"] else None
+        if low is not None and low < number:  # "3 to 4 metres", "10-12 lakh farmers": both ends are figures
+            yield _Found(m.start("low"), m.end("low"), low * scale * factor, unit, "count")
+        elif low is not None and text[m.end("low")] in "-–":
+            continue  # no range and no figure: "2020-21", "1800-11-4000"
+        yield _Found(m.start("num"), end, number * scale * factor, unit, "count")
 
 
 def _non_overlapping(found: list[_Found]) -> list[_Found]:
@@ -173,7 +261,9 @@ def find_figures(text: str, bullet_no: int, time_exprs: list[TimeExpr]) -> list[
     sentences = sentence_spans(text)
     figures: list[Figure] = []
     floor = 0
-    for item in _non_overlapping([*money_and_percent, *counts]):
+    chosen = _non_overlapping([*money_and_percent, *counts])
+    spans = [(f.start, f.end) for f in chosen]
+    for item in chosen:
         figures.append(
             Figure(
                 value=float(f"{item.value:.12g}"),
@@ -182,7 +272,7 @@ def find_figures(text: str, bullet_no: int, time_exprs: list[TimeExpr]) -> list[
                 bullet_no=bullet_no,
                 start=item.start,
                 end=item.end,
-                period=figure_period(text, item.start, item.end, own, sentences),
+                period=figure_period(text, item.start, item.end, own, sentences, spans),
                 subject=figure_subject(text, item.start, floor, sentences, own),
             )
         )
