@@ -213,6 +213,8 @@ def main() -> int:
             "review-next": ["/review"] * args.requests,
             "related items (deferred)": [f"/articles/{rng.randint(1, n_articles)}/related"
                                          for _ in range(max(40, args.requests // 10))],
+            "background (deferred)": [f"/articles/{rng.randint(1, n_articles)}/background"
+                                      for _ in range(max(40, args.requests // 10))],
         }
         if args.pages:
             wanted = {p.strip() for p in args.pages.split(",")}

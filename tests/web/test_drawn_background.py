@@ -24,9 +24,23 @@ def test_seed_news_page_shows_background_from_the_demo_notes(tmp_path: Path) -> 
     report = ingest_paths([str(news_only)], store, published="2024-09-10")
     art_id = report.ingested[0]["id"]
     client = TestClient(create_app(load_settings(db=url), store))
-    html = client.get(f"/articles/{art_id}").text
-    assert "From your knowledge base" in html
-    drawn = html.split('id="drawn"', 1)[1].split("</section>", 1)[0]
+    page = client.get(f"/articles/{art_id}").text
+    assert f'data-fragment="/articles/{art_id}/background"' in page  # arrives after the article
+    assert f'href="/articles/{art_id}/background"' in page  # and without script, it is one click away
+    drawn = client.get(f"/articles/{art_id}/background", headers={"X-Fragment": "1"}).text
+    assert "From your knowledge base" in drawn
     assert "India-Japan Bilateral Relations" in drawn
     sources = re.findall(r'href="/articles/(\d+)#b(\d+)"', drawn)
     assert len(sources) >= 5 and all(int(a) != art_id for a, _ in sources)
+    whole = client.get(f"/articles/{art_id}/background").text
+    assert "<html" in whole and "India-Japan Bilateral Relations" in whole
+
+
+def test_an_item_with_nothing_earlier_gets_an_empty_fragment(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'alone.db'}"
+    store = Store(url)
+    art_id = ingest_paths([str(SEED)], store, published="2024-09-10").ingested[0]["id"]
+    client = TestClient(create_app(load_settings(db=url), store))
+    assert client.get(f"/articles/{art_id}/background", headers={"X-Fragment": "1"}).text.strip() == ""
+    assert "No earlier item" in client.get(f"/articles/{art_id}/background").text
+    assert client.get("/articles/999999/background").status_code == 404

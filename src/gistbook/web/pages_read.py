@@ -84,7 +84,7 @@ def article_page(request: Request, article_id: int, session: SessionDep, user: U
         "article_notes": [n for n in notes if n["bullet_id"] is None],
         "bullet_notes": [n for n in notes if n["bullet_id"] is not None], "on_bullet": on_bullet,
         "bullet_texts": bullet_text, "entity_groups": dict(sorted(entity_groups.items())),
-        "related": topics_for(session, article_id), "drawn": drawn_sections(session, article_id),
+        "related": topics_for(session, article_id),
         "carded": notes_with_cards(session, [n["id"] for n in notes], user_id_of(user))})
 
 
@@ -101,6 +101,19 @@ def drawn_sections(session: Any, article_id: int) -> list[dict[str, Any]]:
         for sec in page["sections"]
         if any(b.get("generated") for b in sec["bullets"])
     ]
+
+
+@router.get("/articles/{article_id}/background", response_class=HTMLResponse)
+def background_page(request: Request, article_id: int, session: SessionDep) -> HTMLResponse:
+    """Background drawn from earlier items is read across many articles, so like related items it arrives
+    after the article (as a fragment for the page's script, or as a page of its own without script)."""
+    art = session.get(models.Article, article_id)
+    if art is None:
+        raise HTTPException(404, f"There is no article #{article_id}.")
+    fragment = request.headers.get("x-fragment") == "1"
+    return render(request, "drawn_fragment.html" if fragment else "background.html",
+                  {"drawn": drawn_sections(session, article_id), "role_labels": ROLE_LABELS, "fragment": fragment,
+                   "article_id": article_id, "title": art.title})
 
 
 @router.get("/articles/{article_id}/related", response_class=HTMLResponse)

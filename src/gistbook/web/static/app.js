@@ -2,13 +2,18 @@
 (function () {
   "use strict";
 
-  // Parts that are costly to compute (related items) arrive after the page; without script they are a link.
+  // Parts that are costly to compute (related items, drawn background) arrive after the page; without script
+  // they are a link. An empty answer hides a box marked data-hide-empty.
   function loadFragments(root) {
     if (!window.fetch) { return; }
     root.querySelectorAll("[data-fragment]").forEach(function (box) {
       fetch(box.getAttribute("data-fragment"), { headers: { "X-Fragment": "1" } })
         .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
-        .then(function (html) { box.innerHTML = html; box.removeAttribute("data-fragment"); })
+        .then(function (html) {
+          box.removeAttribute("data-fragment");
+          if (!html.trim() && box.hasAttribute("data-hide-empty")) { box.hidden = true; return; }
+          box.innerHTML = html;
+        })
         .catch(function () { /* the link stays */ });
     });
   }
