@@ -19,7 +19,9 @@ _PREPOSITION = re.compile(r"(?:\b(?:in|on|from|since|during|by|till|until|dated|
 _LEADS_IN = re.compile(r"(?:\b(?:in|on|from|since|during|by|till|until|dated|of|for|to|at|after|before|"
                        r"w\.e\.f\.)\s+|^\s*)$", re.IGNORECASE)
 _DANGLING = re.compile(r"\b(?:the|a|an|of|to|in|with|for|and|from|by|at|on|its|their|or|as|than)\s*[.,;:]?$|"
-                       r"[(\-–,:]\s*\.?$|\d(?:st|nd|rd|th)?$|\bfrom [\d₹$][^ ]*(?: \S+){0,3}$", re.IGNORECASE)
+                       r"[(\-–,:]\s*\.?$|\d(?:st|nd|rd|th)?$|"
+                       r"\bfrom (?:over |about |nearly |more than |around |some )?[\d₹$][^ ]*(?: \S+){0,3}$",
+                       re.IGNORECASE)
 _TRAILING_PARTICIPLE = re.compile(r"^(.{8,}?),\s*(set up|signed|established|founded|launched|formed|created|adopted)$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _FY = re.compile(r"^FY(\d{4})-(\d{2})$")
@@ -79,7 +81,8 @@ def _dated_items(kb: KnowledgeBase, bullet_id: int) -> list[Dated]:
         # a fiscal year dates a figure, not an event; a date after publication is a plan or a deadline; a bare
         # year of the publication year is usually part of a name ("Summit 2026")
         if span is None or value.startswith("FY") or value in seen or span[0] > published \
-                or (len(value) == 4 and value == published[:4]) or not _LEADS_IN.search(text[:start]):
+                or (len(value) == 4 and value == published[:4]) or not _LEADS_IN.search(text[:start]) \
+                or _NOT_A_POINT.search(text[:start]):
             continue
         description = describe(text, start, end)
         if _readable(description):
@@ -89,12 +92,56 @@ def _dated_items(kb: KnowledgeBase, bullet_id: int) -> list[Dated]:
 
 
 def _readable(text: str) -> bool:
-    """A description that stands alone: a sentence of some length, nothing cut off, no date left in it."""
+    """A description that stands alone: a sentence of some length, nothing cut off, no date left in it,
+    and an event (see `happened`)."""
     return (25 <= len(text) <= MAX_CHARS and len(text.split()) >= 4 and not YEAR.search(text)
             and not _DANGLING.search(text.rstrip(".")) and text.count("(") == text.count(")")
             and text.count("‘") == text.count("’") and not is_anaphoric(text) and not SPEECH.search(text)
             and not DEBRIS.search(text) and not text.startswith(("Note", "(")) and "today" not in text.casefold()
-            and ":" not in text)
+            and ":" not in text and happened(text))
+
+
+# the date was a span ("since 2015"), a start ("from 2019"), or a deadline ("by 2030"): not a point in time
+_NOT_A_POINT = re.compile(r"\b(?:since|from|until|till|by|through|to|between|over|within|before|after|"
+                          r"ended|ending)\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", re.IGNORECASE)
+_NOUN_EVENT = re.compile(r"^(?:" + "|".join(NOUNS.values()) + r")\b")
+_PAST_EVENT = re.compile(r"\b(?:was|were|[a-z]{3,}ed|began|held|met|took|won|led|made|set|rose|fell|grew|built|"
+                         r"came|went|gave|sent|brought|saw|left|paid|cut|hit|lost|chose|drew|got|laid|withdrew|"
+                         r"undertook|overtook|became|struck|spoke|sold|bought|rejoined|joined)\b")
+_STATE = re.compile(r"\b(?:is|are|am|remains?|has|have|had|will|shall|would|could|may|might|can|must|"
+                    r"is planned|later|continues|dominates|holds|hold|train|trains)\b", re.IGNORECASE)
+# "Trade was $31.4 billion": a figure at a date is a measurement, not an event
+_MEASURE = re.compile(r"\b(?:was|were|stood at|stands at|amounted to|totalled)\s+(?:about |around |nearly |over |"
+                      r"at |only |just |some |more than )?[\d₹$¥€£]")
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,?")
+# the date carried the verb's meaning ("dates from 1903", "goes back to 1952"): without it nothing is left
+_NEEDS_DATE = re.compile(r"\b(?:dates?|dated|dating|back|goes|traces?|as of|as on|the early hours|the end|"
+                         r"the start|the beginning|the middle)\.?$", re.IGNORECASE)
+_CUT_PARTICIPLE = re.compile(r",\s+(?:first\s+|later\s+|subsequently\s+)?(?:[a-z]+ed|held|begun|set up)\.?$")
+# "The Japan-India Association set up.": a participle with no "was" left behind when the date was cut out
+_BARE_PARTICIPLE = re.compile(r"(?<!\bwas )(?<!\bwere )\b(?:set up|founded|established|formed|created|"
+                              r"constituted)\.?$")
+_ANAPHORIC_END = re.compile(r"\bthe (?:scheme|mission|programme|initiative|project|agreement|exercise|grouping|"
+                            r"summit|meeting|policy|plan|body|forum)\.?$")
+_TRANSITIVE_END = re.compile(r"(?<!\bwas )(?<!\bwere )\b(?:raised|set|increased|cut|reduced|released|announced|"
+                             r"introduced|approved|extended|granted|launched|signed|opened|revised|lowered)\.?$")
+
+
+def happened(text: str) -> bool:
+    """An event at a point in time: a past action ("… was signed", "Talks began") or a named act ("Signing of
+    the …"). A state ("is the fourth most common"), a duration ("has been held"), a plan ("will be held"), a
+    figure with no verb ("Bilateral trade, about $27.5 billion") or a sentence that lost its sense with the
+    date ("The Japan-India Association dates") is not."""
+    if _NOUN_EVENT.match(text):
+        return True
+    core = _RELATIVE.sub(",", text)
+    head, _, tail = core.partition(",")
+    if tail and not _PAST_EVENT.search(head) and _PAST_EVENT.match(tail.strip()):
+        return False  # "The Tokyo summit, launched the …": the date was the apposition that held it together
+    return (bool(_PAST_EVENT.search(core)) and not _STATE.search(core) and not _NEEDS_DATE.search(text)
+            and not _MEASURE.search(core)
+            and not _CUT_PARTICIPLE.search(text) and not _ANAPHORIC_END.search(text)
+            and not _TRANSITIVE_END.search(text) and not _BARE_PARTICIPLE.search(text))
 
 
 def _dated_texts(kb: KnowledgeBase, bullet_id: int) -> list[tuple[str, int, int, str]]:
@@ -103,8 +150,9 @@ def _dated_texts(kb: KnowledgeBase, bullet_id: int) -> list[tuple[str, int, int,
     marks = [(s, mk) for s in kb.sentences(bullet_id) for mk in s.marks if mk.kind == "year"]
     mat = kb.material.get(bullet_id)
     for date, text in mat.events if mat is not None else []:
-        if not text[:1].isupper() or len(text.split()) < 5:
-            continue  # a fragment, not a sentence
+        if not text[:1].isupper() or len(text.split()) < 5 \
+                or not any(s.text.startswith(text[:20]) for s in kb.sentences(bullet_id)):
+            continue  # a fragment, not a sentence ("San Francisco Peace Conference and concluded …")
         text = _RESOLVED.sub(lambda m: f"The {m.group(2)}" if not m.group(2).startswith("The ") else m.group(2), text)
         for _s, mk in marks:
             at = text.find(mk.text)

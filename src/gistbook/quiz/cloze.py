@@ -6,7 +6,7 @@ from __future__ import annotations
 from gistbook.quiz import options as opt
 from gistbook.quiz.kb import Mark, Sentence
 from gistbook.quiz.mutate import plausible_first, replacements, standalone
-from gistbook.quiz.pool import published_year
+from gistbook.quiz.pool import Candidate, published_year
 from gistbook.quiz.registry import Context, Draft, register
 from gistbook.quiz.relations import recorded_pairs
 from gistbook.quiz.statements import answer_line, lead
@@ -35,13 +35,20 @@ def wrong_fillers(ctx: Context, sentence: Sentence, mark: Mark, want: int = 3) -
 
 def _sentence_cloze(ctx: Context) -> tuple[str, list[str], str, list[str], int] | None:
     articles = ctx.kb.material_articles
-    article_id = ctx.rng.choice(articles)
-    cands = [c for c in ctx.pool.candidates(article_id) if c.sentence is not None and standalone(c.sentence)]
+    cands: list[Candidate] = []
+    for _ in range(3):  # many press releases hold no sentence a question can use: look at another
+        article_id = ctx.rng.choice(articles)
+        cands = [c for c in ctx.pool.candidates(article_id) if c.sentence is not None and standalone(c.sentence)]
+        if cands:
+            break
     ctx.rng.shuffle(cands)
-    for cand in cands[:4]:
+    for cand in cands[:6]:
         sentence = cand.sentence
         assert sentence is not None
-        marks = [mk for mk in sentence.marks if mk.kind in CLOZE_KINDS]
+        # only marks that replacements() can fill: an entity other than a country or a person has no fillers,
+        # and trying it would spend the attempt
+        marks = [mk for mk in sentence.marks if mk.kind in CLOZE_KINDS
+                 and (mk.kind != "entity" or mk.type in ("country", "person"))]
         ctx.rng.shuffle(marks)
         for mark in marks[:2]:
             wrong = wrong_fillers(ctx, sentence, mark)
@@ -63,7 +70,9 @@ def _acronym_cloze(ctx: Context) -> tuple[str, list[str], str, list[str], int] |
     wrong: list[tuple[str, str]] = []
     for exp in others[:40]:
         verdict = evaluate(ctx.kb, acronym_statement(pair.left, exp), [pair.bullet_id])
-        if verdict.truth is False and fold(exp) not in {fold(w) for w, _ in wrong}:
+        # near-twins ("Cold Chain Point", "Cold Chain Points") would be two options for one idea
+        if verdict.truth is False and fold(exp).rstrip("s") not in {fold(w).rstrip("s") for w, _ in wrong} \
+                and fold(exp).rstrip("s") != fold(stored).rstrip("s"):
             wrong.append((exp, verdict.reason))
         if len(wrong) == 3:
             blanked = acronym_statement(pair.left, opt.BLANK)
@@ -76,7 +85,9 @@ def build_cloze(ctx: Context) -> Draft | None:
     """One blank, four fillers of the same kind; the stored filler's position is drawn uniformly."""
     if not ctx.kb.material_articles:
         return None
-    made = _acronym_cloze(ctx) if ctx.rng.random() < 0.15 else _sentence_cloze(ctx)
+    made = _acronym_cloze(ctx) if ctx.rng.random() < 0.15 else None
+    if made is None:  # few acronyms have three look-alike expansions: fall back to a sentence
+        made = _sentence_cloze(ctx)
     if made is None:
         return None
     blanked, wrong, right, reasons, bullet_id = made

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from gistbook.quiz.quality import askable_acronym
 from gistbook.quiz.text import STOPWORDS, YEAR, fold, sentence_spans
 from gistbook.store import models as m
 
@@ -186,7 +187,8 @@ class KnowledgeBase:
         if self._by_article is None:
             self._by_article = defaultdict(list)
             for short, (expansion, owner) in self.usable_acronyms().items():
-                self._by_article[owner].append((short, expansion))
+                if askable_acronym(short):
+                    self._by_article[owner].append((short, expansion))
         return self._by_article.get(article_id, [])
 
     def entity_type(self, name: str) -> str | None:

@@ -30,8 +30,19 @@ COMMON_WORDS = frozenset([
     "relations", "relationship", "bilateral", "cooperation", "ties", "partnership", "defence", "defense", "economic",
     "trade", "strategic", "security", "energy", "space", "the", "of", "in", "to", "and", "with", "for", "ties",
     "roadblocks", "challenges", "hurdles", "issues", "concerns", "obstacles", "constraints", "irritants",
-    "strengthening", "deeper", "closer", "growth", "estimates", "policy", "reforms"
+    "strengthening", "deeper", "closer", "growth", "estimates", "policy", "reforms", "climate", "finance",
+    "critical", "minerals", "forex", "reserves", "solar", "push", "rare", "earths", "fiscal", "monetary",
 ])
+# what a Mains question can be about: a named scheme, body, grouping, exercise, agreement or policy, a pair of
+# countries, or a recognised policy area; a place or an office ("North Zone", "the Expressway") is not
+WORTHY_TYPES = frozenset({"scheme", "initiative", "organisation", "agreement", "military_exercise", "policy",
+                          "grouping", "treaty", "programme", "mission"})
+_PAIR = re.compile(r"\bIndia[-–][A-Z]\w+|\b[A-Z]\w+[-–]India\b|\bbetween India and [A-Z]")
+_AREA = re.compile(r"\b(?:relations|ties|cooperation|partnership|policy|scheme|mission|yojana|abhiyan|programme|"
+                   r"agreement|treaty|exercise|alliance|reserves|finance|minerals|estimates|energy|climate|trade|"
+                   r"economy|inflation|budget|deficit|reforms?|agriculture|health|education|security|defence|"
+                   r"space|solar|nuclear|water|employment|gdp|monsoon|disaster|digital|semiconductors?)\b",
+                   re.IGNORECASE)
 DIRECTIVES = ("Examine", "Trace the evolution of", "Discuss", "Critically analyse")
 
 
@@ -95,6 +106,14 @@ def subject_of(ctx: Context, article_id: int, heading: str | None, bullets: list
     return wording, subject
 
 
+def worthy(ctx: Context, subject: str) -> bool:
+    """A subject an examiner would set a Mains question on (see WORTHY_TYPES)."""
+    if _PAIR.search(subject) or _AREA.search(subject):
+        return True
+    bare = re.sub(r"^the |\s+exercise$", "", subject)
+    return ctx.kb.entity_type(bare) in WORTHY_TYPES
+
+
 def _bare(heading: str | None) -> str:
     return tidy(_GENERIC.sub("", heading or "")).strip(" :-–")
 
@@ -102,7 +121,14 @@ def _bare(heading: str | None) -> str:
 def _lower_common(text: str) -> str:
     """Lower-case the common words of a heading ("India-Japan Bilateral Relations" → "India-Japan bilateral
     relations"), keeping names as written."""
-    return " ".join(w.lower() if w.lower() in COMMON_WORDS else w for w in text.split())
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        # a common word inside a name stays as written ("International Solar Alliance")
+        in_name = after[:1].isupper() and after.lower() not in COMMON_WORDS
+        out.append(word.lower() if word.lower() in COMMON_WORDS and not in_name else word)
+    return " ".join(out)
 
 
 def stem_for(role: str, wording: str, subject: str, has_way_forward: bool, dated: bool = True) -> str:
@@ -154,7 +180,7 @@ def build_mains(ctx: Context) -> Draft | None:
     article_id, role, heading, bullets = ctx.rng.choice(found)
     has_way_forward = any(a == article_id and r == "way_forward" for a, r, _h, _b in found)
     wording, subject = subject_of(ctx, article_id, heading, bullets)
-    if len(subject) < 4:
+    if len(subject) < 4 or not worthy(ctx, subject):
         return None
     points = _ordered(ctx, role, bullets)
     outline = [f"- {_point(ctx.kb.texts[b.bullet_id])} [bullet #{b.bullet_id}]" for b in points]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence
+from gistbook.quiz.quality import fact_sentence, person_name, resembles
 from gistbook.quiz.text import NUMBER_WORDS, YEAR, format_like, is_anaphoric, parse_number
 from gistbook.quiz.truth import Verdict, acronym_statement, evaluate
 
@@ -19,8 +20,10 @@ SPEECH = re.compile(r"\b(?:said|says|stated|spoke|speaking|noted|highlighted|emp
                     r"appreciated|expressed|congratulat\w*|lauded|praised|urged|called upon|assured|thanked|"
                     r"welcomed|hoped|believes?|reflected|reaffirmed|remarked|observed|pointed out|added|informed|"
                     r"recalled|acknowledged|affirmed|reiterated|delivering|addressing|we|our|my|you|your|he|she|him|"
-                    r"they|them)\b", re.IGNORECASE)
-DEBRIS = re.compile(r"\bI\b|[a-z][.][A-Z]|[a-z]{3}[A-Z][a-z]|PHOTO|@|https?:|\.{3}|…|\bClick\b|\bAnnexure\b")
+                    r"his|they|them)\b", re.IGNORECASE)
+DEBRIS = re.compile(r"\bI\b|[a-z][.!?][A-Z]|[a-z]{3}[A-Z][a-z]|PHOTO|@|https?:|\.{3}|…|\bClick\b|\bAnnexure\b|\[\d+\]")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|In|On|By|Since|From|Until|During|Till")
 _FY = re.compile(r"(\d{4})(\s*[-–]\s*)(\d{2}|\d{4})\b")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS[2:]) + r")\b", re.IGNORECASE)
 
@@ -46,7 +49,7 @@ def standalone(sentence: Sentence) -> bool:
     people = sum(1 for mk in sentence.marks if mk.kind == "entity" and mk.type == "person")
     return (MIN_CHARS <= len(text) <= MAX_CHARS and text[:1].isupper() and weight >= 2 and people < 3
             and not is_anaphoric(text) and not SPEECH.search(text) and not DEBRIS.search(text) and not _listing(text)
-            and "?" not in text and not text.endswith(":"))
+            and "?" not in text and not text.endswith(":") and fact_sentence(text))
 
 
 def _listing(text: str) -> bool:
@@ -79,27 +82,49 @@ def replacements(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.
         return _other_years(sentence, mark, rng, published_year)
     if mark.kind == "figure":
         after, before = sentence.text[mark.end:], sentence.text[:mark.start]
+        if len(mark.text.split()) > 4 or re.search(r"[’']s\b", mark.text):
+            return []  # a figure span that swallowed the words after it ("12 stations uses Japan’s")
         if re.match(r"\s*[-–]\s*\d", after) or re.search(r"\d\s*[-–]\s*$", before):
             return []  # one end of a range ("$45-50 billion"): scaling it alone garbles the range
+        if re.search(r"[×x*/+]\s*$|\bout of\s*$", before):  # "160 out of 194": the whole bounds the part
+            return []  # "24×7": the figure is half of a fixed expression, not a quantity
+        if re.match(r"\s*(?:countries|nations|member states)\b", after) or "countr" in mark.text:
+            return [v for v in _scaled(mark, rng) if _count_of(v) <= 195]  # there are fewer than 200 countries
+        if re.match(r"\s*(?:States|Union Territories|UTs)\b", after) or "States" in mark.text:
+            return [v for v in _scaled(mark, rng) if _count_of(v) <= 36]  # India has 36 States and UTs
         return _scaled(mark, rng)
     if mark.kind == "entity" and mark.type == "country":
         return _other_countries(kb, sentence, mark, rng)
     if mark.kind == "entity" and mark.type == "person" and mark.role \
-            and fold_name(mark.role) in sentence.text.casefold():
+            and fold_name(mark.role) in sentence.text.casefold() \
+            and not re.match(r"\s+[A-Z][a-z]", sentence.text[mark.end:]):  # "Shivraj Singh| Chouhan": half a name
         return _other_people(kb, mark, rng)
     return []
 
 
+def _count_of(text: str) -> float:
+    found = _NUMBER.search(text)
+    return (parse_number(found.group(0)) or 0.0) if found else 0.0
+
+
 def _other_years(sentence: Sentence, mark: Mark, rng: random.Random, published_year: int | None) -> list[str]:
     """The mark's text with its year moved by a few years, never onto a year the sentence already names."""
-    if re.search(r"[A-Za-z][-–]\s?$", sentence.text[:mark.start]) or re.match(r"\s*edition", sentence.text[mark.end:]):
+    before = sentence.text[:mark.start]
+    if re.search(r"[A-Za-z][-–]\s?$", before) or re.match(r"\s*edition", sentence.text[mark.end:]):
         return []  # a year that is part of a name ("Vayu Shakti–2026", "the 2022 edition") is not a date
+    if mark.text[:1].isdigit() and re.search(r"\b(?!(?:" + _MONTHS + r")\b)[A-Z][\w’'-]*\s+$", before):
+        return []  # "The National Arogya Fair 2026": the year names an edition
+    if re.search(r"\d\w*\s+(?:to|and|till|until)\s+$|\d\s*[-–]\s*$", before) \
+            or re.match(r"[-–]\d", sentence.text[mark.end:]):
+        return []  # the far end of a range ("from 20th to 23rd January", "2009 to 2014")
     present = {int(y) for y in YEAR.findall(sentence.text)}
     own = YEAR.findall(mark.text)
     if own and sum(1 for y in YEAR.findall(sentence.text) if y == own[0]) > 1:
         return []  # the year shows elsewhere in the sentence, so changing one copy would give it away
     latest = published_year or 2100
     deltas = [d for d in range(-6, 7) if d]
+    if re.search(r"\d{4}s\b", mark.text):
+        deltas = [-30, -20, -10, 10, 20, 30]  # a decade ("the 1950s") moves by decades
     rng.shuffle(deltas)
     out: list[str] = []
     for delta in deltas:
@@ -155,7 +180,15 @@ def _other_countries(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: ran
     if fold_name(mark.value) == "india" or MEMBERSHIP.search(sentence.text) \
             or not fold_name(mark.text).startswith(fold_name(mark.value)):
         return []  # a demonym ("Canadian") or an alias cannot simply take another country's name
-    before = sentence.text[:mark.start].rstrip().rsplit(" ", 1)[-1].casefold()
+    rest = sentence.text[:mark.start] + " " + sentence.text[mark.end:]
+    if mark.value in rest or re.search(r"\bit\b", sentence.text[mark.end:]):
+        return []  # the partner named again ("India-Japan Finance Dialogue") or referred back to ("containing it")
+    before_word = sentence.text[:mark.start].rstrip().rsplit(" ", 1)[-1]
+    before = before_word.casefold()
+    if before_word[:1].isupper() and before not in ("and", "with", "between"):
+        return []  # "ITEES Singapore": the country is part of a name
+    if before in ("a", "an") and re.match(r"\s+[a-z]", sentence.text[mark.end:]):
+        return []  # "a Botswana delegation": the name is an adjective here, and "a France delegation" is not English
     if before == "the" or not any(mk.kind == "entity" and mk.type != "country" for mk in sentence.marks):
         return []
     named = {fold_name(mk.value) for mk in sentence.marks if mk.kind == "entity"}
@@ -167,19 +200,35 @@ def _other_countries(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: ran
 
 
 def _other_people(kb: KnowledgeBase, mark: Mark, rng: random.Random) -> list[str]:
-    """Another stored person, preferably of the same country, in place of the office holder."""
-    if len(mark.text.split()) < 2:
+    """Another stored person who holds an office of the same kind (a minister for a minister), preferably of
+    the same country, in place of the office holder: a random name in a minister's place fools no one."""
+    if len(mark.text.split()) < 2 or not person_name(mark.text) or not mark.role:
         return []
     if "office_holders" not in kb.derived:
-        kb.derived["office_holders"] = [(name, country) for name, role, country in kb.entities.get("person", [])
-                                        if role and len(name.split()) >= 2
-                                        and all(w[:1].isupper() for w in name.replace(".", ". ").split())]
-    holders: list[tuple[str, str | None]] = kb.derived["office_holders"]
-    picked = rng.sample(holders, min(len(holders), 40))
+        kb.derived["office_holders"] = [(name, country, _office_words(role))
+                                        for name, role, country in kb.entities.get("person", [])
+                                        if role and person_name(name)]
+    holders: list[tuple[str, str | None, frozenset[str]]] = kb.derived["office_holders"]
+    kind = _office_words(mark.role)
+    # same kind of office, and the same country when it is known: "Prime Minister X of Australia" must name
+    # an Australian, or the swap gives itself away
+    alike = [(name, country) for name, country, words in holders
+             if words & kind and (not mark.country or not country or country == mark.country)]
+    picked = rng.sample(alike, min(len(alike), 40))
     people = [(name, country) for name, country in picked if fold_name(name) != fold_name(mark.value)]
     rng.shuffle(people)
     people.sort(key=lambda p: p[1] != mark.country)
     return like_length([name for name, _country in people[:12]], mark.text, rng)[:4]
+
+
+_RANK_WORDS = frozenset({"minister", "secretary", "governor", "president", "ambassador", "chancellor", "director",
+                         "chairman", "chairperson", "commissioner", "admiral", "general", "marshal", "justice",
+                         "chief", "mantri", "speaker", "ceo", "attorney", "judge"})
+
+
+def _office_words(role: str) -> frozenset[str]:
+    """The words that say what kind of office a role is ("Union Minister for Tribal Affairs" → minister)."""
+    return frozenset(w for w in re.findall(r"[a-z]+", role.casefold()) if w in _RANK_WORDS)
 
 
 def like_length(pool: list[str], original: str, rng: random.Random) -> list[str]:
@@ -194,9 +243,11 @@ def fold_name(name: str) -> str:
 
 
 def plausible_first(short: str, expansions: list[str], rng: random.Random) -> list[str]:
-    """Other expansions, those whose initials spell more of the acronym first, so the initials do not give the
-    answer away (ties in random order)."""
-    items = rng.sample(expansions, min(len(expansions), 60))
+    """Other expansions that could pass for spelling out `short` (see quality.resembles), those whose
+    initials spell more of the acronym first, so the initials do not give the answer away (ties in random
+    order). An expansion whose initials plainly spell something else is never offered."""
+    fitting = [e for e in dict.fromkeys(expansions) if resembles(short, e)]
+    items = rng.sample(fitting, min(len(fitting), 60))
     return sorted(items, key=lambda e: -_initials_matched(short, e))
 
 

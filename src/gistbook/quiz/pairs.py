@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gistbook.quiz import options as opt
 from gistbook.quiz.mutate import plausible_first
+from gistbook.quiz.quality import clean_office
 from gistbook.quiz.registry import Context, Draft, register
 from gistbook.quiz.relations import HEADERS, Pair, other_rights, pair_truth, recorded_pairs
 from gistbook.quiz.statements import answer_line, lead
@@ -19,8 +20,10 @@ def _wrong_right(ctx: Context, pair: Pair, pool: list[str], avoid: set[str]) -> 
     head = pool[:8]  # the other pairs' own right sides come first: a classic swap
     rest = ctx.rng.sample(pool[8:], min(len(pool) - 8, 40)) if len(pool) > 8 else []
     ctx.rng.shuffle(head)
-    if pair.relation == "acronym":
-        rest = plausible_first(pair.left, rest, ctx.rng)
+    if pair.relation == "acronym":  # only expansions whose initials could spell the acronym
+        head, rest = [], plausible_first(pair.left, pool, ctx.rng)
+    if pair.relation == "office":  # only offices written as offices, held by someone else
+        head, rest = [v for v in head if clean_office(v)], [v for v in rest if clean_office(v)]
     if pair.relation == "year":  # a wrong year close to the right one, never one the store pairs with the body
         deltas = [d for d in range(-6, 7) if d]
         ctx.rng.shuffle(deltas)

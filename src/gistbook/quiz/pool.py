@@ -46,6 +46,8 @@ class Pool:
         out: list[Candidate] = []
         seen: set[str] = set()
         for mat in self.kb.material_bullets(article_id):
+            if mat.role == "way_forward":
+                continue  # prescriptions ("Use the ¥5 trillion target to …") are advice, not facts
             for sentence in self.kb.sentences(mat.bullet_id):
                 key = sentence.text.strip().casefold()
                 if standalone(sentence) and key not in seen:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from gistbook.quiz.kb import KnowledgeBase, Mark
+from gistbook.quiz.quality import askable_acronym, clean_body, clean_office, person_name
 from gistbook.quiz.text import YEAR, fold
 
 HEADERS = {"acronym": ("Abbreviation", "Full form"), "office": ("Person", "Office held"),
@@ -65,7 +66,8 @@ def _recorded_pairs(kb: KnowledgeBase, article_ids: list[int] | None) -> dict[st
             add(pair)
     material = set(kb.material_articles)
     for short, (expansion, article_id) in kb.usable_acronyms().items():
-        if wanted is not None and article_id not in wanted or article_id not in material:
+        if wanted is not None and article_id not in wanted or article_id not in material \
+                or not askable_acronym(short):
             continue
         where = next((m.bullet_id for m in kb.material_bullets(article_id) if short in kb.texts[m.bullet_id]), None)
         if where is not None:
@@ -87,12 +89,13 @@ def _pairs_in_bullet(kb: KnowledgeBase, bullet_id: int) -> list[Pair]:
         entities = [mk for mk in sentence.marks if mk.kind == "entity"]
         years = [mk for mk in sentence.marks if mk.kind == "year" and len(YEAR.findall(mk.text)) == 1]
         for mk in entities:
-            if mk.type == "person" and mk.role and len(mk.text.split()) >= 2 and specific_office(mk.role):
+            if mk.type == "person" and mk.role and specific_office(mk.role) and person_name(mk.text) \
+                    and person_name(mk.value):
                 out.append(Pair("office", mk.text, office(mk.role, mk.country), bullet_id))
         all_years = [mk for mk in sentence.marks if mk.kind == "year"]
         if len(all_years) == 1 and years and len(YEAR.findall(sentence.text)) == 1 and "FY" not in years[0].value:
             subject = founded(sentence.text, years[0], entities)
-            if subject is not None:
+            if subject is not None and clean_body(subject.text.strip("‘’'\"")):
                 out.append(Pair("year", subject.text.strip("‘’'\""), YEAR.findall(years[0].text)[0], bullet_id))
         partners = [mk for mk in entities if mk.type == "country" and fold(mk.value) != "india"]
         exercises = [mk for mk in entities if mk.type == "military_exercise"]
@@ -125,7 +128,7 @@ def specific_office(role: str) -> bool:
     """An office worth a pair: short, whole, and more than a bare title ("Secretary" could be anyone)."""
     bare = fold(role).strip().replace("-", " ")
     return (len(role) <= 80 and "(" not in role and not bare.endswith((" and", " of", ","))
-            and bare not in GENERIC_OFFICES and len(bare.split()) >= 2)
+            and bare not in GENERIC_OFFICES and len(bare.split()) >= 2 and clean_office(role))
 
 
 def office(role: str, country: str | None) -> str:
@@ -179,6 +182,7 @@ def other_rights(kb: KnowledgeBase, relation: str, pairs: list[Pair]) -> list[st
         return [n for n, _r, _c in kb.entities.get("country", []) if fold(n) != "india" and len(n) > 3]
     if relation == "office":
         if "offices" not in kb.derived:
-            kb.derived["offices"] = sorted({office(r, c) for _n, r, c in kb.entities.get("person", []) if r})
+            kb.derived["offices"] = sorted({office(r, c) for n, r, c in kb.entities.get("person", [])
+                                            if r and person_name(n) and specific_office(r)})
         return sorted({p.right for p in pairs}) + kb.derived["offices"]
     return []  # years are drawn near each pair's own year (see pairs._wrong_right)

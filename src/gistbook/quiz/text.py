@@ -15,6 +15,7 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _STOP = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[A-Z0-9“\"‘'(])")
+_INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # "J.F.R. Jacob": initials, not the end of a sentence
 _TOKEN = re.compile(r"\w+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d)(?!\d|[.,]\d)")
@@ -60,7 +61,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _STOP.finditer(text):
         word = text[:match.start()].rsplit(" ", 1)[-1].lstrip("“\"‘'(").casefold()
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.match(word):
             continue
         end = match.end()
         piece = text[start:end].rstrip()
@@ -136,8 +137,28 @@ def format_like(original: str, value: float) -> str:
         return out.capitalize() if original[:1].isupper() else out
     decimals = len(original.split(".", 1)[1]) if "." in original else 0
     if "," in original:
-        return f"{value:,.{decimals}f}" if "," in original.split(".")[0] else f"{value:.{decimals}f}"
+        if "," not in original.split(".")[0]:
+            return f"{value:.{decimals}f}"
+        western = f"{value:,.{decimals}f}"
+        # Indian grouping ("9,88,302", lakh and crore) stays Indian: a distractor grouped the Western way
+        # ("1,482,453") would be spotted by its commas alone
+        return _indian(western) if re.search(r"\d,\d\d,\d{3}", original) else western
     return f"{value:.{decimals}f}"
+
+
+def _indian(western: str) -> str:
+    """'1,482,453.5' written with Indian grouping: '14,82,453.5'."""
+    whole, dot, frac = western.replace(",", "").partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.lstrip("-")
+    if len(whole) > 3:
+        head, tail = whole[:-3], whole[-3:]
+        groups: list[str] = []
+        while len(head) > 2:
+            groups.insert(0, head[-2:])
+            head = head[:-2]
+        whole = ",".join(([head] if head else []) + groups + [tail])
+    return sign + whole + dot + frac
 
 
 def parse_number(text: str) -> float | None:
