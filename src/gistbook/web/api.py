@@ -9,7 +9,17 @@ from pydantic import BaseModel, Field
 
 from gistbook.store import notes as note_repo
 from gistbook.store.reader import get_article
-from gistbook.web.deps import SessionDep, SettingsDep, StoreDep, UserDep, user_id_of
+from gistbook.web.deps import (
+    BodyId,
+    Offset,
+    PathId,
+    QueryId,
+    SessionDep,
+    SettingsDep,
+    StoreDep,
+    UserDep,
+    user_id_of,
+)
 from gistbook.web.queries import newest_articles
 from gistbook.web.uploads import MAX_FILES, run_ingest, save_batch
 
@@ -17,8 +27,8 @@ router = APIRouter(prefix="/api")
 
 
 class NoteIn(BaseModel):
-    article_id: int
-    bullet_id: int | None = None
+    article_id: BodyId
+    bullet_id: BodyId | None = None
     text: str = Field(min_length=1, max_length=note_repo.MAX_NOTE_CHARS)
 
 
@@ -46,24 +56,37 @@ class IngestReport(BaseModel):
     updated: list[int] = []
 
 
+# The ingest route reads its multipart form itself (to cap parts and files), so FastAPI cannot describe it; this
+# tells clients and schemathesis what the form holds.
+INGEST_FORM: dict[str, Any] = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object",
+    "properties": {
+        "files": {"type": "array", "items": {"type": "string", "format": "binary"},
+                  "description": "HTML, PDF, text, JSON Lines or feed files"},
+        "feed": {"type": "string", "format": "binary", "description": "an RSS or Atom feed file"},
+        "text": {"type": "string", "description": "pasted article text"},
+        "published": {"type": "string", "format": "date", "description": "publication date for pasted text"},
+    }}}}}}
+
+
 @router.get("/articles", tags=["articles"], summary="Newest articles, filtered by category and syllabus paper")
 def api_articles(session: SessionDep, category: str | None = None,
                  paper: Annotated[str | None, Query(pattern="^GS[1-4]$")] = None,
                  limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+                 offset: Offset = 0) -> dict[str, Any]:
     items, total = newest_articles(session, category=category, paper=paper, limit=limit, offset=offset)
     return {"articles": items, "total": total}
 
 
 @router.get("/articles/{article_id}", tags=["articles"], summary="One article in the `show --json` shape")
-def api_article(article_id: int, session: SessionDep) -> dict[str, Any]:
+def api_article(article_id: PathId, session: SessionDep) -> dict[str, Any]:
     art = get_article(session, article_id)
     if art is None:
         raise HTTPException(404, f"no article with id {article_id}")
     return art
 
 
-@router.post("/articles", tags=["articles"], response_model=IngestReport,
+@router.post("/articles", tags=["articles"], response_model=IngestReport, openapi_extra=INGEST_FORM,
              summary="Ingest uploaded files (`files`, `feed`) and pasted `text`; multipart form")
 async def api_ingest(request: Request, store: StoreDep, settings: SettingsDep) -> dict[str, Any]:
     from starlette.concurrency import run_in_threadpool
@@ -75,7 +98,7 @@ async def api_ingest(request: Request, store: StoreDep, settings: SettingsDep) -
 
 
 @router.delete("/articles/{article_id}", tags=["articles"], status_code=204, summary="Delete one article")
-def api_delete_article(article_id: int, store: StoreDep) -> Response:
+def api_delete_article(article_id: PathId, store: StoreDep) -> Response:
     if not store.delete(article_id):
         raise HTTPException(404, f"no article with id {article_id}")
     return Response(status_code=204)
@@ -83,8 +106,8 @@ def api_delete_article(article_id: int, store: StoreDep) -> Response:
 
 @router.get("/notes", tags=["notes"], response_model=NoteList,
             summary="The learner's notes on an article (or one bullet), or the newest overall")
-def api_notes(session: SessionDep, user: UserDep, article_id: int | None = None,
-              bullet_id: int | None = None) -> dict[str, Any]:
+def api_notes(session: SessionDep, user: UserDep, article_id: QueryId = None,
+              bullet_id: QueryId = None) -> dict[str, Any]:
     return {"notes": note_repo.list_notes(session, article_id=article_id, bullet_id=bullet_id,
                                           user_id=user_id_of(user))}
 
@@ -97,7 +120,7 @@ def api_add_note(body: NoteIn, store: StoreDep, user: UserDep) -> dict[str, Any]
 
 
 @router.get("/notes/{note_id}", tags=["notes"], response_model=NoteOut, summary="One note")
-def api_note(note_id: int, session: SessionDep, user: UserDep) -> dict[str, Any]:
+def api_note(note_id: PathId, session: SessionDep, user: UserDep) -> dict[str, Any]:
     note = note_repo.get_note(session, note_id, user_id=user_id_of(user))
     if note is None:
         raise HTTPException(404, f"no note with id {note_id}")
@@ -105,7 +128,7 @@ def api_note(note_id: int, session: SessionDep, user: UserDep) -> dict[str, Any]
 
 
 @router.patch("/notes/{note_id}", tags=["notes"], response_model=NoteOut, summary="Replace a note's text")
-def api_edit_note(note_id: int, body: NoteEdit, store: StoreDep, user: UserDep) -> dict[str, Any]:
+def api_edit_note(note_id: PathId, body: NoteEdit, store: StoreDep, user: UserDep) -> dict[str, Any]:
     with store.sessions.begin() as session:
         note = note_repo.edit_note(session, note_id, body.text, user_id=user_id_of(user))
     if note is None:
@@ -114,7 +137,7 @@ def api_edit_note(note_id: int, body: NoteEdit, store: StoreDep, user: UserDep) 
 
 
 @router.delete("/notes/{note_id}", tags=["notes"], status_code=204, summary="Delete a note")
-def api_delete_note(note_id: int, store: StoreDep, user: UserDep) -> Response:
+def api_delete_note(note_id: PathId, store: StoreDep, user: UserDep) -> Response:
     with store.sessions.begin() as session:
         gone = note_repo.delete_note(session, note_id, user_id=user_id_of(user))
     if gone is None:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from gistbook.web.deps import SessionDep
+from gistbook.web.deps import MAX_ID, Offset, PathId, SessionDep
 from gistbook.web.library import optional
 from gistbook.web.pages_link import ISO_DATE, valid_date
 
@@ -22,7 +22,7 @@ def _need(module: str, name: str) -> Any:
 
 @router.get("/topics", tags=["topics"], summary="Every topic with its kind and article and fact counts")
 def api_topics(session: SessionDep, kind: Annotated[str | None, Query(pattern="^(pair|entity|syllabus|theme)$")]
-               = None, min_articles: Annotated[int, Query(ge=1)] = 1) -> dict[str, Any]:
+               = None, min_articles: Annotated[int, Query(ge=1, le=MAX_ID)] = 1) -> dict[str, Any]:
     return {"topics": _need("gistbook.link.topics", "list_topics")(session, kind=kind, min_articles=min_articles)}
 
 
@@ -40,7 +40,7 @@ def api_dossier(name: str, session: SessionDep,
 
 @router.get("/articles/{article_id}/related", tags=["articles"],
             summary="Related articles with the reason for each, and the article's topics")
-def api_related(article_id: int, session: SessionDep, limit: Annotated[int, Query(ge=1, le=50)] = 10) \
+def api_related(article_id: PathId, session: SessionDep, limit: Annotated[int, Query(ge=1, le=50)] = 10) \
         -> dict[str, Any]:
     from gistbook.store import models
 
@@ -55,7 +55,7 @@ def api_search(session: SessionDep, q: Annotated[str, Query(max_length=500)],
                entity: str | None = None,
                date_from: Annotated[str | None, Query(alias="from", pattern=ISO_DATE)] = None,
                date_to: Annotated[str | None, Query(alias="to", pattern=ISO_DATE)] = None,
-               limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0)] = 0) \
+               limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0) \
         -> dict[str, Any]:
     search = _need("gistbook.store.search", "search")
     from gistbook.store.search import SearchFilters

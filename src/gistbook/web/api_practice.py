@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from gistbook.store import models as m
-from gistbook.web.deps import SessionDep, StoreDep, UserDep, user_id_of
+from gistbook.web.deps import BodyId, Offset, QueryId, SessionDep, StoreDep, UserDep, user_id_of
 from gistbook.web.library import optional
 from gistbook.web.pages_practice import MAX_QUESTIONS, make_questions, score_answers
 from gistbook.web.pages_review import MAX_DURATION_MS, exam_date_of
@@ -21,14 +21,14 @@ router = APIRouter(prefix="/api")
 class Answers(BaseModel):
     """Question id → the answer given: a letter, an option number, the option's text, or a Mains outline."""
 
-    answers: dict[int, str] = Field(min_length=1, max_length=MAX_QUESTIONS)
+    answers: dict[BodyId, str] = Field(min_length=1, max_length=MAX_QUESTIONS)
 
 
 @router.get("/quiz", tags=["quiz"], summary="A set of verified questions (`quiz --json` shape), stored by id")
 def api_quiz(store: StoreDep, topic: Annotated[str | None, Query(max_length=300)] = None,
              kind: Annotated[list[str] | None, Query()] = None,
              count: Annotated[int, Query(ge=1, le=MAX_QUESTIONS)] = 10,
-             article: Annotated[int | None, Query(ge=1)] = None) -> dict[str, Any]:
+             article: QueryId = None) -> dict[str, Any]:
     if optional("gistbook.quiz", "generate") is None:
         raise HTTPException(501, "quiz generation is not available in this build")
     with store.sessions.begin() as session:
@@ -49,18 +49,18 @@ class CardsIn(BaseModel):
 
     source: Literal["facts", "questions", "note"]
     topic: str | None = Field(default=None, max_length=300)
-    note_id: int | None = None
+    note_id: BodyId | None = None
 
 
 class ReviewIn(BaseModel):
-    card_id: int
+    card_id: BodyId
     rating: int = Field(ge=1, le=4, description="1 Again, 2 Hard, 3 Good, 4 Easy")
     duration_ms: int | None = Field(default=None, ge=0, le=MAX_DURATION_MS)
 
 
 @router.get("/cards", tags=["review"], summary="The learner's cards, soonest due first")
 def api_cards(session: SessionDep, user: UserDep, due_only: bool = False,
-              limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0)] = 0) \
+              limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Offset = 0) \
         -> dict[str, Any]:
     from gistbook.review.scheduler import card_dict, owned_by
 

@@ -6,11 +6,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Query, Request
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from gistbook.config import Settings
 from gistbook.store import Store
+
+# Row ids the database can hold: PostgreSQL's INTEGER stops at 2**31 - 1 (SQLite at 2**63 - 1), and a larger
+# number would fail inside the driver as a 500 instead of a 422 naming the field.
+MAX_ID = 2**31 - 1
+MAX_OFFSET = 1_000_000
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+BodyId = Annotated[int, Field(ge=1, le=MAX_ID)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from gistbook.store.notes import NoteError
@@ -16,6 +17,9 @@ log = logging.getLogger("gistbook.web")
 
 TITLES = {400: "Bad request", 404: "Not found", 405: "Not allowed", 413: "Upload too large",
           422: "Please check the form", 500: "Something went wrong"}
+
+
+OUT_OF_RANGE = "a number in the request is too large: ids and counts must be below 2147483648"
 
 
 def _is_api(request: Request) -> bool:
@@ -51,6 +55,18 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NoteError)
     async def note_error(request: Request, exc: NoteError) -> Response:
         return error_response(request, 400, str(exc))
+
+    @app.exception_handler(DataError)
+    async def bad_value(request: Request, exc: DataError) -> Response:
+        # the database refused a value from the request (a number past its column's range)
+        return error_response(request, 400, OUT_OF_RANGE)
+
+    @app.exception_handler(OverflowError)
+    async def overflow(request: Request, exc: OverflowError) -> Response:
+        # SQLite cannot bind an integer past 2**63 - 1: an id or number from the URL or form, so the asker's fault
+        if "too large to convert" in str(exc):
+            return error_response(request, 400, OUT_OF_RANGE)
+        return await unexpected(request, exc)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
