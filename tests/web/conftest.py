@@ -1,4 +1,5 @@
-"""Web fixtures: an app over a real temporary SQLite store, filled through Store.save."""
+"""Web fixtures: an app over a real temporary store (SQLite, and PostgreSQL in local mode), filled through
+Store.save. Server mode (accounts) on PostgreSQL has its own suite under tests/server."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from gistbook.web import create_app
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(f"sqlite:///{tmp_path / 'web.db'}")
+def store(db_url: str) -> Iterator[Store]:
+    """Every page test runs on SQLite and on PostgreSQL (the `db_url` fixture of tests/conftest.py)."""
+    opened = Store(db_url)
     yield opened
     opened.close()
 
@@ -32,5 +34,5 @@ def article_ids(store: Store) -> dict[str, int]:
 @pytest.fixture
 def client(store: Store, tmp_path: Path) -> Iterator[TestClient]:
     settings = load_settings(db=store.url, max_upload_mb=1)
-    with TestClient(create_app(settings, store), follow_redirects=False) as test_client:
+    with TestClient(create_app(settings, store, mode="local"), follow_redirects=False) as test_client:
         yield test_client
