@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from gistbook.extract.entities import find_entities_batch
+from gistbook.extract.entities import SMALL_BATCH, find_entities_batch
 from gistbook.extract.events import find_events
 from gistbook.extract.figures import find_figures
 from gistbook.extract.syllabus import tag_syllabus
@@ -24,7 +24,12 @@ def anchor_date(article: Article) -> dt.date | None:
 
 
 def extract_articles(articles: Sequence[Article], n_process: int = 1, batch_size: int = 256) -> list[Extraction]:
-    """Extract every article; spaCy runs once over all bullets of the batch (nlp.pipe) for speed."""
+    """Extract every article; spaCy runs once over all bullets of the batch (nlp.pipe) for speed. With
+    `n_process` > 1 and enough material, whole articles are shared out to worker processes."""
+    if n_process > 1 and sum(len(a.bullets()) for a in articles) >= SMALL_BATCH:
+        from gistbook.extract.parallel import extract_in_processes
+
+        return extract_in_processes(articles, n_process)
     entity_results = find_entities_batch(articles, n_process=n_process, batch_size=batch_size)
     results: list[Extraction] = []
     for article, (entities, acronyms) in zip(articles, entity_results):
