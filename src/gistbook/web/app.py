@@ -28,6 +28,7 @@ from gistbook.web import (
 from gistbook.web.auth import ServerAuth
 from gistbook.web.errors import install_error_handlers
 from gistbook.web.middleware import BodyLimit, ServerTiming
+from gistbook.web.page_cache import PageCache, sqlite_path
 from gistbook.web.templating import STATIC
 
 PLACEHOLDER_SECRETS = {"", "secret", "changeme", "change-me", "change_me", "please-change", "xxx", "todo"}
@@ -92,6 +93,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None, mod
     app.state.mode = mode
     if mode == "server":  # inside the body limit, so the CSRF check never reads more than the limit
         app.add_middleware(ServerAuth, store=store, secret=(settings.secret or "").strip())
+    cache_path = sqlite_path(store.url) if mode == "local" else None
+    if cache_path:  # innermost: a page from memory still passes the body limit and gets its Server-Timing
+        app.add_middleware(PageCache, db_path=cache_path)
     app.add_middleware(BodyLimit, max_bytes=int(settings.max_upload_mb * 1024 * 1024))
     app.add_middleware(ServerTiming)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
