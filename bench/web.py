@@ -182,6 +182,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--db", help="reuse (or create) this SQLite file instead of a temporary one")
     parser.add_argument("--build-only", action="store_true", help="create --db and stop")
+    parser.add_argument("--no-page-cache", action="store_true",
+                        help="serve every page fresh (GISTBOOK_PAGE_CACHE=0): first-visit cost, no cache hits")
     parser.add_argument("--pages", help="comma list of page names to measure (default: all), e.g. article,search")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -219,7 +221,7 @@ def main() -> int:
         if args.pages:
             wanted = {p.strip() for p in args.pages.split(",")}
             kinds = {k: v for k, v in kinds.items() if k.split(" ")[0] in wanted or k.startswith("baseline")}
-        env = {"GISTBOOK_DB": db_url}
+        env = {"GISTBOOK_DB": db_url, "GISTBOOK_PAGE_CACHE": "0" if args.no_page_cache else "1"}
         with running_server(db_url, env=env, workers=args.workers) as base:
             hammer(base, [p for paths in kinds.values() for p in paths[:30]], args.clients)  # warm-up
             rows = []
@@ -232,7 +234,8 @@ def main() -> int:
           f"load average {os.getloadavg()[0]:.1f} · Python {platform.python_version()} · "
           f"{platform.system()} {platform.release()}")
     print(f"{n_articles:,} articles · {len(topics):,} topics · {args.requests} requests per page · "
-          f"{args.clients} concurrent clients · {args.workers} uvicorn worker(s) · SQLite\n")
+          f"{args.clients} concurrent clients · {args.workers} uvicorn worker(s) · SQLite · page cache "
+          f"{'off' if args.no_page_cache else 'on (repeat visits of a path are served from memory)'}\n")
     print(f"{'page':<26}{'server p50':>12}{'server p95':>12}{'client p95':>12}{'1-client p95':>14}{'target':>9}"
           f"{'errors':>8}")
     for name, p50, s95, c95, a95, errors in rows:

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     max_upload_mb: float = Field(default=20.0, gt=0, description="largest upload accepted by the web app, in MB")
     secret: str | None = Field(default=None, description="server mode: session signing secret")
     key_points: int = Field(default=6, ge=1, description="key points shown for a prose item")
+    page_cache: bool = Field(default=True, description="local mode: keep read-only pages until the data changes")
 
     @property
     def max_file_bytes(self) -> int:

@@ -93,7 +93,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None, mod
     app.state.mode = mode
     if mode == "server":  # inside the body limit, so the CSRF check never reads more than the limit
         app.add_middleware(ServerAuth, store=store, secret=(settings.secret or "").strip())
-    cache_path = sqlite_path(store.url) if mode == "local" else None
+    cache_path = sqlite_path(store.url) if mode == "local" and settings.page_cache else None
     if cache_path:  # innermost: a page from memory still passes the body limit and gets its Server-Timing
         app.add_middleware(PageCache, db_path=cache_path)
     app.add_middleware(BodyLimit, max_bytes=int(settings.max_upload_mb * 1024 * 1024))
