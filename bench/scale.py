@@ -3,14 +3,17 @@
 Notes are generated from templates, not run through the NLP pipeline (which would take hours): each note is an
 Article (news, background, challenges and way-forward sections, 12–20 bullets of 15–35 words) with a hand-built
 Extraction (entity mentions at their real spans, dated events, figures by fiscal year, syllabus tags), saved
-with Store.save(..., on_saved=on_article_saved), exactly as ingest saves. Threads (country pairs, exercises,
-schemes) recur with a Zipf-like popularity, background bullets repeat with paraphrased variants (so facts are
-shared), and dates spread over ten years. Vocabulary for filler words is taken from the PIB corpus word list.
+and linked 500 per transaction by gistbook.link.bulk.save_and_link, the batch form of Store.save(...,
+on_saved=on_article_saved) that stores the same rows, facts, topics and search entries (tests/link/test_bulk.py).
+Threads (country pairs, exercises, schemes) recur with a Zipf-like popularity, background bullets repeat with
+paraphrased variants (so facts are shared), and dates spread over ten years. Vocabulary for filler words is taken
+from the PIB corpus word list.
 
 Each measurement is printed beside a plain baseline run in the same process on the same store:
 search vs a raw FTS5 MATCH query, related vs a plain shared-entity SQL count, dossier vs a raw SQL fetch of the
-topic's events. Latencies are p50/p95 over repeated calls; memory is the peak RSS of a fresh process that opens
-the loaded store and runs every query.
+topic's events. Latencies are p50/p95 over repeated calls (after one untimed warm-up call of each kind), as wall
+clock and as CPU time of the process (on a shared machine the two differ); the slow baselines run on a subset of
+the same arguments. Memory is the peak RSS of a fresh process that opens the loaded store and runs every query.
 
 Usage: python bench/scale.py [--notes 100000] [--db PATH] [--reuse] [--calls 200]
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import re
@@ -29,7 +33,9 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from gistbook.records import Article, Bullet, EntityMention, Event, Extraction, Figure, Section, content_hash
 
@@ -145,29 +151,40 @@ class NoteMaker:
 
 
 def load(db: Path, notes: int) -> float:
-    from gistbook.link import on_article_saved
+    """Save and link every note with the library's batch path (what ingest does per item, 500 per transaction)."""
+    from gistbook.link.bulk import save_and_link
     from gistbook.store import Store
 
     store = Store(f"sqlite:///{db}")
     maker = NoteMaker(seed=7)
     start = time.perf_counter()
-    for n in range(notes):
-        article, extraction = maker.note(n)
-        store.save(article, extraction, on_saved=on_article_saved)
-        if n and n % 5000 == 0:
-            rate = n / (time.perf_counter() - start)
-            print(f"  loaded {n:,} notes ({rate:.0f}/s)", file=sys.stderr, flush=True)
+    done = 0
+
+    def progress(n: int) -> None:
+        nonlocal done
+        before, done = done, done + n
+        if done // 10_000 != before // 10_000:
+            rate = done / (time.perf_counter() - start)
+            print(f"  loaded {done:,} notes ({rate:.0f}/s)", file=sys.stderr, flush=True)
+
+    save_and_link(store, (maker.note(n) for n in range(notes)), batch=500, progress=progress)
     store.close()
     return time.perf_counter() - start
 
 
-def timed(fn: object, args: list[tuple[object, ...]]) -> tuple[float, float]:
-    """p50 and p95 in milliseconds of fn(*a) over the argument list."""
-    samples = []
+def timed(fn: object, args: Sequence[tuple[object, ...]]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """p50 and p95 in milliseconds of fn(*a) over the argument list: wall clock, and this process's CPU time
+    (on a shared machine the wall clock also counts time spent waiting for a core)."""
+    wall, cpu = [], []
     for a in args:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn(*a)  # type: ignore[operator]
-        samples.append((time.perf_counter() - t) * 1000)
+        wall.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
+    return _p50_p95(wall), _p50_p95(cpu)
+
+
+def _p50_p95(samples: list[float]) -> tuple[float, float]:
     samples.sort()
     return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
@@ -208,25 +225,44 @@ def measure(db: Path, calls: int) -> dict[str, object]:
 
     topics = raw.execute("SELECT t.name, t.id, count(*) n FROM topics t JOIN topic_articles ta ON ta.topic_id = t.id "
                          "WHERE t.kind != 'syllabus' GROUP BY t.id ORDER BY n DESC LIMIT 5").fetchall()
-    dossier_args = [(session, topics[i % len(topics)][0]) for i in range(max(10, calls // 10))]
+    # a quarter as many dossiers as searches: enough samples that p95 is not simply the slowest call
+    dossier_args = [(session, topics[i % len(topics)][0]) for i in range(max(20, calls // 4))]
 
     def raw_dossier(_s: object, name: str) -> None:
         raw.execute("SELECT e.date, e.text, a.title, a.published FROM events e JOIN topic_articles ta "
                     "ON ta.article_id = e.article_id JOIN topics t ON t.id = ta.topic_id JOIN articles a "
                     "ON a.id = e.article_id WHERE t.name = ? ORDER BY e.sort_key", (name,)).fetchall()
 
-    rows = {
+    # one untimed call of each kind first: SQL compilation and caches are a first-call cost, not a latency
+    search(*search_args[0])
+    related_articles(session, ids[0])
+    build_dossier(*dossier_args[0])
+    measured = {
         "search": (timed(search, search_args), timed(raw_search, search_args), "raw FTS5 MATCH, same terms"),
         "related": (timed(lambda aid: related_articles(session, aid), [(a,) for a in ids]),
                     timed(raw_related, [(a,) for a in ids[: max(5, calls // 10)]]),
                     "plain shared-entity count"),
-        "dossier": (timed(build_dossier, dossier_args), timed(raw_dossier, dossier_args),
+        "dossier": (timed(build_dossier, dossier_args), timed(raw_dossier, dossier_args[: max(5, calls // 20)]),
                     "raw SQL of the topic's events"),
     }
+    rows = {name: (ours[0], base[0], what) for name, (ours, base, what) in measured.items()}
+    cpu = {name: (ours[1], base[1]) for name, (ours, base, _) in measured.items()}
     sizes = {name: n for name, _, n in topics}
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_rss_mb()
     session.close()
-    return {"rows": rows, "largest_topics": sizes, "peak_rss_mb": peak_mb}
+    return {"rows": rows, "cpu": cpu, "largest_topics": sizes, "peak_rss_mb": peak_mb,
+            "load_average": list(os.getloadavg())}
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory. Linux's VmHWM belongs to the current address space; ru_maxrss
+    would also count the loading parent's memory, which a child started with fork and exec inherits."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        found = re.search(r"^VmHWM:\s+(\d+) kB", status.read_text(encoding="utf-8", errors="replace"), re.MULTILINE)
+        if found:
+            return int(found.group(1)) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> int:
@@ -236,38 +272,54 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="measure an existing store instead of loading one")
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--print-saved", action="store_true",
+                        help="print the table of the last measurement of --db again, without measuring")
     args = parser.parse_args()
+    saved = Path(f"{args.db}.measure.json")  # the last measurement, kept beside the store
     if args.measure_only:
-        print(json.dumps(measure(args.db, args.calls)))
+        saved.write_text(json.dumps(measure(args.db, args.calls)), encoding="utf-8")
+        print(saved.read_text(encoding="utf-8"))
+        return 0
+    if args.print_saved:
+        if not saved.exists():
+            print(f"{saved}: no saved measurement (run without --print-saved first)", file=sys.stderr)
+            return 2
+        report(args.db, json.loads(saved.read_text(encoding="utf-8")))
         return 0
     if not args.reuse:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{args.db}{suffix}").unlink(missing_ok=True)
         seconds = load(args.db, args.notes)
         print(f"loaded {args.notes:,} notes in {seconds:,.0f} s ({args.notes / seconds:,.0f} notes/s); "
-              f"load process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+              f"load process peak RSS {peak_rss_mb():,.0f} MB")
     run = subprocess.run([sys.executable, __file__, "--measure-only", "--db", str(args.db), "--calls",
                           str(args.calls)], capture_output=True, text=True, check=True)
-    result = json.loads(run.stdout)
-    con = sqlite3.connect(args.db)
+    report(args.db, json.loads(run.stdout))
+    return 0
+
+
+def report(db: Path, result: dict[str, Any]) -> None:
+    """The table: each query beside its baseline, wall clock and CPU time, and the query process's peak RSS."""
+    con = sqlite3.connect(db)
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("articles", "bullets", "facts", "fact_mentions", "topics", "mentions")}
     print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
-    print(f"store: {args.db} ({args.db.stat().st_size / 2**20:,.0f} MB) " +
+    print(f"store: {db} ({db.stat().st_size / 2**20:,.0f} MB) " +
           ", ".join(f"{k} {v:,}" for k, v in counts.items()))
     print(f"largest topics: {result['largest_topics']}")
     targets = {"search": 50, "related": 100, "dossier": 300}
+    print(f"load average during the queries (1, 5, 15 min): {result['load_average']} on {os.cpu_count()} cores")
     print(f"{'query':<9} {'p50 ms':>8} {'p95 ms':>8} {'target':>7}   {'baseline p50':>12} {'p95':>8}  "
-          "ratio p95  baseline")
+          f"ratio p95  {'CPU p50':>8} {'CPU p95':>8} {'base CPU p95':>12}  baseline")
     for name, ((p50, p95), (b50, b95), what) in result["rows"].items():
         ratio = p95 / b95 if b95 else float("inf")
         ok = "ok" if p95 <= targets[name] else "OVER"
+        (c50, c95), (_, bc95) = result["cpu"][name]
         print(f"{name:<9} {p50:>8.1f} {p95:>8.1f} {targets[name]:>5} {ok:<4} {b50:>9.1f} {b95:>8.1f}  {ratio:>8.2f}x  "
-              f"{what}")
+              f"{c50:>8.1f} {c95:>8.1f} {bc95:>12.1f}  {what}")
     peak = result["peak_rss_mb"]
     print(f"peak RSS of the query process: {peak:,.0f} MB (target 1024 MB: {'ok' if peak <= 1024 else 'OVER'})")
-    return 0
 
 
 if __name__ == "__main__":

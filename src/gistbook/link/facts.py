@@ -14,7 +14,6 @@ from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import delete, insert, select
-from sqlalchemy import text as sql
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -29,6 +28,7 @@ MIN_TERMS_FOR_LSH = 3
 KEY_CAP = 8  # a band key shared by this many facts is a pair of common words: it stops taking new facts
 PROPER_WEIGHT = 2.0
 NAME_CONFLICT = 0.8
+Terms = tuple[frozenset[str], frozenset[str]]  # (terms, proper terms) of a stored fact
 _SEED_BYTES = [hashlib.blake2b(f"minhash{i}".encode(), digest_size=16).digest() for i in range(BANDS * ROWS)]
 _MULT = np.array([int.from_bytes(b[:8], "big") | 1 for b in _SEED_BYTES], dtype=np.uint64)
 _ADD = np.array([int.from_bytes(b[8:], "big") for b in _SEED_BYTES], dtype=np.uint64)
@@ -60,6 +60,7 @@ def decode(signature: str | None) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w.lstrip("^") for w in words), frozenset(w[1:] for w in words if w[0] == "^")
 
 
+@lru_cache(maxsize=1 << 18)
 def _term_hash(term: str) -> int:
     return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "big")
 
@@ -80,13 +81,18 @@ def band_keys(terms: Iterable[str]) -> list[int]:
 
 def signature(text: str, with_bands: bool = True) -> Signature:
     """Normalised terms, names, exact-match hash and (unless not needed) LSH keys of a statement."""
+    terms, proper, key_text, digest, bands = _signature_parts(text, with_bands)
+    return Signature(terms, proper, key_text, digest, list(bands))
+
+
+@lru_cache(maxsize=1 << 15)  # background bullets repeat word for word across notes
+def _signature_parts(text: str, with_bands: bool) -> tuple[frozenset[str], frozenset[str], str, str, tuple[int, ...]]:
     terms = content_terms(text)
     key_text = " ".join(terms)
     term_set = frozenset(terms)
-    sig = Signature(term_set, proper_terms(text) & term_set, key_text, hashlib.sha256(key_text.encode()).hexdigest())
-    if with_bands and len(term_set) >= MIN_TERMS_FOR_LSH:
-        sig.bands = band_keys(term_set)
-    return sig
+    bands = band_keys(term_set) if with_bands and len(term_set) >= MIN_TERMS_FOR_LSH else []
+    return (term_set, proper_terms(text) & term_set, key_text, hashlib.sha256(key_text.encode()).hexdigest(),
+            tuple(bands))
 
 
 def similarity_of_terms(a: frozenset[str], b: frozenset[str], proper: frozenset[str] = frozenset()) -> float:
@@ -126,12 +132,60 @@ def _insert_ignore(session: Session, rows: list[dict[str, object]]) -> None:
     if not rows:
         return
     dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        session.execute(pg_insert(m.Fact).values(rows).on_conflict_do_nothing(index_elements=["hash"]))
+    if dialect == "postgresql":  # executemany: SQLAlchemy batches the rows, no giant statement to compile
+        session.execute(pg_insert(m.Fact).on_conflict_do_nothing(index_elements=["hash"]), rows)
     elif dialect == "sqlite":
-        session.execute(sqlite_insert(m.Fact).values(rows).on_conflict_do_nothing(index_elements=["hash"]))
+        session.execute(sqlite_insert(m.Fact).on_conflict_do_nothing(index_elements=["hash"]), rows)
     else:
         session.execute(insert(m.Fact), rows)
+
+
+@dataclass
+class Choice:
+    """What one article's bullets map to: bullet → (fact id or None for a new fact, similarity, hash), and the
+    facts it creates (hash → signature and first text), in creation order."""
+
+    chosen: dict[int, tuple[int | None, float, str]] = field(default_factory=dict)
+    pending: dict[str, Signature] = field(default_factory=dict)
+    pending_text: dict[str, str] = field(default_factory=dict)
+
+
+def choose_facts(sigs: dict[int, Signature], texts: dict[int, str], by_hash: dict[str, int],
+                 candidates: dict[int, list[tuple[int, Terms]]]) -> Choice:
+    """The dedup decision for one article's bullets, given the known facts; shared by the one-article and the
+    batch linker, so both store the same facts."""
+    out = Choice()
+    for bid, sig in sigs.items():
+        if sig.hash in by_hash:
+            out.chosen[bid] = (by_hash[sig.hash], 1.0, sig.hash)
+            continue
+        best_id, best_sim = None, 0.0
+        seen: set[int] = set()
+        for key in sig.bands:
+            for fact_id, (terms, proper) in candidates.get(key, []):
+                if fact_id in seen:
+                    continue
+                seen.add(fact_id)
+                sim = similarity_of_terms(sig.terms, terms, sig.proper | proper)
+                if sim > best_sim:
+                    best_id, best_sim = fact_id, sim
+        local = _best_pending(sig, out.pending)
+        if local is not None and local[1] > best_sim:
+            out.chosen[bid] = (None, local[1], local[0])
+        elif best_id is not None and best_sim >= THRESHOLD:
+            out.chosen[bid] = (best_id, best_sim, sig.hash)
+        else:
+            out.pending.setdefault(sig.hash, sig)
+            out.pending_text.setdefault(sig.hash, texts[bid])
+            out.chosen[bid] = (None, 1.0, sig.hash)
+    return out
+
+
+def fresh_keys(choice: Choice, by_hash: dict[str, int], candidates: dict[int, list[tuple[int, Terms]]]
+               ) -> list[tuple[int, str]]:
+    """(band key, hash) of new facts to file under each key, skipping keys already shared by KEY_CAP facts."""
+    return [(k, h) for h, s in choice.pending.items() for k in s.bands
+            if h not in by_hash and len(candidates.get(k, ())) < KEY_CAP]
 
 
 def link_facts(session: Session, article_id: int) -> dict[int, int]:
@@ -145,44 +199,19 @@ def link_facts(session: Session, article_id: int) -> dict[int, int]:
     by_hash = dict(session.execute(select(m.Fact.hash, m.Fact.id)
                                    .where(m.Fact.hash.in_(list({s.hash for s in sigs.values()})))).all())
     candidates = _candidates(session, {k for s in sigs.values() for k in s.bands})
-    chosen: dict[int, tuple[int | None, float, str]] = {}  # bullet → (fact id or None, similarity, hash)
-    pending: dict[str, Signature] = {}  # hash → signature of facts created by this article
-    pending_text: dict[str, str] = {}
-    for bid, sig in sigs.items():
-        if sig.hash in by_hash:
-            chosen[bid] = (by_hash[sig.hash], 1.0, sig.hash)
-            continue
-        best_id, best_sim = None, 0.0
-        seen: set[int] = set()
-        for key in sig.bands:
-            for fact_id, (terms, proper) in candidates.get(key, []):
-                if fact_id in seen:
-                    continue
-                seen.add(fact_id)
-                sim = similarity_of_terms(sig.terms, terms, sig.proper | proper)
-                if sim > best_sim:
-                    best_id, best_sim = fact_id, sim
-        local = _best_pending(sig, pending)
-        if local is not None and local[1] > best_sim:
-            chosen[bid] = (None, local[1], local[0])
-        elif best_id is not None and best_sim >= THRESHOLD:
-            chosen[bid] = (best_id, best_sim, sig.hash)
-        else:
-            pending.setdefault(sig.hash, sig)
-            pending_text.setdefault(sig.hash, texts[bid])
-            chosen[bid] = (None, 1.0, sig.hash)
-    _insert_ignore(session, [{"text": pending_text[h], "hash": h, "signature": sig.encode()}
+    choice = choose_facts(sigs, texts, by_hash, candidates)
+    pending = choice.pending
+    _insert_ignore(session, [{"text": choice.pending_text[h], "hash": h, "signature": sig.encode()}
                              for h, sig in pending.items()])
     if pending:
         created = dict(session.execute(select(m.Fact.hash, m.Fact.id).where(m.Fact.hash.in_(list(pending)))).all())
-        fresh = [{"key": k, "fact_id": created[h]} for h, s in pending.items() for k in s.bands
-                 if h not in by_hash and len(candidates.get(k, ())) < KEY_CAP]
+        fresh = [{"key": k, "fact_id": created[h]} for k, h in fresh_keys(choice, by_hash, candidates)]
         if fresh:
             session.execute(insert(fact_keys), fresh)
         by_hash.update(created)
     mentions: list[dict[str, object]] = []
     result: dict[int, int] = {}
-    for bid, (fid, sim, h) in chosen.items():
+    for bid, (fid, sim, h) in choice.chosen.items():
         fact_id = fid if fid is not None else by_hash[h]
         result[bid] = fact_id
         mentions.append({"fact_id": fact_id, "article_id": article_id, "bullet_id": bid,
@@ -206,30 +235,35 @@ def _best_pending(sig: Signature, pending: dict[str, Signature]) -> tuple[str, f
     return best
 
 
-Terms = tuple[frozenset[str], frozenset[str]]
-
 
 def _candidates(session: Session, keys: set[int]) -> dict[int, list[tuple[int, Terms]]]:
-    """band key → [(fact id, terms)] for stored facts sharing a key."""
+    """band key → [(fact id, terms)] for stored facts sharing a key (the first KEY_CAP filed under it)."""
     if not keys:
         return {}
-    pairs: list[tuple[int, int]] = []
+    rows: list[tuple[int, int, int]] = []
     key_list = list(keys)
-    for i in range(0, len(key_list), 500):  # integers only, so they are inlined: one statement, no bind per key
-        inline = ", ".join(str(int(k)) for k in key_list[i:i + 500])
-        pairs.extend((int(k), int(f)) for k, f in session.execute(
-            sql(f"SELECT key, fact_id FROM fact_keys WHERE key IN ({inline})")))
-    buckets: dict[int, list[int]] = {}
-    for key, fid in pairs:
-        bucket = buckets.setdefault(key, [])
-        if len(bucket) < KEY_CAP:
-            bucket.append(fid)
-    terms: dict[int, Terms] = {}
-    ids = list({f for bucket in buckets.values() for f in bucket})
-    for i in range(0, len(ids), 500):
-        inline = ", ".join(str(f) for f in ids[i:i + 500])
-        for fid, sig in session.execute(sql(f"SELECT id, signature FROM facts WHERE id IN ({inline})")):
-            terms[int(fid)] = decode(sig)
+    signatures: dict[int, str | None] = {}
+    # a batch reads tens of thousands of small rows here: the raw DB-API cursor skips per-row Row objects
+    cursor = session.connection().connection.cursor()
+    try:
+        for i in range(0, len(key_list), 500):  # integers only, so they are inlined: no bind per key
+            inline = ", ".join(str(int(k)) for k in key_list[i:i + 500])
+            cursor.execute(f"SELECT id, key, fact_id FROM fact_keys WHERE key IN ({inline})")
+            rows.extend(cursor.fetchall())
+        rows.sort()  # filing order: the first KEY_CAP facts of a key are its candidates
+        buckets: dict[int, list[int]] = {}
+        for _, key, fid in rows:
+            bucket = buckets.setdefault(key, [])
+            if len(bucket) < KEY_CAP:
+                bucket.append(fid)
+        ids = list({f for bucket in buckets.values() for f in bucket})
+        for i in range(0, len(ids), 500):
+            inline = ", ".join(str(int(f)) for f in ids[i:i + 500])
+            cursor.execute(f"SELECT id, signature FROM facts WHERE id IN ({inline})")
+            signatures.update(cursor.fetchall())
+    finally:
+        cursor.close()
+    terms = {fid: decode(sig) for fid, sig in signatures.items()}
     empty: Terms = (frozenset(), frozenset())
     return {key: [(fid, terms.get(fid, empty)) for fid in bucket] for key, bucket in buckets.items()}
 

@@ -26,6 +26,8 @@ PER_ENTITY = 200  # newest articles fetched per shared entity
 PER_TOPIC = 200
 MAX_ENTITIES = 10
 QUERY_TERMS = 14
+TEXT_NEIGHBOURS = 40  # best text matches taken as candidates even without a shared entity or thread
+TEXT_DEPTH = 300  # on SQLite, candidates outside this many best text matches get no text score
 COMMON_SHARE = 0.02  # a word in more than this share of articles is not used to find similar text
 
 
@@ -56,10 +58,10 @@ def _query_terms(title: str, bullets: list[str]) -> list[str]:
 
 def _telling_terms(session: Session, terms: list[str], total: int) -> list[str]:
     """Drop words found in a large share of articles: they say little and make ranked queries slow."""
-    counts = term_document_counts(session, terms)
+    common = max(50, int(total * COMMON_SHARE))
+    counts = term_document_counts(session, terms, cap=common)
     if not counts:
         return terms
-    common = max(50, int(total * COMMON_SHARE))
     kept = [t for t in terms if 0 < counts.get(t, 0) <= common]
     return sorted(kept, key=lambda t: counts[t])[:QUERY_TERMS // 2 + 3]
 
@@ -103,9 +105,15 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
             same_thread.setdefault(aid, []).append(name)
     bullets = list(session.scalars(select(m.Bullet.text).where(m.Bullet.article_id == article_id)))
     terms = _telling_terms(session, _query_terms(article.title, bullets), total)
-    neighbours = dict(text_neighbours(session, terms, limit=40))
-    candidates = (set(shared) | set(same_thread) | set(neighbours)) - {article_id}
-    bm25 = {**text_scores(session, terms, [c for c in candidates if c not in neighbours]), **neighbours}
+    if session.get_bind().dialect.name == "postgresql":
+        neighbours = dict(text_neighbours(session, terms, limit=TEXT_NEIGHBOURS))
+        candidates = (set(shared) | set(same_thread) | set(neighbours)) - {article_id}
+        bm25 = {**text_scores(session, terms, [c for c in candidates if c not in neighbours]), **neighbours}
+    else:  # one ranked FTS5 query serves both: its best few join the candidates, the rest score candidates
+        ranked = text_neighbours(session, terms, limit=TEXT_DEPTH)
+        neighbours = dict(ranked[:TEXT_NEIGHBOURS])
+        candidates = (set(shared) | set(same_thread) | set(neighbours)) - {article_id}
+        bm25 = {aid: score for aid, score in ranked if aid in candidates}
     bm25.pop(article_id, None)
     return {"article_id": article_id,
             "related": _rank(session, article, candidates, shared, idf, ents, same_thread, bm25, limit),

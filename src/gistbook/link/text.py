@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _STOPWORD_LIST = (
     """a about above after again against all also am an and any are as at be been before being below between both
@@ -86,6 +87,7 @@ def raw_tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of one word, called for every word of every bullet
 def stem(word: str) -> str:
     """A crude suffix-stripping stem: enough to align 'exercises'/'exercise' and 'signed'/'signing'."""
     word = SYNONYMS.get(word, word)

@@ -100,17 +100,23 @@ def load_view(session: Session, article_id: int) -> ArticleView | None:
     view.folded = [(bid, fold(t)) for bid, t in bullets]
     rows = session.execute(select(m.Entity.id, m.Entity.name, m.Entity.type, m.Entity.aliases, m.Mention.bullet_id)
                            .join(m.Mention, m.Mention.entity_id == m.Entity.id)
-                           .where(m.Mention.article_id == article_id))
+                           .where(m.Mention.article_id == article_id).order_by(m.Mention.id))
     for eid, name, etype, aliases, bullet_id in rows:
         view.entities[eid] = (name, etype, list(aliases or []))
         view.mentioned_in.setdefault(eid, set()).add(bullet_id)
     view.tags = [(t, s) for t, s in session.execute(select(m.ArticleTag.tag, m.ArticleTag.score)
-                                                    .where(m.ArticleTag.article_id == article_id))]
+                                                    .where(m.ArticleTag.article_id == article_id)
+                                                    .order_by(m.ArticleTag.id))]
     return view
 
 
 def _pattern(words: list[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True) if w)
+    return _pattern_of(tuple(sorted(set(words))))
+
+
+@lru_cache(maxsize=4096)  # every article tries every country's pattern: build each once
+def _pattern_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True) if w)
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])")
 
 

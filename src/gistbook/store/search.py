@@ -32,6 +32,7 @@ Index("ix_fact_keys_fact_id", fact_keys.c.fact_id)
 MAX_TERMS = 12
 COMMON_SHARE = 0.2  # on a large index, a word in more than this share of articles neither narrows nor ranks
 COMMON_FLOOR = 5000  # below this many articles every word counts
+RANK_CAP = 2000  # SQLite ranks at most this many (the newest) matches of a query
 SNIPPET_CHARS = 220
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _FTS_KEYWORDS = frozenset({"and", "or", "not", "near"})
@@ -71,21 +72,37 @@ def _pg_expr(terms: list[str], op: str) -> str:
 
 def index_article(session: Session, article_id: int) -> None:
     """(Re)write the search row of one article from its stored title, bullets and entities."""
-    article = session.get(m.Article, article_id)
-    if article is None:
+    index_articles(session, [article_id], replace=True)
+
+
+def index_articles(session: Session, article_ids: list[int], replace: bool = False) -> None:
+    """Write the search rows of many articles with a few queries; `replace` drops rows they already have."""
+    docs: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(article_ids), 500):
+        chunk = article_ids[i:i + 500]
+        for aid, title in session.execute(select(m.Article.id, m.Article.title).where(m.Article.id.in_(chunk))):
+            docs[aid] = {"title": [title], "body": [], "names": []}
+        for aid, heading in session.execute(select(m.Section.article_id, m.Section.heading)
+                                            .where(m.Section.article_id.in_(chunk))
+                                            .order_by(m.Section.article_id, m.Section.position)):
+            if heading and aid in docs:
+                docs[aid]["title"].append(heading)
+        for aid, btext in session.execute(select(m.Bullet.article_id, m.Bullet.text)
+                                          .where(m.Bullet.article_id.in_(chunk))
+                                          .order_by(m.Bullet.article_id, m.Bullet.position)):
+            if aid in docs:
+                docs[aid]["body"].append(btext)
+        mentioned = (select(m.Mention.article_id, m.Mention.entity_id).where(m.Mention.article_id.in_(chunk))
+                     .distinct().subquery())
+        for aid, name, aliases in session.execute(select(mentioned.c.article_id, m.Entity.name, m.Entity.aliases)
+                                                  .join(m.Entity, m.Entity.id == mentioned.c.entity_id)
+                                                  .order_by(mentioned.c.article_id, m.Entity.id)):
+            if aid in docs:
+                docs[aid]["names"].extend([name, *(aliases or [])])
+    params = [{"id": aid, "title": " ".join(d["title"]), "body": "\n".join(d["body"]),
+               "entities": " ; ".join(dict.fromkeys(d["names"]))} for aid, d in docs.items()]
+    if not params:
         return
-    body = "\n".join(session.scalars(select(m.Bullet.text).where(m.Bullet.article_id == article_id)
-                                     .order_by(m.Bullet.position)))
-    headings = [h for h in session.scalars(select(m.Section.heading).where(m.Section.article_id == article_id)) if h]
-    names: list[str] = []
-    mentioned = select(m.Mention.entity_id).where(m.Mention.article_id == article_id)
-    for name, aliases in session.execute(select(m.Entity.name, m.Entity.aliases)
-                                         .where(m.Entity.id.in_(mentioned)).order_by(m.Entity.id)):
-        names.append(name)
-        names.extend(aliases or [])
-    title = " ".join([article.title, *headings])
-    entities = " ; ".join(dict.fromkeys(names))
-    params = {"id": article_id, "title": title, "body": body, "entities": entities}
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text(
             "INSERT INTO search_docs (article_id, document) VALUES (:id, "
@@ -93,7 +110,8 @@ def index_article(session: Session, article_id: int) -> None:
             " || setweight(to_tsvector('english', :body), 'C')) "
             "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document"), params)
     else:
-        session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), {"id": article_id})
+        if replace:
+            session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), [{"id": p["id"]} for p in params])
         session.execute(text("INSERT INTO search_fts (rowid, title, body, entities) "
                              "VALUES (:id, :title, :body, :entities)"), params)
 
@@ -148,9 +166,13 @@ def _ranked_ids(session: Session, terms: list[str], op: str, where: str, params:
                "CROSS JOIN to_tsquery('english', :q) q JOIN articles a ON a.id = d.article_id "
                f"WHERE d.document @@ q{where} ORDER BY score DESC, a.published DESC LIMIT :limit OFFSET :offset")
     else:
-        params = {**params, "q": _fts_expr(terms, op), "limit": limit, "offset": offset}
+        # BM25 is computed for every row that matches; on a large index only the newest RANK_CAP matches are
+        # ranked (the rowid floor is found by walking the match list newest first, which FTS5 does cheaply)
+        params = {**params, "q": _fts_expr(terms, op), "limit": limit, "offset": offset, "cap": RANK_CAP}
         sql = ("SELECT f.rowid, -bm25(search_fts, 4.0, 1.0, 2.0) AS score FROM search_fts f "
-               f"JOIN articles a ON a.id = f.rowid WHERE search_fts MATCH :q{where} "
+               "JOIN articles a ON a.id = f.rowid WHERE search_fts MATCH :q AND f.rowid >= (SELECT "
+               "coalesce(min(rowid), 0) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH :q "
+               f"ORDER BY rowid DESC LIMIT :cap)){where} "
                "ORDER BY bm25(search_fts, 4.0, 1.0, 2.0) LIMIT :limit OFFSET :offset")
     return [(int(r[0]), float(r[1] or 0.0)) for r in session.execute(text(sql), params)]
 
@@ -184,7 +206,7 @@ def _telling_terms(session: Session, terms: list[str]) -> tuple[list[str], bool]
     total = session.execute(text("SELECT max(rowid) FROM search_fts")).scalar() or 0
     if total < COMMON_FLOOR:
         return terms, False
-    counts = term_document_counts(session, terms)
+    counts = term_document_counts(session, terms, cap=int(total * COMMON_SHARE))
     rare = [t for t in terms if counts.get(t, 0) <= total * COMMON_SHARE]
     return (rare, False) if rare else (terms, True)
 
@@ -282,13 +304,17 @@ def text_scores(session: Session, terms: list[str], article_ids: list[int], dept
     return out
 
 
-def term_document_counts(session: Session, terms: list[str]) -> dict[str, int]:
+def term_document_counts(session: Session, terms: list[str], cap: int | None = None) -> dict[str, int]:
     """In how many articles each term (or its plain stem) occurs; empty where the database cannot tell cheaply.
 
-    Lets callers query with an article's rarest words, which keeps ranked queries fast on a large index.
+    Lets callers query with an article's rarest words, which keeps ranked queries fast on a large index. With
+    `cap`, a count stops at cap + 1: each term's matches are walked only that far (the index's own stemming
+    applies), where the exact count would read a common word's whole posting list.
     """
     if session.get_bind().dialect.name == "postgresql" or not terms:
         return {}
+    if cap is not None:
+        return _capped_counts(session, terms, cap)
     variants: dict[str, str] = {}
     for t in terms:
         for v in (t, t[:-1] if t.endswith(("s", "e")) else t, t[:-3] if t.endswith("ing") else t,
@@ -306,6 +332,19 @@ def term_document_counts(session: Session, terms: list[str]) -> dict[str, int]:
         original = variants[term]
         out[original] = max(out.get(original, 0), int(docs))
     return out
+
+
+def _capped_counts(session: Session, terms: list[str], cap: int) -> dict[str, int]:
+    words = list(dict.fromkeys(t for t in terms if t.isalnum()))
+    if not words:
+        return {}
+    params: dict[str, Any] = {"n": cap + 1}
+    parts = []
+    for n, word in enumerate(words):  # one statement for all terms
+        params[f"q{n}"] = _fts_expr([word], "AND")
+        parts.append(f"SELECT {n}, (SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH :q{n} "
+                     "LIMIT :n))")
+    return {words[int(n)]: int(count) for n, count in session.execute(text(" UNION ALL ".join(parts)), params)}
 
 
 def text_neighbours(session: Session, terms: list[str], limit: int = 30) -> list[tuple[int, float]]:
