@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from gistbook import records
 from gistbook.records import date_sort_key
 from gistbook.store import models as m
-from gistbook.store.writer import SaveStatus, save_article
+from gistbook.store.writer import SaveStatus, merge_mentions, save_article
 
 Item = tuple[records.Article, records.Extraction | None]
 
@@ -48,14 +48,7 @@ class _Entities:
 
     def upsert(self, mentions: list[records.EntityMention]) -> None:
         """The same merge as writer._upsert_entities: aliases accumulate, the latest office wins."""
-        wanted: dict[tuple[str, str], records.EntityMention] = {}
-        aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for e in mentions:
-            key = (e.name, e.type)
-            wanted.setdefault(key, e)
-            if e.role:
-                wanted[key] = e
-            aliases[key].update(a for a in e.aliases if a and a != e.name)
+        wanted, aliases = merge_mentions(mentions)
         for key, e in wanted.items():
             row = self.rows.get(key)
             if row is None:

@@ -136,8 +136,10 @@ def _write_extraction(session: Session, article_id: int, bullet_ids: list[int], 
     session.add_all(m.ArticleTag(article_id=article_id, tag=t, score=sc) for t, sc in ext.syllabus)
 
 
-def _upsert_entities(session: Session, mentions: list[records.EntityMention]) -> dict[tuple[str, str], int]:
-    """One row per (canonical name, type); aliases accumulate, the latest office wins."""
+def merge_mentions(mentions: list[records.EntityMention]) -> tuple[dict[tuple[str, str], records.EntityMention],
+                                                                     dict[tuple[str, str], set[str]]]:
+    """Per (canonical name, type): the mention that speaks for the entity (the latest with an office) and
+    every alias seen."""
     wanted: dict[tuple[str, str], records.EntityMention] = {}
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     for e in mentions:
@@ -146,6 +148,12 @@ def _upsert_entities(session: Session, mentions: list[records.EntityMention]) ->
         if e.role:
             wanted[key] = e
         aliases[key].update(a for a in e.aliases if a and a != e.name)
+    return wanted, aliases
+
+
+def _upsert_entities(session: Session, mentions: list[records.EntityMention]) -> dict[tuple[str, str], int]:
+    """One row per (canonical name, type); aliases accumulate, the latest office wins."""
+    wanted, aliases = merge_mentions(mentions)
     if not wanted:
         return {}
     names = {k[0] for k in wanted}
