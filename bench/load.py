@@ -28,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,6 +40,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.pg import scratch_postgres  # noqa: E402
 from tests.web.browser_helpers import free_port  # noqa: E402
 from tests.web.web_fixtures import (  # noqa: E402
     economy_article,
@@ -67,19 +67,16 @@ def scratch_database(admin_url: str) -> Iterator[str]:
     from sqlalchemy import create_engine, text
 
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"gistbook_load_{uuid.uuid4().hex[:10]}"
     try:
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text("SELECT 1"))
     except Exception as exc:  # noqa: BLE001 - one line instead of a driver trace
-        raise SystemExit(f"load: cannot create a database on {admin_url.split('@')[-1]}: "
+        raise SystemExit(f"load: cannot reach PostgreSQL at {admin_url.split('@')[-1]}: "
                          f"{str(exc).splitlines()[0]}") from None
-    try:
-        yield admin_url.rsplit("/", 1)[0] + "/" + name
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+    with scratch_postgres(admin_url, "gistbook_load_") as url:
+        yield url
 
 
 def seed(db: str, learners: int) -> tuple[list[int], dict[int, str], str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.pg import scratch_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -41,15 +41,9 @@ def _postgres_url() -> Iterator[str]:
         if os.environ.get("CI"):
             raise RuntimeError(f"PostgreSQL is required in CI but not reachable: {exc}") from exc
         pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}")
-    name = f"gistbook_t_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    admin.dispose()
+    with scratch_postgres(PG_ADMIN_URL, "gistbook_t_") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

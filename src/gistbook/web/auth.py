@@ -19,7 +19,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from gistbook.store import Store
 from gistbook.store import users as accounts
 from gistbook.web import csrf
-from gistbook.web.deps import WebUser
 
 SESSION_COOKIE = "gistbook_session"
 PRE_COOKIE = "gistbook_pre"
@@ -112,7 +111,7 @@ class ServerAuth:
             session_token = None
         secure = scope.get("scheme") == "https"
         state = scope.setdefault("state", {})
-        state["user"] = WebUser(account.id, account.name, account.role) if account else None
+        state["user"] = account
         state["session_token"] = session_token
         new_pre = None
         binding = session_token

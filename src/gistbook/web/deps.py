@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from gistbook.config import Settings
 from gistbook.store import Store
+from gistbook.store.users import Account
 
 # Row ids the database can hold: PostgreSQL's INTEGER stops at 2**31 - 1 (SQLite at 2**63 - 1), and a larger
 # number would fail inside the driver as a 500 instead of a 422 naming the field.
@@ -23,13 +23,9 @@ BodyId = Annotated[int, Field(ge=1, le=MAX_ID)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
-@dataclass(frozen=True)
-class WebUser:
-    """A signed-in learner in server mode; local mode has none (notes and cards carry user_id NULL)."""
-
-    id: int
-    name: str
-    role: str
+# A signed-in learner in server mode is the store's Account; local mode has none (notes and cards carry
+# user_id NULL).
+WebUser = Account
 
 
 def get_store(request: Request) -> Store:
