@@ -39,5 +39,9 @@ def register(app: typer.Typer, state: Any) -> None:
             return
         web_app.state.store.close()
         os.environ["GISTBOOK_DB"] = settings.db
+        # uvloop (libuv) otherwise lets whichever worker wakes first accept every pending connection, so a burst
+        # of keep-alive clients can pin most of them to one process while the other idles; one accept per turn
+        # spreads them across the workers.
+        os.environ.setdefault("UV_TCP_SINGLE_ACCEPT", "1")
         uvicorn.run("gistbook.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                     log_level="warning", access_log=False)

@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     secret: str | None = Field(default=None, description="server mode: session signing secret")
     key_points: int = Field(default=6, ge=1, description="key points shown for a prose item")
     page_cache: bool = Field(default=True, description="local mode: keep read-only pages until the data changes")
+    web_threads: int | None = Field(default=None, ge=1, le=256,
+                                    description="pages one app process works on at once (default: 4 on SQLite, "
+                                                "whose reads run in-process, 16 on PostgreSQL)")
 
     @property
     def max_file_bytes(self) -> int:

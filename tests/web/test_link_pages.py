@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -29,6 +30,27 @@ def test_dossier_page_has_every_part(client: TestClient, article_ids: dict[str, 
     assert "Atsushi Mimura" in html and "Vice Minister" in html
     assert f'href="/articles/{article_ids["japan"]}#b' in html  # every entry cites its bullet
     assert 'href="/quiz?topic=India%E2%80%93Japan"' in html
+
+
+def test_dossier_page_reads_a_window_of_newest_items_and_offers_the_rest(
+        client: TestClient, article_ids: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    from gistbook.web import pages_link
+
+    full = client.get("/api/topics/India–Japan").json()
+    total = full["article_count"]
+    assert total >= 2
+    monkeypatch.setattr(pages_link, "PAGE_WINDOW", 1)
+    html = client.get("/topics/India–Japan", params={"since": "2025-01-01"}).text
+    assert f"Built from the newest 1 of {total} items" in html
+    listed = html[html.index('id="articles"'):]
+    assert listed.count('<li><a href="/articles/') == 1
+    deeper = re.search(r'<a href="([^"]*older=1[^"]*)">include older items</a>', html)
+    assert deeper is not None and "since=2025-01-01" in deeper.group(1)
+    html = client.get(deeper.group(1).replace("&amp;", "&")).text
+    assert "include older items" not in html and "Built from the newest" not in html
+    assert html[html.index('id="articles"'):].count('<li><a href="/articles/') == total
+    assert '<input type="hidden" name="older" value="1">' in html  # the since form keeps the deeper window
+    assert client.get("/topics/India–Japan", params={"older": "7"}).status_code == 422
 
 
 def test_dossier_forgives_order_and_shows_new_since(client: TestClient, article_ids: dict[str, int]) -> None:

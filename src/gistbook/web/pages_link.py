@@ -65,17 +65,24 @@ def figure_charts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+# A topic page reads its newest items: enough for a readable page that opens fast on a large store. The reader
+# can ask for the deeper window (the CLI's and the API's), which takes a few times as long on huge topics.
+PAGE_WINDOW = 100
+
+
 @router.get("/topics/{name:path}", response_class=HTMLResponse)
 def dossier_page(request: Request, name: str, session: SessionDep,
-                 since: Annotated[str | None, Query(pattern=ISO_DATE)] = None) -> HTMLResponse:
+                 since: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
+                 older: Annotated[int, Query(ge=0, le=1)] = 0) -> HTMLResponse:
     build = optional("gistbook.link.dossier", "build_dossier")
     if build is None:
         return pending(request, "Dossier", "topic linking")
-    from gistbook.link.dossier import TopicNotFound
+    from gistbook.link.dossier import MAX_ARTICLES, TopicNotFound
 
     since = valid_date(since, "since")
+    window = MAX_ARTICLES if older else PAGE_WINDOW
     try:
-        dossier = build(session, name, since=since)
+        dossier = build(session, name, since=since, max_articles=window)
     except TopicNotFound as exc:
         return topic_missing(request, session, name, exc.suggestions)
     timeline = dossier["timeline"]
@@ -83,7 +90,8 @@ def dossier_page(request: Request, name: str, session: SessionDep,
                            label=f"Timeline of {dossier['topic']}") if timeline else None
     latest = max((a["published"] or "" for a in dossier["articles"]), default="")
     return render(request, "dossier.html", {"d": dossier, "strip": strip, "figures": figure_charts(dossier["figures"]),
-                                            "since": since or "", "latest": latest})
+                                            "since": since or "", "latest": latest, "older": older,
+                                            "can_go_deeper": not older and dossier["article_count"] > window})
 
 
 def topic_missing(request: Request, session: SessionDep, name: str, suggestions: list[str]) -> HTMLResponse:

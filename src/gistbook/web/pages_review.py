@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
@@ -44,14 +45,21 @@ COUNT_CAP = 500
 
 def queue_counts(session: Session, user_id: int | None) -> dict[str, int]:
     """Due and new card counts for the header, capped (shown as 500+) so a big deck costs no more than a small one."""
-    owner = m.Card.user_id.is_(None) if user_id is None else m.Card.user_id == user_id
-    now = dt.datetime.now(dt.UTC)
+    params = {"user": user_id, "now": dt.datetime.now(dt.UTC), "cap": COUNT_CAP}
+    due, new = (int(session.execute(q, params).scalar() or 0) for q in _count_statements(user_id is None))
+    return {"due": due, "new": new, "cap": COUNT_CAP}
 
-    def capped(*where: Any) -> int:
-        inner = select(m.Card.id).where(owner, *where).limit(COUNT_CAP).subquery()
-        return int(session.scalar(select(func.count()).select_from(inner)) or 0)
 
-    return {"due": capped(m.Card.state > 0, m.Card.due <= now), "new": capped(m.Card.state == 0), "cap": COUNT_CAP}
+@functools.cache
+def _count_statements(local: bool) -> tuple[Any, Any]:
+    """Built once (the review page is read after every rating): capped counts of due and of new cards."""
+    owner = m.Card.user_id.is_(None) if local else m.Card.user_id == bindparam("user")
+
+    def capped(*where: Any) -> Any:
+        inner = select(m.Card.id).where(owner, *where).limit(bindparam("cap")).subquery()
+        return select(func.count()).select_from(inner)
+
+    return capped(m.Card.state > 0, m.Card.due <= bindparam("now")), capped(m.Card.state == 0)
 
 
 @router.get("/review", response_class=HTMLResponse)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
@@ -58,18 +58,23 @@ def bullet_context(session: Session, bullet_ids: list[int]) -> dict[int, dict[st
     """Bullet id → its text, article id and title: lets quiz explanations and cards link to their source."""
     if not bullet_ids:
         return {}
-    q = (select(m.Bullet.id, m.Bullet.text, m.Article.id, m.Article.title, m.Article.published)
-         .join(m.Article, m.Article.id == m.Bullet.article_id).where(m.Bullet.id.in_(bullet_ids)))
     return {bid: {"bullet_id": bid, "text": text, "article_id": aid, "title": title, "published": pub}
-            for bid, text, aid, title, pub in session.execute(q)}
+            for bid, text, aid, title, pub in session.execute(_BULLET_CONTEXT, {"ids": list(bullet_ids)})}
+
+
+_BULLET_CONTEXT = (select(m.Bullet.id, m.Bullet.text, m.Article.id, m.Article.title, m.Article.published)
+                   .join(m.Article, m.Article.id == m.Bullet.article_id)
+                   .where(m.Bullet.id.in_(bindparam("ids", expanding=True))))  # built once: read per review card
+
+
+_ARTICLE_TOPICS = text("SELECT t.name, t.kind, ta.score FROM topic_articles ta JOIN topics t ON t.id = ta.topic_id "
+                       "WHERE ta.article_id = :aid ORDER BY ta.score DESC, t.name")  # built once: read per visit
 
 
 def article_topics(session: Session, article_id: int) -> list[dict[str, Any]]:
     """The topics linking stored for one article (what link/ wrote at ingest), most central first."""
-    q = (select(m.Topic.name, m.Topic.kind, m.TopicArticle.score)
-         .join(m.TopicArticle, m.TopicArticle.topic_id == m.Topic.id)
-         .where(m.TopicArticle.article_id == article_id).order_by(m.TopicArticle.score.desc(), m.Topic.name))
-    return [{"name": name, "kind": kind, "score": round(score, 3)} for name, kind, score in session.execute(q)]
+    return [{"name": name, "kind": kind, "score": round(score, 3)}
+            for name, kind, score in session.execute(_ARTICLE_TOPICS, {"aid": article_id})]
 
 
 def notes_with_cards(session: Session, note_ids: list[int], user_id: int | None) -> set[int]:

@@ -69,6 +69,7 @@ def percent(value: float | None, digits: int = 0) -> str:
 
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.autoescape = True
+templates.env.auto_reload = False  # templates ship inside the package: no stat() of every file on each render
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
 templates.env.filters.update(pubdate=pubdate, topic_url=topic_url, percent=percent)
