@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, DateTime, Integer, column, select, text
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
+from gistbook.store.fastsql import rows, timestamp
 
 MAX_NOTE_CHARS = 10_000
 
@@ -92,13 +93,10 @@ def delete_note(session: Session, note_id: int, *, user_id: int | None = None) -
     return gone
 
 
-# One article's notes are read on every visit to its page: plain SQL built once, one statement per owner kind.
-_NOTE_COLUMNS: tuple[Any, ...] = (column("id", Integer), column("article_id", Integer), column("bullet_id", Integer),
-                                  column("text"), column("created", DateTime), column("updated", DateTime))
+# One article's notes are read on every visit to its page (store/fastsql.py), one statement per owner kind.
 _ARTICLE_NOTES = {
-    local: text("SELECT id, article_id, bullet_id, text, created, updated FROM notes WHERE article_id = :aid AND "
-                + ("user_id IS NULL" if local else "user_id = :uid") + " ORDER BY created, id LIMIT :lim")
-    .columns(*_NOTE_COLUMNS)
+    local: "SELECT id, article_id, bullet_id, text, created, updated FROM notes WHERE article_id = :aid AND "
+           + ("user_id IS NULL" if local else "user_id = :uid") + " ORDER BY created, id LIMIT :lim"
     for local in (True, False)
 }
 
@@ -107,9 +105,9 @@ def list_notes(session: Session, *, article_id: int | None = None, bullet_id: in
                user_id: int | None = None, limit: int = 500) -> list[dict[str, Any]]:
     """Notes oldest first within an article, or the newest across all articles when none is given."""
     if article_id is not None and bullet_id is None:
-        rows = session.execute(_ARTICLE_NOTES[user_id is None], {"aid": article_id, "uid": user_id, "lim": limit})
-        return [{"id": i, "article_id": a, "bullet_id": b, "text": t, "created": _iso(c), "updated": _iso(u)}
-                for i, a, b, t, c, u in rows]
+        found = rows(session, _ARTICLE_NOTES[user_id is None], {"aid": article_id, "uid": user_id, "lim": limit})
+        return [{"id": i, "article_id": a, "bullet_id": b, "text": t, "created": _iso(timestamp(c)),
+                 "updated": _iso(timestamp(u))} for i, a, b, t, c, u in found]
     q = select(m.Note).where(_owner_is(user_id))
     if article_id is not None:
         q = q.where(m.Note.article_id == article_id).order_by(m.Note.created, m.Note.id)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Integer, column, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
+from gistbook.store.fastsql import json_value, rows
 
 
 def list_articles(session: Session, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
@@ -30,41 +31,36 @@ def article_meta(a: m.Article) -> dict[str, Any]:
             "author": a.author, "author_note": a.author_note, "url": a.url}
 
 
-# The article page reads these on every visit, so they are plain SQL (built once, no ORM objects): the ORM
-# path cost three times as much per query. Quoted "end" is a reserved word in both SQLite and PostgreSQL.
-_ARTICLE = text("SELECT a.id, a.title, a.category, a.published, a.published_precision, a.published_reason, "
-                "a.author, a.author_note, a.url, s.uri FROM articles a JOIN sources s ON s.id = a.source_id "
-                "WHERE a.id = :aid")
-_SECTIONS = text("SELECT id, heading, role FROM sections WHERE article_id = :aid ORDER BY position")
-_BULLETS = text("SELECT id, section_id, text FROM bullets WHERE article_id = :aid ORDER BY position")
-_MENTIONS = text("SELECT e.id, e.name, e.type, e.aliases, m.role, e.role, m.country, e.country, m.bullet_id, "
-                 'm.start, m."end" FROM mentions m JOIN entities e ON e.id = m.entity_id '
-                 "WHERE m.article_id = :aid ORDER BY m.bullet_id, m.start").columns(
-    column("id", Integer), column("name"), column("type"), column("aliases", JSON), column("m_role"),
-    column("e_role"), column("m_country"), column("e_country"), column("bullet_id", Integer),
-    column("start", Integer), column("end", Integer))
-_TIMEX = text('SELECT text, start, "end", bullet_id, type, value FROM time_exprs WHERE article_id = :aid ORDER BY id')
-_EVENTS = text("SELECT date, text, bullet_id FROM events WHERE article_id = :aid ORDER BY sort_key, id")
-_FIGURES = text("SELECT value, unit, period, subject, text, bullet_id FROM figures WHERE article_id = :aid "
-                "ORDER BY id")
-_ACRONYMS = text("SELECT short, expansion FROM acronyms WHERE article_id = :aid ORDER BY short")
-_TAGS = text("SELECT tag FROM article_tags WHERE article_id = :aid ORDER BY score DESC")
+# The article page runs these on every visit, so they go straight to the driver (store/fastsql.py). Quoted "end"
+# is a reserved word in both SQLite and PostgreSQL.
+_ARTICLE = ("SELECT a.id, a.title, a.category, a.published, a.published_precision, a.published_reason, a.author, "
+            "a.author_note, a.url, s.uri FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = :aid")
+_SECTIONS = "SELECT id, heading, role FROM sections WHERE article_id = :aid ORDER BY position"
+_BULLETS = "SELECT id, section_id, text FROM bullets WHERE article_id = :aid ORDER BY position"
+_MENTIONS = ("SELECT e.id, e.name, e.type, e.aliases, m.role, e.role, m.country, e.country, m.bullet_id, m.start, "
+             'm."end" FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = :aid '
+             "ORDER BY m.bullet_id, m.start")
+_TIMEX = 'SELECT text, start, "end", bullet_id, type, value FROM time_exprs WHERE article_id = :aid ORDER BY id'
+_EVENTS = "SELECT date, text, bullet_id FROM events WHERE article_id = :aid ORDER BY sort_key, id"
+_FIGURES = "SELECT value, unit, period, subject, text, bullet_id FROM figures WHERE article_id = :aid ORDER BY id"
+_ACRONYMS = "SELECT short, expansion FROM acronyms WHERE article_id = :aid ORDER BY short"
+_TAGS = "SELECT tag FROM article_tags WHERE article_id = :aid ORDER BY score DESC"
 _META = ("id", "title", "category", "published", "published_precision", "published_reason", "author",
          "author_note", "url")
 
 
 def get_article(session: Session, article_id: int) -> dict[str, Any] | None:
     params = {"aid": article_id}
-    row = session.execute(_ARTICLE, params).first()
-    if row is None:
+    found = rows(session, _ARTICLE, params)
+    if not found:
         return None
-    out = dict(zip(_META, row[:-1], strict=True))
-    out["source"] = row[-1]
+    out = dict(zip(_META, found[0][:-1], strict=True))
+    out["source"] = found[0][-1]
     by_section: dict[int, list[dict[str, Any]]] = {}
-    for bullet_id, section_id, bullet_text in session.execute(_BULLETS, params):
+    for bullet_id, section_id, bullet_text in rows(session, _BULLETS, params):
         by_section.setdefault(section_id, []).append({"id": bullet_id, "text": bullet_text})
     out["sections"] = [{"heading": heading, "role": role, "bullets": by_section.get(section_id, [])}
-                       for section_id, heading, role in session.execute(_SECTIONS, params)]
+                       for section_id, heading, role in rows(session, _SECTIONS, params)]
     out.update(extraction_of(session, article_id))
     return out
 
@@ -74,21 +70,21 @@ def extraction_of(session: Session, article_id: int) -> dict[str, Any]:
     entities: dict[int, dict[str, Any]] = {}
     mentions = []
     for ent_id, name, etype, aliases, m_role, e_role, m_country, e_country, bullet_id, start, end in \
-            session.execute(_MENTIONS, params):
+            rows(session, _MENTIONS, params):
         if ent_id not in entities:
-            entities[ent_id] = {"id": ent_id, "name": name, "type": etype, "aliases": aliases or [],
+            entities[ent_id] = {"id": ent_id, "name": name, "type": etype, "aliases": json_value(aliases) or [],
                                 "role": m_role or e_role, "country": m_country or e_country}
         mentions.append({"entity_id": ent_id, "bullet_id": bullet_id, "start": start, "end": end})
     return {
         "entities": list(entities.values()),
         "mentions": mentions,
         "time_expressions": [{"text": t, "start": s, "end": e, "bullet_id": b, "type": ty, "value": v}
-                             for t, s, e, b, ty, v in session.execute(_TIMEX, params)],
-        "timeline": [{"date": d, "text": t, "bullet_id": b} for d, t, b in session.execute(_EVENTS, params)],
+                             for t, s, e, b, ty, v in rows(session, _TIMEX, params)],
+        "timeline": [{"date": d, "text": t, "bullet_id": b} for d, t, b in rows(session, _EVENTS, params)],
         "figures": [{"value": v, "unit": u, "period": p, "subject": s, "text": t, "bullet_id": b}
-                    for v, u, p, s, t, b in session.execute(_FIGURES, params)],
-        "acronyms": dict(session.execute(_ACRONYMS, params).all()),
-        "syllabus": list(session.scalars(_TAGS, params)),
+                    for v, u, p, s, t, b in rows(session, _FIGURES, params)],
+        "acronyms": dict(rows(session, _ACRONYMS, params)),
+        "syllabus": [tag for (tag,) in rows(session, _TAGS, params)],
     }
 
 

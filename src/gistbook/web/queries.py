@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
+from gistbook.store.fastsql import rows
 
 PAPERS = [("GS1", "GS1 · History, Geography, Society"), ("GS2", "GS2 · Polity, Governance, IR"),
           ("GS3", "GS3 · Economy, Environment, S&T, Security"), ("GS4", "GS4 · Ethics")]
@@ -67,14 +68,14 @@ _BULLET_CONTEXT = (select(m.Bullet.id, m.Bullet.text, m.Article.id, m.Article.ti
                    .where(m.Bullet.id.in_(bindparam("ids", expanding=True))))  # built once: read per review card
 
 
-_ARTICLE_TOPICS = text("SELECT t.name, t.kind, ta.score FROM topic_articles ta JOIN topics t ON t.id = ta.topic_id "
-                       "WHERE ta.article_id = :aid ORDER BY ta.score DESC, t.name")  # built once: read per visit
+_ARTICLE_TOPICS = ("SELECT t.name, t.kind, ta.score FROM topic_articles ta JOIN topics t ON t.id = ta.topic_id "
+                   "WHERE ta.article_id = :aid ORDER BY ta.score DESC, t.name")  # read on every article visit
 
 
 def article_topics(session: Session, article_id: int) -> list[dict[str, Any]]:
     """The topics linking stored for one article (what link/ wrote at ingest), most central first."""
     return [{"name": name, "kind": kind, "score": round(score, 3)}
-            for name, kind, score in session.execute(_ARTICLE_TOPICS, {"aid": article_id})]
+            for name, kind, score in rows(session, _ARTICLE_TOPICS, {"aid": article_id})]
 
 
 def notes_with_cards(session: Session, note_ids: list[int], user_id: int | None) -> set[int]:
