@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -87,6 +88,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None, mod
         # and every page finishes late; a few threads serve the same load first come, first served.
         threads = settings.web_threads or (4 if store.dialect == "sqlite" else 16)
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        # Everything loaded so far (frameworks, models, templates) lives as long as the process. Moved out of the
+        # collector's reach, a full collection while serving takes ~1 ms instead of ~100 ms (measured on the
+        # article page), a pause every page in flight in this process would otherwise wait out.
+        gc.freeze()
         yield
         if owns_store:
             store.close()
