@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
+from gistbook.store.fastsql import rows
 
 # Near-duplicate candidate keys of facts (MinHash LSH bands); see link/facts.py.
 fact_keys = Table(
@@ -223,24 +224,27 @@ def _decorate(session: Session, ranked: list[tuple[int, float]], terms: list[str
     """Add metadata, the best bullet and a snippet to ranked article ids."""
     if not ranked:
         return []
-    ids = [i for i, _ in ranked]
-    arts = {row.id: row for row in session.execute(select(m.Article.id, m.Article.title, m.Article.published,
-                                                          m.Article.category).where(m.Article.id.in_(ids)))}
+    # three small reads per results page, straight to the driver (store/fastsql.py)
+    ids = {f"i{n}": aid for n, (aid, _) in enumerate(ranked)}
+    listed = ", ".join(f":{name}" for name in ids)
+    arts = {row[0]: row for row in rows(session, f"SELECT id, title, published, category FROM articles "
+                                                 f"WHERE id IN ({listed})", ids)}
     bullets: dict[int, list[tuple[int, str]]] = {}
-    for bid, aid, btext in session.execute(select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text)
-                                           .where(m.Bullet.article_id.in_(ids)).order_by(m.Bullet.position)):
+    for bid, aid, btext in rows(session, f"SELECT id, article_id, text FROM bullets WHERE article_id IN ({listed}) "
+                                         "ORDER BY position", ids):
         bullets.setdefault(aid, []).append((bid, btext))
     tags: dict[int, list[str]] = {}
-    for aid, tag in session.execute(select(m.ArticleTag.article_id, m.ArticleTag.tag)
-                                    .where(m.ArticleTag.article_id.in_(ids)).order_by(m.ArticleTag.score.desc())):
+    for aid, tag in rows(session, f"SELECT article_id, tag FROM article_tags WHERE article_id IN ({listed}) "
+                                  "ORDER BY score DESC", ids):
         tags.setdefault(aid, []).append(tag)
     out: list[dict[str, Any]] = []
     for aid, score in ranked:
         art = arts.get(aid)
         if art is None:
             continue
+        _, title, published, category = art
         bullet_id, snippet, marks = best_snippet(bullets.get(aid, []), terms)
-        out.append({"article_id": aid, "title": art.title, "published": art.published, "category": art.category,
+        out.append({"article_id": aid, "title": title, "published": published, "category": category,
                     "score": round(score, 4), "bullet_id": bullet_id, "snippet": snippet, "highlights": marks,
                     "syllabus": tags.get(aid, [])})
     return out
