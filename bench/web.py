@@ -170,6 +170,15 @@ def hammer(base: str, paths: list[str], clients: int) -> tuple[list[float], list
     return server, client, errors
 
 
+def cpu_check() -> float:
+    """Seconds for a fixed pure-Python loop: shared machines change speed by up to 2x within minutes, and every
+    millisecond below scales with it (about 1.0 s on a quiet 2-core sandbox)."""
+    began, total = time.perf_counter(), 0
+    for n in range(10_000_000):
+        total += n
+    return time.perf_counter() - began
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[18] if len(values) >= 20 else max(values)
 
@@ -222,6 +231,7 @@ def main() -> int:
             wanted = {p.strip() for p in args.pages.split(",")}
             kinds = {k: v for k, v in kinds.items() if k.split(" ")[0] in wanted or k.startswith("baseline")}
         env = {"GISTBOOK_DB": db_url, "GISTBOOK_PAGE_CACHE": "0" if args.no_page_cache else "1"}
+        speed_before = cpu_check()
         with running_server(db_url, env=env, workers=args.workers) as base:
             hammer(base, [p for paths in kinds.values() for p in paths[:30]], args.clients)  # warm-up
             rows = []
@@ -229,9 +239,11 @@ def main() -> int:
                 server, client, errors = hammer(base, paths, args.clients)
                 alone, _, _ = hammer(base, paths[: max(20, len(paths) // 5)], 1)  # service time, no queueing
                 rows.append((name, statistics.median(server), p95(server), p95(client), p95(alone), errors))
+    speed_after = cpu_check()
     targets = {"article": 50, "review-next": 50, "search": 150}
     print(f"\nmachine: {platform.machine()} {platform.processor() or ''} · {os.cpu_count()} CPUs · "
-          f"load average {os.getloadavg()[0]:.1f} · Python {platform.python_version()} · "
+          f"load average {os.getloadavg()[0]:.1f} · CPU check {speed_before:.2f} s before, "
+          f"{speed_after:.2f} s after · Python {platform.python_version()} · "
           f"{platform.system()} {platform.release()}")
     print(f"{n_articles:,} articles · {len(topics):,} topics · {args.requests} requests per page · "
           f"{args.clients} concurrent clients · {args.workers} uvicorn worker(s) · SQLite · page cache "
