@@ -101,12 +101,6 @@ def _add_source(sources: list[dict[str, Any]], source: dict[str, Any]) -> None:
         sources.append(source)
 
 
-def _cite(sources: list[dict[str, Any]], scope: _Scope, article_id: int, bullet_id: int) -> None:
-    """_add_source for a bullet of the scope; the source dict is only built when it is kept (most are not)."""
-    if len(sources) < MAX_SOURCES and all(s["article_id"] != article_id for s in sources):
-        sources.append(scope.source(article_id, bullet_id))
-
-
 def _event_entities(session: Session, scope: _Scope, event_bullets: set[int]) -> dict[int, set[int]]:
     """bullet → named things (not countries or places) in the bullets that carry the topic's events."""
     q = (select(m.Mention.bullet_id, m.Mention.entity_id)
@@ -159,7 +153,7 @@ def _timeline(session: Session, scope: _Scope, events: list[Any]) -> list[dict[s
         if entry is None:
             entry = entries[key] = {"date": date, "text": text, "sources": [], "_sort": sort_key, "_things": set()}
         entry["_things"] |= things.get(bullet_id, set())
-        _cite(entry["sources"], scope, article_id, bullet_id)
+        _add_source(entry["sources"], scope.source(article_id, bullet_id))
     merged: list[dict[str, Any]] = []
     by_date: dict[str, list[dict[str, Any]]] = {}
     for entry in sorted(entries.values(), key=lambda e: (e["_sort"], -len(e["sources"]), e["text"])):
@@ -209,7 +203,7 @@ def _named_things(session: Session, scope: _Scope, events: list[Any]) -> dict[st
         if m_role and not any(r["role"] == m_role for r in thing["roles"]):
             thing["roles"].append({"role": m_role, "as_of": published})
         thing["country"] = thing["country"] or m_country
-        _cite(thing["sources"], scope, aid, bid)
+        _add_source(thing["sources"], scope.source(aid, bid))
         bullets_of.setdefault(eid, set()).add(bid)
     _attach_dates(things, bullets_of, events)
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in SECTION_TYPES}
@@ -253,7 +247,7 @@ def _role_points(session: Session, scope: _Scope, roles: Iterable[str]) -> dict[
         if point is None:
             point = seen[key] = {"text": text, "sources": []}
             out[role].append(point)
-        _cite(point["sources"], scope, aid, bid)
+        _add_source(point["sources"], scope.source(aid, bid))
     return out
 
 
@@ -281,7 +275,7 @@ def _new_since(session: Session, scope: _Scope, since: str) -> list[dict[str, An
             continue
         key = fact_id if fact_id is not None else ("b", bid)
         item = items.setdefault(key, {"date": scope.articles[aid]["published"], "text": text, "sources": []})
-        _cite(item["sources"], scope, aid, bid)
+        _add_source(item["sources"], scope.source(aid, bid))
     return sorted(items.values(), key=lambda x: x["date"] or "", reverse=True)
 
 

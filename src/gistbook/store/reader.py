@@ -25,12 +25,6 @@ def list_articles(session: Session, limit: int | None = None, offset: int = 0) -
     ]
 
 
-def article_meta(a: m.Article) -> dict[str, Any]:
-    return {"id": a.id, "title": a.title, "category": a.category, "published": a.published,
-            "published_precision": a.published_precision, "published_reason": a.published_reason,
-            "author": a.author, "author_note": a.author_note, "url": a.url}
-
-
 # The article page runs these on every visit, so they go straight to the driver (store/fastsql.py). Quoted "end"
 # is a reserved word in both SQLite and PostgreSQL.
 _ARTICLE = ("SELECT a.id, a.title, a.category, a.published, a.published_precision, a.published_reason, a.author, "
