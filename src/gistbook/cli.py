@@ -96,6 +96,8 @@ def ingest(
     else:
         report = ingest_paths(paths, store, published=pub, extract=not structure_only, n_process=processes,
                               max_bytes=state.settings.max_file_bytes, stdin=sys.stdin.buffer)
+    if not structure_only:
+        refresh_dossiers_of(store, report.to_dict())
     if as_json:
         print_json(report.to_dict())
     else:
@@ -108,6 +110,13 @@ def ingest(
         out.print(f"{len(report.ingested)} ingested, {len(report.updated)} updated, "
                   f"{len(report.unchanged)} unchanged, {len(report.failed)} failed", highlight=False)
     raise typer.Exit(1 if report.failed else 0)
+
+
+def refresh_dossiers_of(store: Any, report: dict[str, Any]) -> None:
+    """Topic pages are kept as snapshots; rebuilding the touched ones now spares the next reader the wait."""
+    from gistbook.web.snapshots import refresh_after_ingest
+
+    refresh_after_ingest(store, report)
 
 
 @app.command()
@@ -187,7 +196,9 @@ def demo(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Load the bundled demo notes (safe to repeat: unchanged notes are left alone)."""
     from gistbook.pipeline import ingest_demo
 
-    report = ingest_demo(state.store())
+    store = state.store()
+    report = ingest_demo(store)
+    refresh_dossiers_of(store, report.to_dict())
     if as_json:
         print_json(report.to_dict())
     else:

@@ -6,13 +6,13 @@ merged through its Fact, so fifty notes repeating one treaty give one timeline e
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy import text as sql_text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gistbook.link.series import FigurePoint, build_series
@@ -20,6 +20,7 @@ from gistbook.link.text import STOPWORDS
 from gistbook.link.topics import CENTRAL, resolve_topic, suggest_topics
 from gistbook.records import date_sort_key
 from gistbook.store import models as m
+from gistbook.store.fastsql import rows
 
 MAX_SOURCES = 5
 MAX_ARTICLES = 300  # newest articles a dossier is built from
@@ -48,6 +49,8 @@ class _Scope:
     articles: dict[int, dict[str, Any]]
     whole: set[int]  # articles about the topic: all their bullets count
     bullets: set[int] = field(default_factory=set)  # extra bullets (mentioning the topic) in the other articles
+    rows: list[tuple[Any, ...]] = field(default_factory=list)  # the window as read, for dossier_version
+    named: list[int] = field(default_factory=list)  # entities whose stored name, aliases or role the dossier shows
 
     def covers(self, article_id: int, bullet_id: int) -> bool:
         return article_id in self.whole or bullet_id in self.bullets
@@ -57,34 +60,38 @@ class _Scope:
         return {"article_id": article_id, "bullet_id": bullet_id, "title": a["title"], "published": a["published"]}
 
 
-def _newest_of_topic(session: Session, topic: m.Topic, max_articles: int, total: int) -> Any:
-    """The topic's newest articles. For a topic holding a good share of a large SQLite store, newest articles
-    are walked on the publication-date index until enough belong to the topic (a few thousand index steps),
-    instead of sorting all of its tens of thousands of articles by date."""
+_WINDOW_COLUMNS = "a.id, a.title, a.published, a.category, ta.score, a.updated"
+_WALK_SQL = (f"SELECT {_WINDOW_COLUMNS} FROM articles a CROSS JOIN topic_articles ta ON ta.article_id = a.id "
+             "AND ta.topic_id = :topic ORDER BY a.published DESC, a.id DESC LIMIT :limit")
+_JOIN_SQL = (f"SELECT {_WINDOW_COLUMNS} FROM topic_articles ta JOIN articles a ON a.id = ta.article_id "
+             "WHERE ta.topic_id = :topic ORDER BY a.published DESC, a.id DESC LIMIT :limit")
+_TOTAL_SQL = "SELECT count(*) FROM topic_articles WHERE topic_id = :topic"
+_NEWEST_ID_SQL = "SELECT max(id) FROM articles"
+
+
+def _newest_of_topic(session: Session, topic: m.Topic, max_articles: int, total: int) -> list[tuple[Any, ...]]:
+    """The topic's newest articles, as the driver gives them (read on every dossier view to check its version).
+    For a topic holding a good share of a large SQLite store, newest articles are walked on the publication-date
+    index until enough belong to the topic (a few thousand index steps), instead of sorting all of its tens of
+    thousands of articles by date."""
+    sql = _JOIN_SQL
     if session.get_bind().dialect.name == "sqlite" and total >= WALK_MIN:
-        newest = int(session.scalar(select(func.max(m.Article.id))) or 0)
+        newest = int(rows(session, _NEWEST_ID_SQL, {})[0][0] or 0)
         if total * WALK_SHARE >= newest:
-            return session.execute(sql_text(
-                "SELECT a.id, a.title, a.published, a.category, ta.score FROM articles a CROSS JOIN topic_articles "
-                "ta ON ta.article_id = a.id AND ta.topic_id = :topic ORDER BY a.published DESC, a.id DESC "
-                "LIMIT :limit"), {"topic": topic.id, "limit": max_articles})
-    return session.execute(select(m.Article.id, m.Article.title, m.Article.published, m.Article.category,
-                                  m.TopicArticle.score)
-                           .join(m.TopicArticle, m.TopicArticle.article_id == m.Article.id)
-                           .where(m.TopicArticle.topic_id == topic.id)
-                           .order_by(m.Article.published.desc(), m.Article.id.desc()).limit(max_articles))
+            sql = _WALK_SQL
+    return [tuple(r) for r in rows(session, sql, {"topic": topic.id, "limit": max_articles})]
 
 
 def _scope(session: Session, topic: m.Topic, max_articles: int, total: int = 0) -> _Scope:
-    rows = _newest_of_topic(session, topic, max_articles, total)
+    window = _newest_of_topic(session, topic, max_articles, total)
     articles: dict[int, dict[str, Any]] = {}
     whole: set[int] = set()
-    for aid, title, published, category, score in rows:
+    for aid, title, published, category, score, _updated in window:
         articles[aid] = {"article_id": aid, "title": title, "published": published, "category": category,
                          "score": round(score, 3)}
         if topic.kind != "entity" or score >= CENTRAL:
             whole.add(aid)
-    scope = _Scope(topic, articles, whole)
+    scope = _Scope(topic, articles, whole, rows=window)
     if topic.entity_id is not None and len(whole) < len(articles):
         q = select(m.Mention.bullet_id).where(_in_scope(m.Mention, scope), m.Mention.entity_id == topic.entity_id)
         scope.bullets = set(session.scalars(q))
@@ -206,6 +213,7 @@ def _named_things(session: Session, scope: _Scope, events: list[Any]) -> dict[st
         _add_source(thing["sources"], scope.source(aid, bid))
         bullets_of.setdefault(eid, set()).add(bid)
     _attach_dates(things, bullets_of, events)
+    scope.named = sorted(things)
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in SECTION_TYPES}
     for thing in sorted(things.values(), key=lambda t: (-t["mentions"], t["name"])):
         for section, group in SECTION_TYPES.items():
@@ -256,13 +264,13 @@ def _new_since(session: Session, scope: _Scope, since: str) -> list[dict[str, An
     new_articles = [aid for aid, a in scope.articles.items() if (a["published"] or "") >= since]
     if not new_articles:
         return []
-    rows: list[Any] = []
+    found: list[Any] = []
     for i in range(0, len(new_articles), 500):
-        rows.extend(session.execute(
+        found.extend(session.execute(
             select(m.Bullet.id, m.Bullet.text, m.Bullet.article_id, m.FactMention.fact_id)
             .outerjoin(m.FactMention, m.FactMention.bullet_id == m.Bullet.id)
             .where(m.Bullet.article_id.in_(new_articles[i:i + 500])).order_by(m.Bullet.position)))
-    fact_ids = list({r[3] for r in rows if r[3] is not None})
+    fact_ids = list({r[3] for r in found if r[3] is not None})
     old: set[int] = set()
     for i in range(0, len(fact_ids), 500):
         old.update(session.scalars(
@@ -270,13 +278,43 @@ def _new_since(session: Session, scope: _Scope, since: str) -> list[dict[str, An
             .where(_in_scope(m.FactMention, scope))
             .where(m.FactMention.fact_id.in_(fact_ids[i:i + 500]), m.Article.published < since)))
     items: dict[Any, dict[str, Any]] = {}
-    for bid, text, aid, fact_id in rows:
+    for bid, text, aid, fact_id in found:
         if fact_id in old or not scope.covers(aid, bid):
             continue
         key = fact_id if fact_id is not None else ("b", bid)
         item = items.setdefault(key, {"date": scope.articles[aid]["published"], "text": text, "sources": []})
         _add_source(item["sources"], scope.source(aid, bid))
     return sorted(items.values(), key=lambda x: x["date"] or "", reverse=True)
+
+
+def _total(session: Session, topic: m.Topic) -> int:
+    return int(rows(session, _TOTAL_SQL, {"topic": topic.id})[0][0] or 0)
+
+
+def _version(session: Session, topic: m.Topic, total: int, window: list[tuple[Any, ...]],
+             entity_ids: list[int]) -> str:
+    """A digest of everything a dossier is built from that can change: the topic, its newest items as stored
+    (an item edited in place has a new `updated`), and the stored fields of the entities it names."""
+    params = {f"e{i}": eid for i, eid in enumerate(entity_ids)}
+    entities = rows(session, "SELECT id, name, type, aliases, role, country FROM entities WHERE id IN "
+                    f"({', '.join(':' + k for k in params) or 'NULL'}) ORDER BY id", params)
+    parts = (topic.id, topic.name, topic.kind, topic.entity_id, total, [tuple(map(str, r)) for r in window],
+             [tuple(map(str, e)) for e in entities])
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+
+
+def dossier_version(session: Session, topic: m.Topic, entity_ids: list[int], max_articles: int = MAX_ARTICLES) -> str:
+    """The version `build_versioned` would give now, at a fraction of the cost of building the dossier."""
+    total = _total(session, topic)
+    return _version(session, topic, total, _newest_of_topic(session, topic, max_articles, total), entity_ids)
+
+
+def find_topic(session: Session, topic_name: str) -> m.Topic:
+    """The topic a name means; raises TopicNotFound (with suggestions) for no match."""
+    topic = resolve_topic(session, topic_name)
+    if topic is None:
+        raise TopicNotFound(topic_name, suggest_topics(session, topic_name))
+    return topic
 
 
 def build_dossier(session: Session, topic_name: str, since: str | None = None,
@@ -288,11 +326,20 @@ def build_dossier(session: Session, topic_name: str, since: str | None = None,
     title, published}]. A topic with more than `max_articles` articles is built from its newest ones
     (`article_count` tells how many it has), which keeps a page readable and fast on any store.
     """
-    topic = resolve_topic(session, topic_name)
-    if topic is None:
-        raise TopicNotFound(topic_name, suggest_topics(session, topic_name))
-    total = session.scalar(select(func.count()).select_from(m.TopicArticle).where(m.TopicArticle.topic_id == topic.id))
-    scope = _scope(session, topic, max_articles, int(total or 0))
+    return _assemble(session, find_topic(session, topic_name), since, max_articles)[0]
+
+
+def build_versioned(session: Session, topic: m.Topic, max_articles: int = MAX_ARTICLES
+                    ) -> tuple[dict[str, Any], str, list[int]]:
+    """The dossier (no `since`), its version and the entities it names, for keeping it as a snapshot."""
+    dossier, scope, total = _assemble(session, topic, None, max_articles)
+    return dossier, _version(session, topic, total, scope.rows, scope.named), scope.named
+
+
+def _assemble(session: Session, topic: m.Topic, since: str | None, max_articles: int
+              ) -> tuple[dict[str, Any], _Scope, int]:
+    total = _total(session, topic)
+    scope = _scope(session, topic, max_articles, total)
     events = _scope_events(session, scope)
     named = _named_things(session, scope, events)
     points = _role_points(session, scope, ("challenges", "way_forward"))
@@ -307,5 +354,5 @@ def build_dossier(session: Session, topic_name: str, since: str | None = None,
         "way_forward": points["way_forward"],
         "new_since": _new_since(session, scope, since) if since else [],
         "articles": list(scope.articles.values()),
-        "article_count": int(total or 0),
-    }
+        "article_count": total,
+    }, scope, total

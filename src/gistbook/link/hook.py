@@ -11,6 +11,7 @@ from gistbook.link.facts import link_facts, prune_orphan_facts
 from gistbook.link.topics import link_topics
 from gistbook.store import Store, models
 from gistbook.store.search import index_article
+from gistbook.store.snapshots import clear_snapshots
 
 
 def on_article_saved(session: Session, article_id: int, status: str) -> None:
@@ -34,4 +35,5 @@ def relink_all(store: Store, progress: Callable[[int], None] | None = None) -> i
             progress(len(ids[start:start + 200]))
     with store.sessions.begin() as session:
         prune_orphan_facts(session)
+        clear_snapshots(session)  # facts and topics were recomputed: every kept page may now be out of date
     return len(ids)

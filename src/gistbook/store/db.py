@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gistbook.store.migrate import upgrade
 
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for SQLite's lock held by another connection
+
 
 class StoreError(RuntimeError):
     """The database cannot be opened or used; one-line reason."""
@@ -21,7 +23,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
 
 

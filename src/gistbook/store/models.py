@@ -270,3 +270,16 @@ class ReviewLog(Base):
 
 Index("ix_cards_user_due", Card.user_id, Card.due)
 Index("ix_cards_user_state_due", Card.user_id, Card.state, Card.due)  # next card per FSRS state: one seek
+
+
+class PageSnapshot(Base):
+    """Finished HTML of a costly read-only page part (a topic's dossier), with the version of the data it shows;
+    a reader compares versions and never serves a snapshot older than the data."""
+
+    __tablename__ = "page_snapshots"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[str] = mapped_column(String(100))
+    entity_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    built: Mapped[dt.datetime] = mapped_column(default=utcnow)

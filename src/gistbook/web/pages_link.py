@@ -7,13 +7,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 
-from gistbook.records import date_sort_key
-from gistbook.web.charts import SeriesPoint, series_chart, timeline_strip
-from gistbook.web.deps import SessionDep
+from gistbook.web.deps import SessionDep, StoreDep
 from gistbook.web.library import optional
 from gistbook.web.marking import Segment, segments
 from gistbook.web.queries import PAPERS, categories
+from gistbook.web.snapshots import PAGE_WINDOW, dossier_body, render_body
 from gistbook.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -53,45 +53,25 @@ def topics_index(request: Request, session: SessionDep,
                                            "total": len(topics)})
 
 
-def figure_charts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each figure series with its SVG chart when it has more than one value to compare."""
-    out = []
-    for series in figures:
-        points = [SeriesPoint(p["period"] or (p.get("as_of") or "")[:7] or "?", p["value"], p["superseded"],
-                              p.get("text", "")) for p in series["series"]]
-        chart = series_chart(points, label=f"{series['subject'] or 'Figure'} over time", unit=series["unit"]) \
-            if len(points) > 1 else None
-        out.append({**series, "chart": chart})
-    return out
-
-
-# A topic page reads its newest items: enough for a readable page that opens fast on a large store. The reader
-# can ask for the deeper window (the CLI's and the API's), which takes a few times as long on huge topics.
-PAGE_WINDOW = 100
-
-
 @router.get("/topics/{name:path}", response_class=HTMLResponse)
-def dossier_page(request: Request, name: str, session: SessionDep,
+def dossier_page(request: Request, name: str, session: SessionDep, store: StoreDep,
                  since: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
                  older: Annotated[int, Query(ge=0, le=1)] = 0) -> HTMLResponse:
-    build = optional("gistbook.link.dossier", "build_dossier")
-    if build is None:
+    if optional("gistbook.link.dossier", "build_dossier") is None:
         return pending(request, "Dossier", "topic linking")
-    from gistbook.link.dossier import MAX_ARTICLES, TopicNotFound
+    from gistbook.link.dossier import MAX_ARTICLES, TopicNotFound, build_dossier, find_topic
 
     since = valid_date(since, "since")
-    window = MAX_ARTICLES if older else PAGE_WINDOW
     try:
-        dossier = build(session, name, since=since, max_articles=window)
+        if not since and not older:  # the default view: kept as a snapshot until the data changes
+            title, body = dossier_body(session, store, find_topic(session, name))
+            return render(request, "dossier.html", {"title": title, "body": body})
+        window = MAX_ARTICLES if older else PAGE_WINDOW
+        dossier = build_dossier(session, name, since=since, max_articles=window)
     except TopicNotFound as exc:
         return topic_missing(request, session, name, exc.suggestions)
-    timeline = dossier["timeline"]
-    strip = timeline_strip([(date_sort_key(e["date"]), e["text"]) for e in timeline],
-                           label=f"Timeline of {dossier['topic']}") if timeline else None
-    latest = max((a["published"] or "" for a in dossier["articles"]), default="")
-    return render(request, "dossier.html", {"d": dossier, "strip": strip, "figures": figure_charts(dossier["figures"]),
-                                            "since": since or "", "latest": latest, "older": older,
-                                            "can_go_deeper": not older and dossier["article_count"] > window})
+    body = Markup(render_body(dossier, since or "", older, window))  # noqa: S704 - autoescaped template
+    return render(request, "dossier.html", {"title": dossier["topic"], "body": body})
 
 
 def topic_missing(request: Request, session: SessionDep, name: str, suggestions: list[str]) -> HTMLResponse:

@@ -18,6 +18,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from gistbook.config import Settings
 from gistbook.store import Store
+from gistbook.web.snapshots import refresh_after_ingest
 
 MAX_FILES = 200
 CHUNK = 1 << 20
@@ -101,6 +102,7 @@ def run_ingest(batch: Batch, store: Store, settings: Settings) -> dict[str, Any]
 
     try:
         report = ingest_paths(batch.paths, store, published=batch.published, max_bytes=settings.max_file_bytes)
+        refresh_after_ingest(store, report.to_dict())
         return _named(report.to_dict(), batch)
     finally:
         batch.cleanup()
@@ -131,6 +133,7 @@ def ingest_with_progress(batch: Batch, store: Store, settings: Settings) -> Iter
         try:
             report = ingest_paths(batch.paths, store, published=batch.published,
                                   max_bytes=settings.max_file_bytes, progress=advance)
+            refresh_after_ingest(store, report.to_dict())
             events.put(_named(report.to_dict(), batch))
         except BaseException as exc:  # noqa: BLE001 - handed to the page, which shows it as one line
             events.put(exc)

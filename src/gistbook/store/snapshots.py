@@ -1,0 +1,69 @@
+"""Page snapshots: finished HTML kept with the version of the data it shows (see models.PageSnapshot).
+
+Reads go straight to the driver (one keyed row on every dossier view). Writes are best effort: a page view that
+finds the database busy (an ingest holding SQLite's write lock) serves its fresh page and leaves the snapshot
+for a later view, instead of waiting on the lock.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from gistbook.store import models as m
+from gistbook.store.db import BUSY_TIMEOUT_MS
+from gistbook.store.fastsql import json_value, rows
+
+log = logging.getLogger(__name__)
+BUSY_MS = 200  # how long a page view waits for SQLite's write lock before giving up on saving a snapshot
+_READ = "SELECT version, entity_ids, title, body FROM page_snapshots WHERE key = :key"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    version: str
+    entity_ids: list[int]
+    title: str
+    body: str
+
+
+def load_snapshot(session: Session, key: str) -> Snapshot | None:
+    found = rows(session, _READ, {"key": key})
+    if not found:
+        return None
+    version, entity_ids, title, body = found[0]
+    return Snapshot(version, [int(i) for i in json_value(entity_ids) or []], title, body)
+
+
+def save_snapshot(sessions: sessionmaker[Session], key: str, snapshot: Snapshot) -> bool:
+    """Replace the snapshot under `key`; False (and nothing written) when the database is busy or refuses."""
+    try:
+        with sessions.begin() as session:
+            driver = session.connection().connection.driver_connection
+            sqlite = session.get_bind().dialect.name == "sqlite"
+            if sqlite:
+                driver.execute(f"PRAGMA busy_timeout={BUSY_MS}")  # type: ignore[union-attr]
+            try:
+                session.execute(delete(m.PageSnapshot).where(m.PageSnapshot.key == key))
+                session.add(m.PageSnapshot(key=key, version=snapshot.version, entity_ids=snapshot.entity_ids,
+                                           title=snapshot.title, body=snapshot.body))
+                session.flush()
+            finally:
+                if sqlite:
+                    driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # type: ignore[union-attr]
+    except SQLAlchemyError as exc:  # busy, or another process saved the same key first: the page is still right
+        log.info("snapshot %s not saved: %s", key, str(exc).splitlines()[0])
+        return False
+    return True
+
+
+def clear_snapshots(session: Session, prefix: str = "") -> int:
+    """Drop snapshots whose key starts with `prefix` (all by default), e.g. after relinking every article."""
+    q = delete(m.PageSnapshot)
+    if prefix:
+        q = q.where(m.PageSnapshot.key.startswith(prefix, autoescape=True))
+    return int(session.execute(q).rowcount or 0)  # type: ignore[attr-defined]

@@ -1,0 +1,117 @@
+"""Dossier pages from snapshots: the default view of a topic is rendered once and kept in the database.
+
+Building a dossier reads hundreds of rows and renders ~50 KiB of HTML (~20 ms); checking a snapshot's version
+reads the topic's newest items and the entities it names (~1 ms). A snapshot whose version no longer matches the
+data, or that was rendered by other code or templates, is rebuilt on the spot, so a page never shows less than
+the store holds. Ingest refreshes the snapshots of the topics it touched, so readers rarely pay for a build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from gistbook.link import dossier as dossier_mod
+from gistbook.link import series
+from gistbook.records import date_sort_key
+from gistbook.store import Store
+from gistbook.store import models as m
+from gistbook.store.snapshots import Snapshot, load_snapshot, save_snapshot
+from gistbook.web import charts
+from gistbook.web.charts import SeriesPoint, series_chart, timeline_strip
+from gistbook.web.templating import TEMPLATES, templates
+
+# A topic page reads its newest items: enough for a readable page that opens fast on a large store. The reader
+# can ask for the deeper window (the CLI's and the API's), which takes a few times as long on huge topics.
+PAGE_WINDOW = 100
+REFRESH_LIMIT = 100  # topics refreshed after one ingest, largest first; the rest are built on their first view
+
+
+def _code_fingerprint() -> str:
+    """Changes with any code or template that shapes the snapshot, so an upgrade never serves old HTML."""
+    digest = hashlib.sha256()
+    for path in (Path(dossier_mod.__file__), Path(series.__file__), Path(charts.__file__), Path(__file__),
+                 TEMPLATES / "dossier_body.html", TEMPLATES / "macros.html", TEMPLATES.parent / "templating.py"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+FINGERPRINT = _code_fingerprint()
+
+
+def figure_charts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each figure series with its SVG chart when it has more than one value to compare."""
+    out = []
+    for s in figures:
+        points = [SeriesPoint(p["period"] or (p.get("as_of") or "")[:7] or "?", p["value"], p["superseded"],
+                              p.get("text", "")) for p in s["series"]]
+        chart = series_chart(points, label=f"{s['subject'] or 'Figure'} over time", unit=s["unit"]) \
+            if len(points) > 1 else None
+        out.append({**s, "chart": chart})
+    return out
+
+
+def render_body(dossier: dict[str, Any], since: str, older: int, window: int) -> str:
+    """The dossier's HTML without the page around it (no learner, no request: the same for every reader)."""
+    timeline = dossier["timeline"]
+    strip = timeline_strip([(date_sort_key(e["date"]), e["text"]) for e in timeline],
+                           label=f"Timeline of {dossier['topic']}") if timeline else None
+    latest = max((a["published"] or "" for a in dossier["articles"]), default="")
+    return templates.env.get_template("dossier_body.html").render(
+        d=dossier, strip=strip, figures=figure_charts(dossier["figures"]), since=since, latest=latest, older=older,
+        can_go_deeper=not older and dossier["article_count"] > window)
+
+
+def snapshot_key(topic_id: int, window: int = PAGE_WINDOW) -> str:
+    return f"dossier:{topic_id}:{window}"
+
+
+def _build_and_keep(session: Session, store: Store, topic: m.Topic) -> Snapshot:
+    dossier, version, entity_ids = dossier_mod.build_versioned(session, topic, PAGE_WINDOW)
+    snapshot = Snapshot(f"{FINGERPRINT}:{version}", entity_ids, dossier["topic"],
+                        render_body(dossier, "", 0, PAGE_WINDOW))
+    save_snapshot(store.sessions, snapshot_key(topic.id), snapshot)
+    return snapshot
+
+
+def _current(session: Session, store: Store, topic: m.Topic) -> tuple[Snapshot, bool]:
+    """The topic's snapshot when still current, else a new one built and kept; and whether it was built."""
+    snapshot = load_snapshot(session, snapshot_key(topic.id))
+    if snapshot is not None and snapshot.version.partition(":")[0] == FINGERPRINT and snapshot.version == \
+            f"{FINGERPRINT}:{dossier_mod.dossier_version(session, topic, snapshot.entity_ids, PAGE_WINDOW)}":
+        return snapshot, False
+    return _build_and_keep(session, store, topic), True
+
+
+def dossier_body(session: Session, store: Store, topic: m.Topic) -> tuple[str, Markup]:
+    """(title, HTML) of a topic's default dossier view."""
+    snapshot, _ = _current(session, store, topic)
+    return snapshot.title, Markup(snapshot.body)  # noqa: S704 - rendered by our autoescaping templates
+
+
+def refresh_dossiers(store: Store, article_ids: list[int] | None = None, limit: int = REFRESH_LIMIT) -> int:
+    """Bring the snapshots of the topics these articles belong to (all topics when None) up to date, largest
+    topics first; returns how many were rebuilt."""
+    with store.session() as session:
+        q = (select(m.TopicArticle.topic_id).group_by(m.TopicArticle.topic_id)
+             .order_by(func.count().desc(), m.TopicArticle.topic_id).limit(limit))
+        if article_ids is not None:
+            touched = select(m.TopicArticle.topic_id).where(m.TopicArticle.article_id.in_(article_ids or [-1]))
+            q = q.where(m.TopicArticle.topic_id.in_(touched))
+        rebuilt = 0
+        for topic_id in list(session.scalars(q)):
+            topic = session.get(m.Topic, topic_id)
+            if topic is not None:
+                rebuilt += _current(session, store, topic)[1]
+    return rebuilt
+
+
+def refresh_after_ingest(store: Store, report: dict[str, Any]) -> int:
+    """After an ingest (its `--json` report): refresh the dossiers of the topics its new and updated items joined."""
+    ids = [int(item["id"]) for key in ("ingested", "updated") for item in report.get(key, []) if "id" in item]
+    return refresh_dossiers(store, ids) if ids else 0
