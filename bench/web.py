@@ -201,9 +201,15 @@ def main() -> int:
         if not db_path.exists():
             print(f"building {args.articles:,} synthetic articles …", file=sys.stderr)
             print(f"  built in {build(db_url, args.articles):.0f} s", file=sys.stderr)
-        if args.build_only:
-            return 0
         store = Store(db_url)
+        from gistbook.web.snapshots import refresh_dossiers
+
+        began = time.perf_counter()
+        rebuilt = refresh_dossiers(store, limit=10_000)  # as every ingest leaves them: dossier snapshots current
+        print(f"  {rebuilt} dossier snapshots rebuilt in {time.perf_counter() - began:.1f} s", file=sys.stderr)
+        if args.build_only:
+            store.close()
+            return 0
         from gistbook.link.topics import list_topics
 
         with store.session() as session:

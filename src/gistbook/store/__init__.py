@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gistbook import records
 from gistbook.store import models
+from gistbook.store.changes import ReadMemo, sqlite_path
 from gistbook.store.db import StoreError, open_engine
 from gistbook.store.reader import get_article, list_articles, timeline
 from gistbook.store.writer import SaveStatus, save_article
@@ -23,6 +24,10 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine, self.sessions = open_engine(url)
+        path = sqlite_path(url)
+        self.memo = ReadMemo(path, self.sessions) if path else None
+        if self.memo is not None:
+            self.sessions.configure(info={"read_memo": self.memo})
 
     @property
     def dialect(self) -> str:
@@ -75,6 +80,8 @@ class Store:
             return found
 
     def close(self) -> None:
+        if self.memo is not None:
+            self.memo.close()
         self.engine.dispose()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
@@ -44,10 +44,16 @@ async def current_user(request: Request) -> WebUser | None:
     return user if isinstance(user, WebUser) else None
 
 
-def read_session(store: Annotated[Store, Depends(get_store)]) -> Iterator[Session]:
-    """One short read-only session per request: nothing is kept between requests."""
-    with store.session() as session:
+async def read_session(store: Annotated[Store, Depends(get_store)]) -> AsyncIterator[Session]:
+    """One short read-only session per request: nothing is kept between requests. Opening a session touches no
+    database (the connection is taken at its first query, in the page's thread) and closing one hands the
+    connection back to the pool, so both run on the event loop: a plain `def` here cost two thread-pool hops
+    per page."""
+    session = store.session()
+    try:
         yield session
+    finally:
+        session.close()
 
 
 def user_id_of(user: WebUser | None) -> int | None:

@@ -10,15 +10,17 @@ mode (PostgreSQL, per-learner pages, several processes) does not use this.
 from __future__ import annotations
 
 import re
-import sqlite3
 import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.engine import make_url
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gistbook.store.changes import DataVersion, sqlite_path
+
+__all__ = ["PageCache", "sqlite_path"]
 
 CACHED_PATHS = re.compile(r"^/(?:articles/\d+(?:/related|/background)?|topics/[^/]+|search|review)$")
 SHORT_LIVED = {"/review": 5.0}  # seconds: which card is next also depends on the time
@@ -34,29 +36,6 @@ class _Entry:
     status: int
     headers: list[Any]
     body: bytes
-
-
-class DataVersion:
-    """SQLite's data_version on a private read-only connection: it changes with every commit made elsewhere."""
-
-    def __init__(self, path: str) -> None:
-        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._lock = threading.Lock()
-
-    def read(self) -> int:
-        with self._lock:
-            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-
-    def close(self) -> None:
-        self._conn.close()
-
-
-def sqlite_path(url: str) -> str | None:
-    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
-        return None
-    return parsed.database
 
 
 class PageCache:
