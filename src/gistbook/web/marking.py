@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
 
 
 @dataclass(frozen=True)
@@ -60,3 +63,21 @@ def marked_sections(article: dict[str, Any]) -> list[dict[str, Any]]:
                             for b in sec["bullets"]]}
         for sec in article.get("sections", [])
     ]
+
+
+def segments_html(segs: list[Segment]) -> Markup:
+    """A bullet's segments as HTML: entities link to their dossier, dates carry their ISO value; every piece of
+    text is escaped. Written out here because it is the innermost loop of the article page (a template macro
+    per bullet cost ~3x as much)."""
+    out: list[str] = []
+    for seg in segs:
+        text = escape(seg.text)
+        if seg.kind == "entity":
+            ref, label = seg.ref or "", seg.label or ""
+            out.append(f'<a class="ent ent-{escape(label)}" href="/topics/{escape(quote(ref, safe=""))}" '
+                       f'title="{escape(ref)} · {escape(label.replace("_", " "))}">{text}</a>')
+        elif seg.kind == "date":
+            out.append(f'<time class="date" title="{escape(seg.ref or "")}">{text}</time>')
+        else:
+            out.append(str(text))
+    return Markup("".join(out))  # noqa: S704 - every piece above is escaped
