@@ -34,8 +34,11 @@ def register(app: typer.Typer, state: Any) -> None:
         where = settings.db.split("@")[-1] if "@" in settings.db else settings.db
         err.print(f"gistbook: serving http://{host}:{port}/ in {web_app.state.mode} mode ({where})",
                   markup=False, highlight=False)
+        from gistbook.web.protocol import StampedHttpToolsProtocol
+
         if workers == 1:
-            uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False)
+            uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False,
+                        http=StampedHttpToolsProtocol)
             return
         web_app.state.store.close()
         os.environ["GISTBOOK_DB"] = settings.db
@@ -44,4 +47,4 @@ def register(app: typer.Typer, state: Any) -> None:
         # spreads them across the workers.
         os.environ.setdefault("UV_TCP_SINGLE_ACCEPT", "1")
         uvicorn.run("gistbook.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning", access_log=False)
+                    log_level="warning", access_log=False, http=StampedHttpToolsProtocol)

@@ -102,6 +102,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None, mod
     app.state.settings = settings
     app.state.store = store
     app.state.mode = mode
+    app.state.inline_pages = store.dialect == "sqlite"  # see deps.run_page
     if mode == "server":  # inside the body limit, so the CSRF check never reads more than the limit
         app.add_middleware(ServerAuth, store=store, secret=(settings.secret or "").strip())
     cache_path = sqlite_path(store.url) if mode == "local" and settings.page_cache else None

@@ -8,6 +8,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from gistbook.web.protocol import RECEIVED
+
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 
 
@@ -76,7 +78,8 @@ class BodyLimit:
 
 
 class ServerTiming:
-    """Adds `Server-Timing: app;dur=<ms>` (time to the response head), read by bench/web.py."""
+    """Adds `Server-Timing: app;dur=<ms>`, read by bench/web.py: from the request's first bytes parsed by the
+    server (web/protocol.py; else from here) to its response head, so time waiting in the process counts."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -85,7 +88,7 @@ class ServerTiming:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        began = time.perf_counter()
+        began = scope.get(RECEIVED) or time.perf_counter()
 
         async def timed_send(message: Message) -> None:
             if message["type"] == "http.response.start":

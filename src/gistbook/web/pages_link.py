@@ -8,12 +8,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
-from gistbook.web.deps import SessionDep, StoreDep
+from gistbook.store import Store
+from gistbook.web.deps import SessionDep, StoreDep, run_page
 from gistbook.web.library import optional
 from gistbook.web.marking import Segment, segments
 from gistbook.web.queries import PAPERS, categories
-from gistbook.web.snapshots import PAGE_WINDOW, dossier_body, render_body
+from gistbook.web.snapshots import PAGE_WINDOW, current_snapshot, dossier_body, render_body
 from gistbook.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -54,16 +57,35 @@ def topics_index(request: Request, session: SessionDep,
 
 
 @router.get("/topics/{name:path}", response_class=HTMLResponse)
-def dossier_page(request: Request, name: str, session: SessionDep, store: StoreDep,
-                 since: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
-                 older: Annotated[int, Query(ge=0, le=1)] = 0) -> HTMLResponse:
+async def dossier_page(request: Request, name: str, session: SessionDep, store: StoreDep,
+                       since: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
+                       older: Annotated[int, Query(ge=0, le=1)] = 0) -> HTMLResponse:
     if optional("gistbook.link.dossier", "build_dossier") is None:
         return pending(request, "Dossier", "topic linking")
+    since = valid_date(since, "since")
+    if not since and not older:  # the default view: kept as a snapshot until the data changes
+        kept = await run_page(request, _kept_dossier, request, session, name)
+        if kept is not None:
+            return kept
+    return await run_in_threadpool(_built_dossier, request, session, store, name, since, older)  # can take long
+
+
+def _kept_dossier(request: Request, session: Session, name: str) -> HTMLResponse | None:
+    from gistbook.link.topics import resolve_topic
+
+    topic = resolve_topic(session, name)
+    snapshot = current_snapshot(session, topic) if topic is not None else None
+    if snapshot is None:
+        return None
+    return render(request, "dossier.html", {"title": snapshot.title, "body": Markup(snapshot.body)})  # noqa: S704
+
+
+def _built_dossier(request: Request, session: Session, store: Store, name: str, since: str | None,
+                   older: int) -> HTMLResponse:
     from gistbook.link.dossier import MAX_ARTICLES, TopicNotFound, build_dossier, find_topic
 
-    since = valid_date(since, "since")
     try:
-        if not since and not older:  # the default view: kept as a snapshot until the data changes
+        if not since and not older:
             title, body = dossier_body(session, store, find_topic(session, name))
             return render(request, "dossier.html", {"title": title, "body": body})
         window = MAX_ARTICLES if older else PAGE_WINDOW
@@ -90,13 +112,19 @@ def hit_segments(snippet: str, highlights: list[list[int]]) -> list[Segment]:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, session: SessionDep, q: Annotated[str, Query(max_length=500)] = "",
-                category: Annotated[str, Query(max_length=200)] = "",
-                paper: Annotated[str, Query(pattern="^(GS[1-4])?$")] = "",
-                entity: Annotated[str, Query(max_length=300)] = "",
-                date_from: Annotated[str, Query(alias="from", pattern=ISO_DATE)] = "",
-                date_to: Annotated[str, Query(alias="to", pattern=ISO_DATE)] = "",
-                page: Annotated[int, Query(ge=1, le=500)] = 1) -> HTMLResponse:
+async def search_page(request: Request, session: SessionDep, q: Annotated[str, Query(max_length=500)] = "",
+                      category: Annotated[str, Query(max_length=200)] = "",
+                      paper: Annotated[str, Query(pattern="^(GS[1-4])?$")] = "",
+                      entity: Annotated[str, Query(max_length=300)] = "",
+                      date_from: Annotated[str, Query(alias="from", pattern=ISO_DATE)] = "",
+                      date_to: Annotated[str, Query(alias="to", pattern=ISO_DATE)] = "",
+                      page: Annotated[int, Query(ge=1, le=500)] = 1) -> HTMLResponse:
+    return await run_page(request, _search_page, request, session, q, category, paper, entity, date_from, date_to,
+                          page)
+
+
+def _search_page(request: Request, session: Session, q: str, category: str, paper: str, entity: str,
+                 date_from: str, date_to: str, page: int) -> HTMLResponse:
     search = optional("gistbook.store.search", "search")
     if search is None:
         return pending(request, "Search", "full-text search")

@@ -7,11 +7,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.orm import Session
 
 from gistbook.store import models
 from gistbook.store import notes as note_repo
 from gistbook.store.reader import get_article
-from gistbook.web.deps import SessionDep, StoreDep, UserDep, user_id_of
+from gistbook.web.deps import SessionDep, StoreDep, UserDep, WebUser, run_page, user_id_of
 from gistbook.web.library import optional
 from gistbook.web.marking import marked_sections
 from gistbook.web.queries import PAPERS, article_topics, categories, newest_articles, notes_with_cards
@@ -24,9 +25,13 @@ ROLE_LABELS = {"news": "The news", "background": "Background", "challenges": "Ch
 
 
 @router.get("/", response_class=HTMLResponse)
-def today(request: Request, session: SessionDep, category: str | None = None,
-          paper: Annotated[str | None, Query(pattern="^(GS[1-4])?$")] = None,
-          page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
+async def today(request: Request, session: SessionDep, category: str | None = None,
+                paper: Annotated[str | None, Query(pattern="^(GS[1-4])?$")] = None,
+                page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
+    return await run_page(request, _today, request, session, category, paper, page)
+
+
+def _today(request: Request, session: Session, category: str | None, paper: str | None, page: int) -> HTMLResponse:
     items, total = newest_articles(session, category=category or None, paper=paper or None,
                                    limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return render(request, "today.html", {
@@ -66,7 +71,11 @@ def related_items(session: Any, article_id: int) -> list[dict[str, Any]] | None:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: int, session: SessionDep, user: UserDep) -> HTMLResponse:
+async def article_page(request: Request, article_id: int, session: SessionDep, user: UserDep) -> HTMLResponse:
+    return await run_page(request, _article_page, request, article_id, session, user)
+
+
+def _article_page(request: Request, article_id: int, session: Session, user: WebUser | None) -> HTMLResponse:
     art = get_article(session, article_id)
     if art is None:
         raise HTTPException(404, f"There is no article #{article_id}.")

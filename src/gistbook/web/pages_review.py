@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
 from gistbook.web.charts import bar_chart, hbar_chart, ring
-from gistbook.web.deps import SessionDep, StoreDep, UserDep, user_id_of
+from gistbook.web.deps import SessionDep, StoreDep, UserDep, WebUser, run_page, user_id_of
 from gistbook.web.library import optional
 from gistbook.web.pages_link import pending
 from gistbook.web.queries import bullet_context
@@ -63,8 +63,12 @@ def _count_statements(local: bool) -> tuple[Any, Any]:
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review_page(request: Request, session: SessionDep, user: UserDep,
-                exam: Annotated[str | None, Query(max_length=20)] = None) -> HTMLResponse:
+async def review_page(request: Request, session: SessionDep, user: UserDep,
+                      exam: Annotated[str | None, Query(max_length=20)] = None) -> HTMLResponse:
+    return await run_page(request, _review_page, request, session, user, exam)
+
+
+def _review_page(request: Request, session: Session, user: WebUser | None, exam: str | None) -> HTMLResponse:
     next_card = optional("gistbook.review", "next_card")
     if next_card is None:
         return pending(request, "Review", "spaced repetition")

@@ -79,11 +79,19 @@ def _build_and_keep(session: Session, store: Store, topic: m.Topic) -> Snapshot:
     return snapshot
 
 
-def _current(session: Session, store: Store, topic: m.Topic) -> tuple[Snapshot, bool]:
-    """The topic's snapshot when still current, else a new one built and kept; and whether it was built."""
+def current_snapshot(session: Session, topic: m.Topic) -> Snapshot | None:
+    """The topic's kept dossier if it still shows the data as it is now (about a millisecond to check)."""
     snapshot = load_snapshot(session, snapshot_key(topic.id))
     if snapshot is not None and snapshot.version.partition(":")[0] == FINGERPRINT and snapshot.version == \
             f"{FINGERPRINT}:{dossier_mod.dossier_version(session, topic, snapshot.entity_ids, PAGE_WINDOW)}":
+        return snapshot
+    return None
+
+
+def _current(session: Session, store: Store, topic: m.Topic) -> tuple[Snapshot, bool]:
+    """The topic's snapshot when still current, else a new one built and kept; and whether it was built."""
+    snapshot = current_snapshot(session, topic)
+    if snapshot is not None:
         return snapshot, False
     return _build_and_keep(session, store, topic), True
 
