@@ -278,7 +278,7 @@ def main() -> int:
         verdict = "" if target is None else ("  ok" if s95 <= target else "  MISSED")
         print(f"{name:<26}{p50:>10.1f}ms{s95:>10.1f}ms{c95:>10.1f}ms{a95:>12.1f}ms"
               f"{(str(target) + 'ms') if target else '–':>9}{errors:>8}{verdict}")
-    print("\nserver = Server-Timing (request in → response head, queueing inside the process included); "
+    print("\nserver = Server-Timing (request parsed by the server → response head: waiting inside the process counts); "
           "1-client p95 = the same pages one at a time (service time alone).")
     return 0
 

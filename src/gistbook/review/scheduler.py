@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any
+from typing import Any, NamedTuple
 
 import fsrs
-from sqlalchemy import Select, bindparam, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from gistbook.store import models as m
+from gistbook.store.fastsql import rows, timestamp, timestamp_param
 
 STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 
@@ -49,7 +49,7 @@ def fsrs_card(row: m.Card, now: dt.datetime) -> fsrs.Card:
 def card_dict(row: Any) -> dict[str, Any]:
     """A card in the shape the CLI and the web app show."""
     return {"id": row.id, "origin": row.origin, "origin_id": row.origin_id, "front": row.front, "back": row.back,
-            "state": STATE_NAMES.get(row.state, str(row.state)), "due": utc(row.due).isoformat(),
+            "state": STATE_NAMES.get(row.state, str(row.state)), "due": utc(timestamp(row.due)).isoformat(),
             "syllabus": row.syllabus, "bullet_id": row.bullet_id, "user_id": row.user_id}
 
 
@@ -72,35 +72,51 @@ def next_card(session: Session, user_id: int | None = None, now: dt.datetime | N
 
         row = best_due_for_exam(session, user_id, moment, exam_date, include_new)
         return card_dict(row) if row is not None else None
-    due_id = session.execute(_due_statement(user_id is None), {"user": user_id, "now": moment}).scalar()
-    if due_id is None and include_new:
-        due_id = session.execute(_new_statement(user_id is None), {"user": user_id}).scalar()
-    found = session.execute(_card_statement(), {"id": due_id}).first() if due_id is not None else None
-    return card_dict(found) if found is not None else None
+    params = {"user": user_id, "now": timestamp_param(session, moment)}
+    found = rows(session, _due_sql(user_id is None), params)
+    if not found and include_new:
+        found = rows(session, _new_sql(user_id is None), params)
+    card = rows(session, _CARD_SQL, {"id": found[0][0]}) if found else []
+    return card_dict(CardRow(*card[0])) if card else None
+
+
+class CardRow(NamedTuple):
+    """The columns card_dict shows, as the driver gives them."""
+
+    id: int
+    origin: str
+    origin_id: int
+    front: str
+    back: str
+    state: int
+    due: Any
+    syllabus: str | None
+    bullet_id: int | None
+    user_id: int | None
+
+
+# The review page reads the next card after every rating, so these go straight to the driver (store/fastsql.py).
+_CARD_SQL = ("SELECT id, origin, origin_id, front, back, state, due, syllabus, bullet_id, user_id FROM cards "
+             "WHERE id = :id")
+
+
+def owner_sql(local: bool) -> str:
+    """Cards of the local single user (user_id NULL) or of the learner bound as :user, never another's."""
+    return "user_id IS NULL" if local else "user_id = :user"
 
 
 @functools.cache
-def _card_statement() -> Any:
-    """Built once: the columns card_dict shows (plain row, no ORM object: the review page reads it per card)."""
-    c = m.Card
-    return select(c.id, c.origin, c.origin_id, c.front, c.back, c.state, c.due, c.syllabus, c.bullet_id,
-                  c.user_id).where(c.id == bindparam("id"))
+def _due_sql(local: bool) -> str:
+    """The earliest due card in each learned state (one index seek each), then the earliest of those."""
+    seeks = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT id, due FROM cards WHERE {owner_sql(local)} AND state = {state} AND due <= :now "
+        f"ORDER BY due LIMIT 1) AS s{state}" for state in (1, 2, 3))
+    return f"SELECT id FROM ({seeks}) AS due_cards ORDER BY due LIMIT 1"
 
 
 @functools.cache
-def _due_statement(local: bool) -> Select[Any]:
-    """Built once: the earliest due card in each learned state (one index seek each), then the earliest of those."""
-    owner = m.Card.user_id.is_(None) if local else m.Card.user_id == bindparam("user")
-    per_state = [select(m.Card.id, m.Card.due).where(owner, m.Card.state == state, m.Card.due <= bindparam("now"))
-                 .order_by(m.Card.due).limit(1).subquery() for state in (1, 2, 3)]
-    merged = union_all(*(select(p.c.id, p.c.due) for p in per_state)).subquery()
-    return select(merged.c.id).order_by(merged.c.due).limit(1)
-
-
-@functools.cache
-def _new_statement(local: bool) -> Select[Any]:
-    owner = m.Card.user_id.is_(None) if local else m.Card.user_id == bindparam("user")
-    return select(m.Card.id).where(owner, m.Card.state == 0).order_by(m.Card.id).limit(1)
+def _new_sql(local: bool) -> str:
+    return f"SELECT id FROM cards WHERE {owner_sql(local)} AND state = 0 ORDER BY id LIMIT 1"
 
 
 def rate(session: Session, card_id: int, rating: int, user_id: int | None = None, now: dt.datetime | None = None,

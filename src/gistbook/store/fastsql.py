@@ -43,3 +43,11 @@ def json_value(value: Any) -> Any:
 def timestamp(value: Any) -> dt.datetime:
     """A naive UTC timestamp column: SQLite gives ISO text, psycopg a datetime."""
     return dt.datetime.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[no-any-return]
+
+
+def timestamp_param(session: Session, value: dt.datetime) -> Any:
+    """An aware datetime as a parameter compared with a timestamp column: SQLAlchemy keeps SQLite's as UTC text
+    ("2026-12-01 21:42:05.607056", which sorts like the time), psycopg takes the datetime itself."""
+    if session.get_bind().dialect.name != "sqlite":
+        return value
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

@@ -9,10 +9,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from gistbook.review.scheduler import owner_sql
 from gistbook.store import models as m
+from gistbook.store.fastsql import rows, timestamp_param
 from gistbook.web.charts import bar_chart, hbar_chart, ring
 from gistbook.web.deps import SessionDep, StoreDep, UserDep, WebUser, run_page, user_id_of
 from gistbook.web.library import optional
@@ -45,21 +46,18 @@ COUNT_CAP = 500
 
 def queue_counts(session: Session, user_id: int | None) -> dict[str, int]:
     """Due and new card counts for the header, capped (shown as 500+) so a big deck costs no more than a small one."""
-    params = {"user": user_id, "now": dt.datetime.now(dt.UTC), "cap": COUNT_CAP}
-    due, new = (int(session.execute(q, params).scalar() or 0) for q in _count_statements(user_id is None))
+    params = {"user": user_id, "now": timestamp_param(session, dt.datetime.now(dt.UTC)), "cap": COUNT_CAP}
+    due, new = (int(rows(session, sql, params)[0][0] or 0) for sql in _count_sql(user_id is None))
     return {"due": due, "new": new, "cap": COUNT_CAP}
 
 
 @functools.cache
-def _count_statements(local: bool) -> tuple[Any, Any]:
-    """Built once (the review page is read after every rating): capped counts of due and of new cards."""
-    owner = m.Card.user_id.is_(None) if local else m.Card.user_id == bindparam("user")
+def _count_sql(local: bool) -> tuple[str, str]:
+    """Capped counts of due and of new cards, read after every rating (straight to the driver)."""
+    def capped(where: str) -> str:
+        return f"SELECT count(*) FROM (SELECT id FROM cards WHERE {owner_sql(local)} AND {where} LIMIT :cap) AS c"
 
-    def capped(*where: Any) -> Any:
-        inner = select(m.Card.id).where(owner, *where).limit(bindparam("cap")).subquery()
-        return select(func.count()).select_from(inner)
-
-    return capped(m.Card.state > 0, m.Card.due <= bindparam("now")), capped(m.Card.state == 0)
+    return capped("state > 0 AND due <= :now"), capped("state = 0")
 
 
 @router.get("/review", response_class=HTMLResponse)

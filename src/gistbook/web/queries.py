@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
@@ -67,13 +67,11 @@ def bullet_context(session: Session, bullet_ids: list[int]) -> dict[int, dict[st
     """Bullet id → its text, article id and title: lets quiz explanations and cards link to their source."""
     if not bullet_ids:
         return {}
+    params = {f"b{n}": int(bid) for n, bid in enumerate(dict.fromkeys(bullet_ids))}
+    sql = ("SELECT b.id, b.text, a.id, a.title, a.published FROM bullets b JOIN articles a ON a.id = b.article_id "
+           f"WHERE b.id IN ({', '.join(':' + k for k in params)})")  # read per review card: straight to the driver
     return {bid: {"bullet_id": bid, "text": text, "article_id": aid, "title": title, "published": pub}
-            for bid, text, aid, title, pub in session.execute(_BULLET_CONTEXT, {"ids": list(bullet_ids)})}
-
-
-_BULLET_CONTEXT = (select(m.Bullet.id, m.Bullet.text, m.Article.id, m.Article.title, m.Article.published)
-                   .join(m.Article, m.Article.id == m.Bullet.article_id)
-                   .where(m.Bullet.id.in_(bindparam("ids", expanding=True))))  # built once: read per review card
+            for bid, text, aid, title, pub in rows(session, sql, params)}
 
 
 _ARTICLE_TOPICS = ("SELECT t.name, t.kind, ta.score FROM topic_articles ta JOIN topics t ON t.id = ta.topic_id "
