@@ -26,8 +26,9 @@ class Settings(BaseSettings):
     key_points: int = Field(default=6, ge=1, description="key points shown for a prose item")
     page_cache: bool = Field(default=True, description="local mode: keep read-only pages until the data changes")
     web_threads: int | None = Field(default=None, ge=1, le=256,
-                                    description="pages one app process works on at once (default: 4 on SQLite, "
-                                                "whose reads run in-process, 16 on PostgreSQL)")
+                                    description="threads one app process serves slower pages and writes on (default: "
+                                                "4 on SQLite, whose quick pages run on the event loop, 16 on "
+                                                "PostgreSQL, where every page uses them)")
 
     @property
     def max_file_bytes(self) -> int:
