@@ -111,3 +111,17 @@ def test_whole_corpus_ingests_structure_only(sqlite_url: str) -> None:
     listed = json.loads(run(sqlite_url, "articles", "--json").stdout)["articles"]
     assert len(listed) == 1305
     assert all(a["title"] and a["published"] and a["category"] and a["bullets"] > 0 for a in listed)
+
+
+def test_ingest_leaves_the_touched_dossiers_ready(sqlite_url: str) -> None:
+    """A full ingest rebuilds the kept dossiers of the topics it touched, so their first view is quick."""
+    import sqlite3
+
+    done = run(sqlite_url, "ingest", str(SEED), "--published", "2024-09-10", "--json")
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(sqlite_url.removeprefix("sqlite:///")) as conn:
+        kept = dict(conn.execute("SELECT p.title, p.body FROM page_snapshots p"))
+        topics = {name for (name,) in conn.execute(
+            "SELECT t.name FROM topics t JOIN topic_articles ta ON ta.topic_id = t.id")}
+    assert "India–Japan" in kept and set(kept) == topics
+    assert "Dharma Guardian" in kept["India–Japan"] and "<script" not in kept["India–Japan"]
