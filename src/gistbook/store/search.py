@@ -7,6 +7,7 @@ into plain word terms first, so quotes, operators and junk never reach the FTS g
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -18,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
+from gistbook.store.changes import memoised
 from gistbook.store.fastsql import rows
 
 # Near-duplicate candidate keys of facts (MinHash LSH bands); see link/facts.py.
@@ -207,9 +209,18 @@ def _telling_terms(session: Session, terms: list[str]) -> tuple[list[str], bool]
     total = session.execute(text("SELECT max(rowid) FROM search_fts")).scalar() or 0
     if total < COMMON_FLOOR:
         return terms, False
-    counts = term_document_counts(session, terms, cap=int(total * COMMON_SHARE))
+    cap = int(total * COMMON_SHARE)
+    counts = {t: _term_count(session, t, cap) for t in terms if t.isalnum()}
     rare = [t for t in terms if counts.get(t, 0) <= total * COMMON_SHARE]
     return (rare, False) if rare else (terms, True)
+
+
+def _term_count(session: Session, term: str, cap: int) -> int:
+    """A term's capped document count, kept until the data changes (store/changes.py): popular words recur."""
+    def count(s: Session) -> int:
+        return _capped_counts(s, [term], cap).get(term, 0)
+
+    return memoised(session, f"term-count:{cap}:{term}", count)
 
 
 def _newest_matching(session: Session, terms: list[str], where: str, params: dict[str, Any], limit: int,
@@ -252,6 +263,11 @@ def _decorate(session: Session, ranked: list[tuple[int, float]], terms: list[str
 
 def _terms_pattern(terms: list[str]) -> re.Pattern[str]:
     """One regex finding any term as a word or a word stem ('exercises' for 'exercise'); group tN is term N."""
+    return _compiled_terms(tuple(terms))
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled_terms(terms: tuple[str, ...]) -> re.Pattern[str]:  # built once per query, not once per result
     parts = []
     for n, term in enumerate(terms):
         root = term[:max(4, len(term) - 3)] if len(term) > 4 else term

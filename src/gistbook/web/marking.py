@@ -81,3 +81,9 @@ def segments_html(segs: list[Segment]) -> Markup:
         else:
             out.append(str(text))
     return Markup("".join(out))  # noqa: S704 - every piece above is escaped
+
+
+def hits_html(segs: list[Segment]) -> Markup:
+    """A search snippet's segments as HTML, the matched words in <mark>; every piece is escaped."""
+    return Markup("".join(f"<mark>{escape(seg.text)}</mark>" if seg.kind else str(escape(seg.text))  # noqa: S704
+                          for seg in segs))

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from gistbook.web.csrf import csrf_input
-from gistbook.web.marking import segments_html
+from gistbook.web.marking import hits_html, segments_html
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -73,7 +73,8 @@ templates.env.autoescape = True
 templates.env.auto_reload = False  # templates ship inside the package: no stat() of every file on each render
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
-templates.env.filters.update(pubdate=pubdate, topic_url=topic_url, percent=percent, marked=segments_html)
+templates.env.filters.update(pubdate=pubdate, topic_url=topic_url, percent=percent, marked=segments_html,
+                             highlighted=hits_html)
 templates.env.globals.update(nav=NAV, query_url=query_url, topic_url=topic_url, static_v=static_version(),
                              csrf_input=csrf_input)
 
