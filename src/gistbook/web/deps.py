@@ -49,14 +49,17 @@ async def current_user(request: Request) -> WebUser | None:
 
 async def read_session(store: Annotated[Store, Depends(get_store)]) -> AsyncIterator[Session]:
     """One short read-only session per request: nothing is kept between requests. Opening a session touches no
-    database (the connection is taken at its first query, in the page's thread) and closing one hands the
-    connection back to the pool, so both run on the event loop: a plain `def` here cost two thread-pool hops
-    per page."""
+    database (the connection is taken at its first query), so it runs on the event loop, and so does closing
+    one on SQLite (the connection goes back to the pool in-process): a plain `def` here cost two thread-pool
+    hops per page. Over a database server, closing rolls back over the network, which the loop must not wait on."""
     session = store.session()
     try:
         yield session
     finally:
-        session.close()
+        if store.dialect == "sqlite":
+            session.close()
+        else:
+            await run_in_threadpool(session.close)
 
 
 def user_id_of(user: WebUser | None) -> int | None:
