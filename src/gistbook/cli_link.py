@@ -138,6 +138,9 @@ def register(app: typer.Typer, state: Any) -> None:
     def relink() -> None:
         """Recompute facts, topics and the search index for every stored article."""
         from gistbook.link import relink_all
+        from gistbook.web.snapshots import refresh_dossiers
 
-        count = relink_all(state.store())
-        out.print(f"relinked {count} articles", highlight=False)
+        store = state.store()
+        count = relink_all(store)  # drops every kept dossier: facts and topics may all have moved
+        rebuilt = refresh_dossiers(store)
+        out.print(f"relinked {count} articles; rebuilt {rebuilt} topic dossiers", highlight=False)

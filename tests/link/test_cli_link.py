@@ -88,3 +88,20 @@ def test_export_markdown(db: tuple[str, dict[str, int]], tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").startswith("# India–Japan")
     assert run(db[0], "export", "markdown", str(out), "--topic", "nowhere land").returncode == 1
+
+
+def test_relink_rebuilds_the_kept_dossiers(tmp_path: Path) -> None:
+    """Relinking drops every dossier snapshot (facts and topics may all have moved) and builds them again."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'relink.db'}"
+    store = Store(url)
+    fill(store)
+    store.close()
+    done = run(url, "relink")
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(tmp_path / "relink.db") as conn:
+        kept = conn.execute("SELECT count(*) FROM page_snapshots").fetchone()[0]
+        topics = conn.execute("SELECT count(DISTINCT topic_id) FROM topic_articles").fetchone()[0]
+    assert kept == min(topics, 100) and kept > 0
+    assert f"rebuilt {kept} topic dossiers" in done.stdout
