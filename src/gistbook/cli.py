@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from gistbook.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from gistbook.store import Store
 
 app = typer.Typer(help="gistbook: current-affairs news into exam-ready notes, dossiers and practice.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -112,7 +115,7 @@ def ingest(
     raise typer.Exit(1 if report.failed else 0)
 
 
-def refresh_dossiers_of(store: Any, report: dict[str, Any]) -> None:
+def refresh_dossiers_of(store: Store, report: dict[str, Any]) -> None:
     """Topic pages are kept as snapshots; rebuilding the touched ones now spares the next reader the wait."""
     from gistbook.web.snapshots import refresh_after_ingest
 

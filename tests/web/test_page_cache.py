@@ -10,8 +10,9 @@ from tests.web.web_fixtures import economy_article, japan_article, save_linked
 from gistbook.config import load_settings
 from gistbook.store import Store
 from gistbook.store import notes as note_repo
+from gistbook.store.changes import sqlite_path
 from gistbook.web import create_app
-from gistbook.web.page_cache import CACHED_PATHS, sqlite_path
+from gistbook.web.page_cache import CACHED_PATHS
 
 
 def _local_client(tmp_path: Path) -> tuple[Store, TestClient, int]:

@@ -20,7 +20,7 @@ from gistbook.link.text import STOPWORDS
 from gistbook.link.topics import CENTRAL, resolve_topic, suggest_topics
 from gistbook.records import date_sort_key
 from gistbook.store import models as m
-from gistbook.store.fastsql import rows
+from gistbook.store.fastsql import in_list, rows
 
 MAX_SOURCES = 5
 MAX_ARTICLES = 300  # newest articles a dossier is built from
@@ -49,7 +49,7 @@ class _Scope:
     articles: dict[int, dict[str, Any]]
     whole: set[int]  # articles about the topic: all their bullets count
     bullets: set[int] = field(default_factory=set)  # extra bullets (mentioning the topic) in the other articles
-    rows: list[tuple[Any, ...]] = field(default_factory=list)  # the window as read, for dossier_version
+    window: list[tuple[Any, ...]] = field(default_factory=list)  # the newest items as read, for the version
     named: list[int] = field(default_factory=list)  # entities whose stored name, aliases or role the dossier shows
 
     def covers(self, article_id: int, bullet_id: int) -> bool:
@@ -91,7 +91,7 @@ def _scope(session: Session, topic: m.Topic, max_articles: int, total: int = 0) 
                          "score": round(score, 3)}
         if topic.kind != "entity" or score >= CENTRAL:
             whole.add(aid)
-    scope = _Scope(topic, articles, whole, rows=window)
+    scope = _Scope(topic, articles, whole, window=window)
     if topic.entity_id is not None and len(whole) < len(articles):
         q = select(m.Mention.bullet_id).where(_in_scope(m.Mention, scope), m.Mention.entity_id == topic.entity_id)
         scope.bullets = set(session.scalars(q))
@@ -295,9 +295,9 @@ def _version(session: Session, topic: m.Topic, total: int, window: list[tuple[An
              entity_ids: list[int]) -> str:
     """A digest of everything a dossier is built from that can change: the topic, its newest items as stored
     (an item edited in place has a new `updated`), and the stored fields of the entities it names."""
-    params = {f"e{i}": eid for i, eid in enumerate(entity_ids)}
-    entities = rows(session, "SELECT id, name, type, aliases, role, country FROM entities WHERE id IN "
-                    f"({', '.join(':' + k for k in params) or 'NULL'}) ORDER BY id", params)
+    listed, params = in_list("e", entity_ids)
+    entities = rows(session, f"SELECT id, name, type, aliases, role, country FROM entities WHERE id IN {listed} "
+                    "ORDER BY id", params)
     parts = (topic.id, topic.name, topic.kind, topic.entity_id, total, [tuple(map(str, r)) for r in window],
              [tuple(map(str, e)) for e in entities])
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
@@ -333,7 +333,7 @@ def build_versioned(session: Session, topic: m.Topic, max_articles: int = MAX_AR
                     ) -> tuple[dict[str, Any], str, list[int]]:
     """The dossier (no `since`), its version and the entities it names, for keeping it as a snapshot."""
     dossier, scope, total = _assemble(session, topic, None, max_articles)
-    return dossier, _version(session, topic, total, scope.rows, scope.named), scope.named
+    return dossier, _version(session, topic, total, scope.window, scope.named), scope.named
 
 
 def _assemble(session: Session, topic: m.Topic, since: str | None, max_articles: int

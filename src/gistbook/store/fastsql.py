@@ -35,6 +35,12 @@ def rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
     return list(driver.execute(sql, params).fetchall())  # type: ignore[union-attr]
 
 
+def in_list(prefix: str, values: list[Any]) -> tuple[str, dict[str, Any]]:
+    """`(:p0, :p1, …)` and its parameters, for `column IN` a list of values ("(NULL)", matching nothing, when empty)."""
+    params = {f"{prefix}{n}": value for n, value in enumerate(values)}
+    return "(" + (", ".join(f":{name}" for name in params) or "NULL") + ")", params
+
+
 def json_value(value: Any) -> Any:
     """A JSON column: SQLite gives its text, psycopg the decoded value."""
     return json.loads(value) if isinstance(value, str) else value

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
 from gistbook.store.changes import memoised
-from gistbook.store.fastsql import rows
+from gistbook.store.fastsql import in_list, rows
 
 # Near-duplicate candidate keys of facts (MinHash LSH bands); see link/facts.py.
 fact_keys = Table(
@@ -236,16 +236,15 @@ def _decorate(session: Session, ranked: list[tuple[int, float]], terms: list[str
     if not ranked:
         return []
     # three small reads per results page, straight to the driver (store/fastsql.py)
-    ids = {f"i{n}": aid for n, (aid, _) in enumerate(ranked)}
-    listed = ", ".join(f":{name}" for name in ids)
+    listed, ids = in_list("i", [aid for aid, _ in ranked])
     arts = {row[0]: row for row in rows(session, f"SELECT id, title, published, category FROM articles "
-                                                 f"WHERE id IN ({listed})", ids)}
+                                                 f"WHERE id IN {listed}", ids)}
     bullets: dict[int, list[tuple[int, str]]] = {}
-    for bid, aid, btext in rows(session, f"SELECT id, article_id, text FROM bullets WHERE article_id IN ({listed}) "
+    for bid, aid, btext in rows(session, f"SELECT id, article_id, text FROM bullets WHERE article_id IN {listed} "
                                          "ORDER BY position", ids):
         bullets.setdefault(aid, []).append((bid, btext))
     tags: dict[int, list[str]] = {}
-    for aid, tag in rows(session, f"SELECT article_id, tag FROM article_tags WHERE article_id IN ({listed}) "
+    for aid, tag in rows(session, f"SELECT article_id, tag FROM article_tags WHERE article_id IN {listed} "
                                   "ORDER BY score DESC", ids):
         tags.setdefault(aid, []).append(tag)
     out: list[dict[str, Any]] = []

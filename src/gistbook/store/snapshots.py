@@ -61,9 +61,6 @@ def save_snapshot(sessions: sessionmaker[Session], key: str, snapshot: Snapshot)
     return True
 
 
-def clear_snapshots(session: Session, prefix: str = "") -> int:
-    """Drop snapshots whose key starts with `prefix` (all by default), e.g. after relinking every article."""
-    q = delete(m.PageSnapshot)
-    if prefix:
-        q = q.where(m.PageSnapshot.key.startswith(prefix, autoescape=True))
-    return int(session.execute(q).rowcount or 0)  # type: ignore[attr-defined]
+def clear_snapshots(session: Session) -> int:
+    """Drop every snapshot, e.g. after relinking every article; returns how many."""
+    return int(session.execute(delete(m.PageSnapshot)).rowcount or 0)  # type: ignore[attr-defined]

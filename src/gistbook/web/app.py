@@ -30,7 +30,7 @@ from gistbook.web import (
 from gistbook.web.auth import ServerAuth
 from gistbook.web.errors import install_error_handlers
 from gistbook.web.middleware import BodyLimit, ServerTiming
-from gistbook.web.page_cache import PageCache, sqlite_path
+from gistbook.web.page_cache import PageCache
 from gistbook.web.templating import STATIC
 
 PLACEHOLDER_SECRETS = {"", "secret", "changeme", "change-me", "change_me", "please-change", "xxx", "todo"}
@@ -105,9 +105,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None, mod
     app.state.inline_pages = store.dialect == "sqlite"  # see deps.run_page
     if mode == "server":  # inside the body limit, so the CSRF check never reads more than the limit
         app.add_middleware(ServerAuth, store=store, secret=(settings.secret or "").strip())
-    cache_path = sqlite_path(store.url) if mode == "local" and settings.page_cache else None
-    if cache_path:  # innermost: a page from memory still passes the body limit and gets its Server-Timing
-        app.add_middleware(PageCache, db_path=cache_path)
+    if mode == "local" and settings.page_cache and store.memo is not None:  # a SQLite file
+        # innermost: a page from memory still passes the body limit and gets its Server-Timing
+        app.add_middleware(PageCache, version=store.memo.version)
     app.add_middleware(BodyLimit, max_bytes=int(settings.max_upload_mb * 1024 * 1024))
     app.add_middleware(ServerTiming)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

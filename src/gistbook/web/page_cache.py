@@ -18,9 +18,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gistbook.store.changes import DataVersion, sqlite_path
-
-__all__ = ["PageCache", "sqlite_path"]
+from gistbook.store.changes import DataVersion
 
 CACHED_PATHS = re.compile(r"^/(?:articles/\d+(?:/related|/background)?|topics/[^/]+|search|review)$")
 SHORT_LIVED = {"/review": 5.0}  # seconds: which card is next also depends on the time
@@ -41,9 +39,9 @@ class _Entry:
 class PageCache:
     """ASGI middleware: GET requests for read-only pages answered from memory while the data is unchanged."""
 
-    def __init__(self, app: ASGIApp, db_path: str) -> None:
+    def __init__(self, app: ASGIApp, version: DataVersion) -> None:
         self.app = app
-        self.version = DataVersion(db_path)
+        self.version = version  # the store's own (Store.memo): one private connection per store, closed with it
         self.entries: OrderedDict[tuple[str, bytes, bool], _Entry] = OrderedDict()
         self.lock = threading.Lock()
 

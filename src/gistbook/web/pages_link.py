@@ -16,7 +16,7 @@ from gistbook.web.deps import SessionDep, StoreDep, run_page
 from gistbook.web.library import optional
 from gistbook.web.marking import Segment, segments
 from gistbook.web.queries import PAPERS, categories
-from gistbook.web.snapshots import PAGE_WINDOW, current_snapshot, dossier_body, render_body
+from gistbook.web.snapshots import PAGE_WINDOW, build_snapshot, current_snapshot, render_body
 from gistbook.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -85,9 +85,9 @@ def _built_dossier(request: Request, session: Session, store: Store, name: str, 
     from gistbook.link.dossier import MAX_ARTICLES, TopicNotFound, build_dossier, find_topic
 
     try:
-        if not since and not older:
-            title, body = dossier_body(session, store, find_topic(session, name))
-            return render(request, "dossier.html", {"title": title, "body": body})
+        if not since and not older:  # its snapshot was just found stale or missing (_kept_dossier)
+            snapshot = build_snapshot(session, store, find_topic(session, name))
+            return render(request, "dossier.html", {"title": snapshot.title, "body": Markup(snapshot.body)})  # noqa: S704
         window = MAX_ARTICLES if older else PAGE_WINDOW
         dossier = build_dossier(session, name, since=since, max_articles=window)
     except TopicNotFound as exc:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from gistbook.store import models as m
 from gistbook.store.changes import memoised
-from gistbook.store.fastsql import rows
+from gistbook.store.fastsql import in_list, rows
 
 PAPERS = [("GS1", "GS1 · History, Geography, Society"), ("GS2", "GS2 · Polity, Governance, IR"),
           ("GS3", "GS3 · Economy, Environment, S&T, Security"), ("GS4", "GS4 · Ethics")]
@@ -67,9 +67,9 @@ def bullet_context(session: Session, bullet_ids: list[int]) -> dict[int, dict[st
     """Bullet id → its text, article id and title: lets quiz explanations and cards link to their source."""
     if not bullet_ids:
         return {}
-    params = {f"b{n}": int(bid) for n, bid in enumerate(dict.fromkeys(bullet_ids))}
+    listed, params = in_list("b", [int(bid) for bid in dict.fromkeys(bullet_ids)])
     sql = ("SELECT b.id, b.text, a.id, a.title, a.published FROM bullets b JOIN articles a ON a.id = b.article_id "
-           f"WHERE b.id IN ({', '.join(':' + k for k in params)})")  # read per review card: straight to the driver
+           f"WHERE b.id IN {listed}")  # read per review card: straight to the driver
     return {bid: {"bullet_id": bid, "text": text, "article_id": aid, "title": title, "published": pub}
             for bid, text, aid, title, pub in rows(session, sql, params)}
 

@@ -12,7 +12,6 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -71,7 +70,8 @@ def snapshot_key(topic_id: int, window: int = PAGE_WINDOW) -> str:
     return f"dossier:{topic_id}:{window}"
 
 
-def _build_and_keep(session: Session, store: Store, topic: m.Topic) -> Snapshot:
+def build_snapshot(session: Session, store: Store, topic: m.Topic) -> Snapshot:
+    """Build the topic's default dossier view now and keep it (best effort)."""
     dossier, version, entity_ids = dossier_mod.build_versioned(session, topic, PAGE_WINDOW)
     snapshot = Snapshot(f"{FINGERPRINT}:{version}", entity_ids, dossier["topic"],
                         render_body(dossier, "", 0, PAGE_WINDOW))
@@ -82,10 +82,10 @@ def _build_and_keep(session: Session, store: Store, topic: m.Topic) -> Snapshot:
 def current_snapshot(session: Session, topic: m.Topic) -> Snapshot | None:
     """The topic's kept dossier if it still shows the data as it is now (about a millisecond to check)."""
     snapshot = load_snapshot(session, snapshot_key(topic.id))
-    if snapshot is not None and snapshot.version.partition(":")[0] == FINGERPRINT and snapshot.version == \
-            f"{FINGERPRINT}:{dossier_mod.dossier_version(session, topic, snapshot.entity_ids, PAGE_WINDOW)}":
-        return snapshot
-    return None
+    if snapshot is None or not snapshot.version.startswith(f"{FINGERPRINT}:"):  # none, or other code's HTML
+        return None
+    current = dossier_mod.dossier_version(session, topic, snapshot.entity_ids, PAGE_WINDOW)
+    return snapshot if snapshot.version == f"{FINGERPRINT}:{current}" else None
 
 
 def _current(session: Session, store: Store, topic: m.Topic) -> tuple[Snapshot, bool]:
@@ -93,13 +93,7 @@ def _current(session: Session, store: Store, topic: m.Topic) -> tuple[Snapshot, 
     snapshot = current_snapshot(session, topic)
     if snapshot is not None:
         return snapshot, False
-    return _build_and_keep(session, store, topic), True
-
-
-def dossier_body(session: Session, store: Store, topic: m.Topic) -> tuple[str, Markup]:
-    """(title, HTML) of a topic's default dossier view."""
-    snapshot, _ = _current(session, store, topic)
-    return snapshot.title, Markup(snapshot.body)  # noqa: S704 - rendered by our autoescaping templates
+    return build_snapshot(session, store, topic), True
 
 
 def refresh_dossiers(store: Store, article_ids: list[int] | None = None, limit: int = REFRESH_LIMIT) -> int:
