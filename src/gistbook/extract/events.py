@@ -13,7 +13,8 @@ import re
 
 from gistbook.extract.coreference import resolve_description
 from gistbook.extract.spans import sentence_spans
-from gistbook.records import Article, EntityMention, Event, TimeExpr
+from gistbook.records import Article, EntityMention, Event, TimeExpr, date_sort_key
+from gistbook.standalone import has_finite_verb, self_contained
 
 _EVENT_DATE = re.compile(r"^(?:\d{4}(?:-\d\d(?:-\d\d)?)?|\d{4}-Q[1-4]|FY\d{4}-\d\d(?:-[QH]\d)?)$")
 _TODAY = re.compile(r"^(?:today|tonight)$", re.IGNORECASE)
@@ -64,6 +65,38 @@ _VERB_WORDS = {
 _DETERMINERS = {"the", "a", "an", "its", "their", "this", "these", "those", "his", "her"}
 _PARTICLES = {"to", "as", "into", "with", "by"}
 _MAX_TEXT = 300
+# A sentence that plans, aims or forecasts tells no past event, whatever dates it names.
+_NOT_HAPPENED = re.compile(
+    r"\b(?:will|shall|would|could|should|may|might|must)\b|"
+    r"\b(?i:to be (?:held|launched|organi[sz]ed|completed|conducted)|is to|are to|is set to|are set to|"
+    r"scheduled|plans? to|planned|proposed|expected|projected|likely|intends? to|by the end of|deadline|"
+    r"upcoming|forthcoming|next)\b"
+)
+# Words right before a date that make it a reference point, not the time of the sentence's event: a data
+# period or an as-on date ("for the month of January 2026", "as on 28.02.2026"), the start of a comparison
+# ("since 2014", "from 82.53% at the end of Sep-25", "compared to 2019"), a deadline ("by 2030"), or a
+# date that only names what is referred to ("the Tokyo meeting of September 2022").
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:since|as\s+on|as\s+of|as\s+at|till|until|up\s*to|upto|ending|ended|by|before|compared\s+(?:to|with)|"
+    r"than|over|against|vis-[aà]-vis|for\s+the\s+(?:month|quarter|year|period|week)\s+of|"
+    r"in\s+the\s+(?:month|quarter|period)\s+of|at\s+the\s+end\s+of|end\s+of|levels?\s+of|"
+    r"of|per)\s*(?:the\s+)?(?:\w+\s+)?$)",
+    re.IGNORECASE,
+)
+# what a headline that is a label rather than news opens with
+_LABEL_TITLE = re.compile(r"^(?:English rendering|Text of|Transcript|Speech|Address|Statement|Remarks|Curtain[- ]raiser|"
+                          r"Press (?:release|note)|Corrigendum|Addendum|List of|Details of|Highlights|Year[- ]End Review|"
+                          r"Quick estimates?|Status of|Summary of|Index of|Report on|Notice|Advisory|Tender|"
+                          r"Recruitment|Result|Schedule)\b", re.IGNORECASE)
+# A clause that opens between the main verb and the date puts the date in a side remark: "replacing the one
+# signed in 2008", "which was signed in 2016", "following the meeting in 2022".
+_SIDE_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whom|whose|where|replacing|following|after|preceding|"
+                          r"succeeding|superseding|when|that\s+(?:was|were|had|has)|since)\s", re.IGNORECASE)
+# a year written into a name: "Census-2027", "Vision 2030", "LEADS 2025", "Exam 2026", "Budget Quest 2026"
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w&’'.]*|\b[A-Z]{2,}[\w]*)[\s-]*$")
+_DATE_WORDS = re.compile(r"^(?:In|On|During|Since|From|By|Till|Until|At|Of|For|And|To|The|Between|After|Before|"
+                         r"Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*|"
+                         r"Mon\w*|Tue\w*|Wed\w*|Thu\w*|Fri\w*|Sat\w*|Sun\w*|FY|Q[1-4]|H[12])$")
 
 
 def _eligible(expr: TimeExpr) -> bool:
@@ -84,6 +117,44 @@ def _verb_positions(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _after_published(value: str, published: str) -> bool:
+    """A date later than the day of publication (at the date's own precision): a plan, not a past event."""
+    if not published:
+        return False
+    key = date_sort_key(value)
+    return key[:4].isdigit() and key > date_sort_key(published)[: len(key)]
+
+
+def _names_a_year(text: str, expr: TimeExpr) -> bool:
+    """The year is part of a name ("Vision 2030", "Census-2027", "LEADS 2025"), not the time of an event."""
+    if not re.fullmatch(r"\d{4}", expr.value) or not re.fullmatch(r"\d{4}", expr.text.strip()):
+        return False
+    before = text[max(0, expr.start - 30) : expr.start]
+    found = _NAME_BEFORE.search(before)
+    if found is None:
+        return False
+    word = found.group(0).strip(" -")
+    return not _DATE_WORDS.match(word)
+
+
+def _reference_date(text: str, s_start: int, expr: TimeExpr) -> bool:
+    """The date marks a reference point, a data period or a side remark rather than when the sentence's
+    main event happened (see _REFERENCE_BEFORE and _SIDE_CLAUSE)."""
+    before = text[max(s_start, expr.start - 60) : expr.start]
+    if _REFERENCE_BEFORE.search(before) and not re.search(r"\b(?:in|on|during)\s+(?:the\s+)?$", before, re.I):
+        return True
+    head = text[s_start : expr.start]
+    verb_at = next((m.start() for m in re.finditer(r"\S+", head) if has_finite_verb(m.group())), None)
+    side = list(_SIDE_CLAUSE.finditer(head))
+    return bool(side and verb_at is not None and side[-1].start() > verb_at)
+
+
+def _clause_end(sentence: str, after: int) -> int:
+    """Where the clause holding a date ends: the next comma, semicolon or "and" after it, else the sentence's end."""
+    found = re.compile(r",\s|;\s|\s(?:and|but|while|whereas)\s").search(sentence, after)
+    return found.start() if found else len(sentence)
+
+
 def _groups(exprs: list[TimeExpr], text: str) -> list[list[TimeExpr]]:
     """Dates of one sentence, ranges ("from 2000 to 2014") kept together as one group."""
     groups: list[list[TimeExpr]] = []
@@ -99,7 +170,7 @@ def _clause_text(sentence: str, s_start: int, groups: list[list[TimeExpr]], inde
     """Text for the index-th date group of a sentence listing several: its clause, with borrowed subject/verb."""
     first_end = groups[0][-1].end - s_start
     start = 0 if index == 0 else groups[index - 1][-1].end - s_start
-    end = len(sentence) if index == len(groups) - 1 else groups[index][-1].end - s_start
+    end = len(sentence) if index == len(groups) - 1 else _clause_end(sentence, groups[index][-1].end - s_start)
     clause = sentence[start:end]
     if index == 0:
         return clause
@@ -138,21 +209,32 @@ def _shorten(text: str) -> str:
     return text[:cut] if cut > 80 else text[:_MAX_TEXT].rsplit(" ", 1)[0]
 
 
+def _event_dates(text: str, s_start: int, here: list[TimeExpr], published: str) -> list[TimeExpr]:
+    """The dates of one sentence that say when something happened (see the module docstring)."""
+    return [e for e in here if not _after_published(e.value, published) and not _names_a_year(text, e)
+            and not _reference_date(text, s_start, e)]
+
+
 def _bullet_events(
-    text: str, bullet_no: int, exprs: list[TimeExpr], previous: tuple[str, int], entities: list[EntityMention]
+    text: str, bullet_no: int, exprs: list[TimeExpr], previous: tuple[str, int], entities: list[EntityMention],
+    published: str = "",
 ) -> list[Event]:
     events: list[Event] = []
     for s_start, s_end in sentence_spans(text):
         here = [e for e in exprs if s_start <= e.start < s_end]
-        if not here:
-            continue
         sentence = text[s_start:s_end]
+        if not here or _NOT_HAPPENED.search(sentence):
+            continue
+        dated = _event_dates(text, s_start, here, published)
+        if not dated:
+            continue
         prior_text, prior_no = (text[:s_start], bullet_no) if s_start > 0 else previous
-        groups = _groups(here, text)
+        groups = _groups(dated, text)
         for index, group in enumerate(groups):
             clause = sentence if len(groups) == 1 else _clause_text(sentence, s_start, groups, index)
-            clause = resolve_description(clause, prior_text, prior_no, entities)
-            events.extend(Event(date=expr.value, text=_shorten(clause), bullet_no=bullet_no) for expr in group)
+            clause = _shorten(resolve_description(clause, prior_text, prior_no, entities))
+            if self_contained(clause):
+                events.extend(Event(date=expr.value, text=clause, bullet_no=bullet_no) for expr in group)
     return events
 
 
@@ -161,7 +243,10 @@ def _news_event(article: Article) -> Event | None:
     published = article.published or ""
     if article.published_precision not in (None, "day") or not re.match(r"^\d{4}-\d\d-\d\d", published):
         return None
-    return Event(date=published[:10], text=" ".join(article.title.split()), bullet_no=0)
+    title = " ".join(article.title.split())
+    if _LABEL_TITLE.match(title) or title.isupper() or not self_contained(title + ".", need_verb=False):
+        return None  # a label ("English rendering of PM's address") or a shouted heading is not an event
+    return Event(date=published[:10], text=title, bullet_no=0)
 
 
 def find_events(article: Article, time_exprs: list[TimeExpr], entities: list[EntityMention]) -> list[Event]:
@@ -178,7 +263,8 @@ def find_events(article: Article, time_exprs: list[TimeExpr], entities: list[Ent
     for bullet_no in sorted(by_bullet):
         previous = (bullets[bullet_no - 1].text, bullet_no - 1) if bullet_no > 0 else ("", -1)
         exprs = sorted(by_bullet[bullet_no], key=lambda e: e.start)
-        events.extend(_bullet_events(bullets[bullet_no].text, bullet_no, exprs, previous, entities))
+        events.extend(_bullet_events(bullets[bullet_no].text, bullet_no, exprs, previous, entities,
+                                     (article.published or "")[:10]))
     seen: set[tuple[str, int]] = set()
     unique: list[Event] = []
     for event in events:

@@ -10,6 +10,10 @@ from __future__ import annotations
 import functools
 import re
 
+from gistbook.standalone import AUX as _AUX
+from gistbook.standalone import IRREGULAR as _IRREGULAR
+from gistbook.standalone import has_finite_verb
+
 # ---- acronyms ---------------------------------------------------------------------------------------------
 
 _MINOR = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "&"})
@@ -55,27 +59,6 @@ def askable_acronym(short: str) -> bool:
 
 # ---- statements --------------------------------------------------------------------------------------------
 
-_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|being|can|could|may|might|must|shall|should|"
-                  r"would|will|does|do|did|stands?|remains?|became|becomes)\b", re.IGNORECASE)
-_IRREGULAR = re.compile(r"\b(?:began|begun|held|met|took|won|led|made|set|rose|fell|grew|built|came|went|gave|"
-                        r"sent|spent|brought|bought|fought|sought|saw|stood|kept|left|paid|put|ran|said|sold|told|"
-                        r"wrote|cut|hit|lost|meant|chose|drew|flew|got|heard|knew|laid|lay|read|rode|shot|"
-                        r"shut|sat|spoke|struck|swore|threw|understood|woke|wore|withdrew|overtook|undertook)\b",
-                        re.IGNORECASE)
-_PAST = re.compile(r"\b[a-z]{3,}ed\b")
-# present-tense verbs a fact sentence commonly turns on; a bare "-s" word could as well be a plural noun
-_PRESENT = re.compile(
-    r"\b(?:provides|aims|links|monitors|supports|includes|acknowledges|features|offers|covers|enables|helps|"
-    r"allows|requires|ensures|targets|seeks|focuses|plays|gives|gets|makes|takes|holds|meets|works|lies|runs|"
-    r"leads|shows|accounts|represents|contains|comprises|consists|reflects|serves|lets|sets|marks|brings|"
-    r"creates|promotes|establishes|mandates|issues|governs|regulates|administers|manages|operates|produces|"
-    r"exports|imports|hosts|owns|ranks|dominates|spends|receives|reaches|continues|depends|applies|belongs|"
-    r"means|needs|uses|tops|follows|joins|grows|rises|falls|connects|stretches|spans|flows|projects|"
-    r"estimates|expects|recommends|permits|prohibits|defines|classifies|extends|funds|finances|implements|"
-    r"coordinates|oversees|conducts|publishes|releases|compiles|measures|tracks|records|lists|names|"
-    r"identifies|recognises|recognizes|designates|empowers|protects|stands|remains|exceeds|equals|totals|"
-    r"amounts|sits|borders|houses|persists|lags|trails|matters|happens|occurs|varies|differs|relies|"
-    r"benefits|costs|earns|pays|buys|sells|lends|borrows|invests|saves|spends|produces)\b", re.IGNORECASE)
 # a verb in the base form opening a sentence is an instruction ("Reduce fossil fuel imports …"), not a fact
 _IMPERATIVE = re.compile(
     r"^(?:reduce|use|expand|move|ensure|promote|strengthen|build|create|develop|boost|increase|enhance|improve|"
@@ -129,15 +112,6 @@ _CONJUNCTION_START = re.compile(r"^(?:and|but|so|yet|or|nor|because|though|altho
 # "Adoption of the Charter …, supported by 22 countries": a list item named by its act, with no verb of its own
 _NOMINAL = re.compile(r"^[A-Z][a-z]+(?:tion|ment|sion|ance|ence|ing|al)s?\s+(?:of|to|for|in|on)\b")
 _LABEL = re.compile(r"^[^:]{1,100}:\s")  # "Note: …", "Signing of X: …" — a heading glued onto a sentence
-
-
-def has_finite_verb(text: str) -> bool:
-    """A rough test for a finite verb: an auxiliary, a common irregular past, or a word in -ed/-s after the
-    first word. Headline fragments ("Over 3.19 crore women reached with …") are caught separately."""
-    if _AUX.search(text) or _IRREGULAR.search(text):
-        return True
-    rest = text.split(" ", 1)[1] if " " in text else ""
-    return bool(_PAST.search(rest) or _PRESENT.search(rest))
 
 
 def fact_sentence(text: str) -> bool:

@@ -6,6 +6,8 @@ import functools
 import re
 import unicodedata
 
+from gistbook.standalone import ANAPHORIC_STARTS, is_anaphoric  # noqa: F401  (re-exported for quiz modules)
+
 ABBREVIATIONS = frozenset(
     [
         "mr", "mrs", "ms", "dr", "shri", "smt", "sh", "kum", "prof", "hon", "govt", "st", "jr", "sr", "vs", "ltd",
@@ -19,30 +21,6 @@ _INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # "J.F.R. Jacob": initials, not 
 _TOKEN = re.compile(r"\w+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d)(?!\d|[.,]\d)")
-ANAPHORIC_STARTS = frozenset(
-    [
-        "it", "this", "these", "that", "those", "they", "he", "she", "his", "her", "its", "their", "such", "both",
-        "also", "however", "moreover", "additionally", "further", "furthermore", "besides", "here", "there", "thus",
-        "hence", "accordingly", "meanwhile"
-    ]
-)
-ANAPHORIC_PAIRS = frozenset({"the bill", "the participants", "the act", "the agreement", "the scheme", "the body",
-                             "the ministry", "the minister", "the exercise", "the move", "the decision",
-                             "the project", "the programme", "the initiative", "the event", "the meeting",
-                             "the country", "the two", "the other", "the same", "the above", "the latter",
-                             "the former", "the government", "the department", "the summit", "the visit",
-                             "after that", "a short", "the facility", "the plant", "the mission", "since then",
-                             "while the", "even so", "in turn"})
-QUALIFIERS = frozenset([
-    "concerning", "on", "of", "for", "between", "with", "to", "regarding", "among", "signed", "titled", "called",
-    "named"
-])
-DEICTIC = re.compile(r"\b(?:this|these)\b|"
-                     r"\b(?:that|those|such) (?:period|year|time|agreement|initiative|exercise|scheme|programme|"
-                     r"program|move|step|decision|bill|act|event|meeting|visit|project|body|forum|"
-                     r"region|place|city|country|state|area|context|regard|occasion|day|month|week|session|"
-                     r"effort|facility|plant|mission|site|campus)\b|\bthe other side\b|\babove\b|\bsaid\b",
-                     re.IGNORECASE)
 STOPWORDS = frozenset(
     [
         "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "in", "into", "is", "it",
@@ -95,18 +73,6 @@ def tokens(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Folded words that carry meaning (no stopwords, no short words), for support checks."""
     return [w for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if len(w) > 3 and w not in STOPWORDS]
-
-
-def is_anaphoric(sentence: str) -> bool:
-    """True when a sentence leans on the one before it ("It…", "The Bill…") and cannot stand alone."""
-    words = sentence.split()
-    if not words:
-        return True
-    first = words[0].strip("“\"‘'(,;:").casefold()
-    two = " ".join(w.strip("“\"‘'(,;:").casefold() for w in words[:2])
-    qualified = len(words) > 2 and (words[2].casefold() in QUALIFIERS or words[2][:1].isupper()
-                                    or words[2].startswith("("))
-    return first in ANAPHORIC_STARTS or (two in ANAPHORIC_PAIRS and not qualified) or bool(DEICTIC.search(sentence))
 
 
 def tidy(text: str) -> str:

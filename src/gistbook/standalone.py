@@ -1,0 +1,133 @@
+"""Whether a statement stands on its own: the one rule for what reaches a learner.
+
+A timeline row, a dossier figure, a key point, a card or a question statement is shown only when it is a whole
+clause (it has a finite verb and does not end mid-phrase), names its subject (it does not open on "It", "The
+platform" or "during the year"), is not a line of speech ("we", "our", a quote), and is not page debris (a
+dateline, a tweet, a heading glued to a sentence, a table row). Precision beats recall: a statement that fails
+stays searchable in its article and is simply not shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+ANAPHORIC_STARTS = frozenset(
+    [
+        "it", "this", "these", "that", "those", "they", "he", "she", "his", "her", "its", "their", "such", "both",
+        "also", "however", "moreover", "additionally", "further", "furthermore", "besides", "here", "there", "thus",
+        "hence", "accordingly", "meanwhile"
+    ]
+)
+ANAPHORIC_PAIRS = frozenset({"the bill", "the participants", "the act", "the agreement", "the scheme", "the body",
+                             "the ministry", "the minister", "the exercise", "the move", "the decision",
+                             "the project", "the programme", "the initiative", "the event", "the meeting",
+                             "the country", "the two", "the other", "the same", "the above", "the latter",
+                             "the former", "the government", "the department", "the summit", "the visit",
+                             "after that", "a short", "the facility", "the plant", "the mission", "since then",
+                             "while the", "even so", "in turn"})
+QUALIFIERS = frozenset([
+    "concerning", "on", "of", "for", "between", "with", "to", "regarding", "among", "signed", "titled", "called",
+    "named"
+])
+DEICTIC = re.compile(r"\b(?:this|these)\b|"
+                     r"\b(?:that|those|such) (?:period|year|time|agreement|initiative|exercise|scheme|programme|"
+                     r"program|move|step|decision|bill|act|event|meeting|visit|project|body|forum|"
+                     r"region|place|city|country|state|area|context|regard|occasion|day|month|week|session|"
+                     r"effort|facility|plant|mission|site|campus)\b|\bthe other side\b|\babove\b|\bsaid\b",
+                     re.IGNORECASE)
+
+
+AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|being|can|could|may|might|must|shall|should|"
+                  r"would|will|does|do|did|stands?|remains?|became|becomes)\b", re.IGNORECASE)
+IRREGULAR = re.compile(r"\b(?:began|begun|held|met|took|won|led|made|set|rose|fell|grew|built|came|went|gave|"
+                        r"sent|spent|brought|bought|fought|sought|saw|stood|kept|left|paid|put|ran|said|sold|told|"
+                        r"wrote|cut|hit|lost|meant|chose|drew|flew|got|heard|knew|laid|lay|read|rode|shot|"
+                        r"shut|sat|spoke|struck|swore|threw|understood|woke|wore|withdrew|overtook|undertook)\b",
+                        re.IGNORECASE)
+PAST = re.compile(r"\b[a-z]{3,}ed\b")
+# present-tense verbs a fact sentence commonly turns on; a bare "-s" word could as well be a plural noun
+PRESENT = re.compile(
+    r"\b(?:provides|aims|links|monitors|supports|includes|acknowledges|features|offers|covers|enables|helps|"
+    r"allows|requires|ensures|targets|seeks|focuses|plays|gives|gets|makes|takes|holds|meets|works|lies|runs|"
+    r"leads|shows|accounts|represents|contains|comprises|consists|reflects|serves|lets|sets|marks|brings|"
+    r"creates|promotes|establishes|mandates|issues|governs|regulates|administers|manages|operates|produces|"
+    r"exports|imports|hosts|owns|ranks|dominates|spends|receives|reaches|continues|depends|applies|belongs|"
+    r"means|needs|uses|tops|follows|joins|grows|rises|falls|connects|stretches|spans|flows|projects|"
+    r"estimates|expects|recommends|permits|prohibits|defines|classifies|extends|funds|finances|implements|"
+    r"coordinates|oversees|conducts|publishes|releases|compiles|measures|tracks|records|lists|names|"
+    r"identifies|recognises|recognizes|designates|empowers|protects|stands|remains|exceeds|equals|totals|"
+    r"amounts|sits|borders|houses|persists|lags|trails|matters|happens|occurs|varies|differs|relies|"
+    r"benefits|costs|earns|pays|buys|sells|lends|borrows|invests|saves|spends|produces|highlights|underlines|"
+    r"underscores|signals|indicates|demonstrates|illustrates|showcases|comes|goes|says|becomes|lies|counts)\b", re.IGNORECASE)
+
+
+def is_anaphoric(sentence: str) -> bool:
+    """True when a sentence leans on the one before it ("It…", "The Bill…") and cannot stand alone."""
+    words = sentence.split()
+    if not words:
+        return True
+    first = words[0].strip("“\"‘'(,;:").casefold()
+    two = " ".join(w.strip("“\"‘'(,;:").casefold() for w in words[:2])
+    qualified = len(words) > 2 and (words[2].casefold() in QUALIFIERS or words[2][:1].isupper()
+                                    or words[2].startswith("("))
+    return first in ANAPHORIC_STARTS or (two in ANAPHORIC_PAIRS and not qualified) or bool(DEICTIC.search(sentence))
+
+
+
+
+def has_finite_verb(text: str) -> bool:
+    """A rough test for a finite verb: an auxiliary, a common irregular past, or a word in -ed/-s after the
+    first word. Headline fragments ("Over 3.19 crore women reached with …") are caught separately."""
+    if AUX.search(text) or IRREGULAR.search(text):
+        return True
+    rest = text.split(" ", 1)[1] if " " in text else ""
+    return bool(PAST.search(rest) or PRESENT.search(rest))
+
+
+FIRST_PERSON = re.compile(r"\bI\s+[a-z]|\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]y|[Yy]ou|[Yy]our|[Ll]et us|[Ll]et's)\b")
+QUOTE = re.compile(r"^[“\"‘']|[”\"’']\s*,?\s*(?:he|she|they|the \w+)\s+(?:said|added|noted|stated)\b|"
+                   r"\b(?:said|says|added|stated|remarked)\s*[,:]?\s*[“\"]", re.IGNORECASE)
+# datelines, tweets, links, photo captions, contact lines: page furniture, not facts
+DEBRIS = re.compile(r"\b\d{1,2}\s+[A-Z]{3}\s+\d{4}\s+\d{1,2}:\d\d\s*[AP]M\b|\bby PIB\b|@\w|#\w|https?:|www\.|"
+                    r"\bTel\.|\bPhoto\b|\bClick here\b|\.{3}|…|\bAnnexure\b|\(L-R\)|\bTrain No\b", re.IGNORECASE)
+# "Amnesty Scheme for X: The Board approved …": a heading glued onto the sentence it introduces
+LABEL = re.compile(r"^[^:.]{2,90}:\s+\S")
+# a clause that stops on a word that needs something after it: "India stayed away from the 1951"
+DANGLING_END = re.compile(r"\b(?:the|a|an|of|to|in|on|at|for|from|by|with|and|or|its|their|his|her|as|than|"
+                          r"between|under|over|into|during|since|till|until|is|are|was|were|has|have|had|will|"
+                          r"which|that|who|whose|the\s+\d{4})\W*$", re.IGNORECASE)
+# openings that only make sense after the sentence before
+LEANING_OPEN = re.compile(r"^(?:during|in|for|at|by|of|over|within|under)\s+(?:the|this|that|these|those)\s+"
+                          r"(?:year|period|month|week|day|time|occasion|event|programme|meeting|session|visit|"
+                          r"quarter|phase|process|course)\b|^(?:so far|till date|to date|thereafter|later|then|"
+                          r"earlier|also|further|moreover|additionally|besides|similarly|accordingly|"
+                          r"in addition|as a result|on the other hand|on this occasion|on the occasion)\b",
+                          re.IGNORECASE)
+MIN_CHARS, MAX_CHARS = 30, 400
+
+
+def has_unbalanced_marks(text: str) -> bool:
+    """A cut inside brackets or quotes: "(Mandal Manit Aqua Genetics, Chhattisgarh" without its close."""
+    return (text.count("(") != text.count(")") or text.count("“") != text.count("”")
+            or text.count('"') % 2 == 1)
+
+
+def table_like(text: str) -> bool:
+    """A table row or a list of figures read as a sentence: mostly numbers, few words."""
+    tokens = text.split()
+    numbers = sum(1 for t in tokens if any(c.isdigit() for c in t))
+    return len(tokens) > 0 and (numbers / len(tokens) > 0.4 or text.count("|") >= 2 or "\t" in text)
+
+
+def self_contained(text: str, *, need_verb: bool = True) -> bool:
+    """True when `text` can be shown to a learner on its own (see the module docstring)."""
+    text = " ".join(text.split())
+    if not MIN_CHARS <= len(text) <= MAX_CHARS or not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    if text.endswith(("?", ":")) or has_unbalanced_marks(text) or DANGLING_END.search(text):
+        return False
+    if is_anaphoric(text) or LEANING_OPEN.search(text) or FIRST_PERSON.search(text) or QUOTE.search(text):
+        return False
+    if DEBRIS.search(text) or LABEL.match(text) or table_like(text):
+        return False
+    return not need_verb or has_finite_verb(text)
