@@ -58,7 +58,8 @@ PRESENT = re.compile(
     r"identifies|recognises|recognizes|designates|empowers|protects|stands|remains|exceeds|equals|totals|"
     r"amounts|sits|borders|houses|persists|lags|trails|matters|happens|occurs|varies|differs|relies|"
     r"benefits|costs|earns|pays|buys|sells|lends|borrows|invests|saves|spends|produces|highlights|underlines|"
-    r"underscores|signals|indicates|demonstrates|illustrates|showcases|comes|goes|says|becomes|lies|counts)\b", re.IGNORECASE)
+    r"underscores|signals|indicates|demonstrates|illustrates|showcases|comes|goes|says|becomes|lies|counts)\b",
+    re.IGNORECASE)
 
 
 def is_anaphoric(sentence: str) -> bool:
@@ -89,7 +90,14 @@ QUOTE = re.compile(r"^[“\"‘']|[”\"’']\s*,?\s*(?:he|she|they|the \w+)\s+(
                    r"\b(?:said|says|added|stated|remarked)\s*[,:]?\s*[“\"]", re.IGNORECASE)
 # datelines, tweets, links, photo captions, contact lines: page furniture, not facts
 DEBRIS = re.compile(r"\b\d{1,2}\s+[A-Z]{3}\s+\d{4}\s+\d{1,2}:\d\d\s*[AP]M\b|\bby PIB\b|@\w|#\w|https?:|www\.|"
-                    r"\bTel\.|\bPhoto\b|\bClick here\b|\.{3}|…|\bAnnexure\b|\(L-R\)|\bTrain No\b", re.IGNORECASE)
+                    r"\bTel\.|\bPhoto\b|\bClick here\b|\.{3}|…|\bAnnexure\b|\(L-R\)|\bTrain No\b|:-|\bas follows\b|"
+                    r"\b(?:given|shown|placed|enclosed|attached) (?:at|in|as) (?:Table|Annex|Appendix|Statement)|"
+                    r"\bTable[- ]\d|\bfollowing link\b|\bcan be accessed\b|\bwww\b", re.IGNORECASE)
+# two sentences glued without a space ("in Kuno!After eight …", "developmentUttarakhand", "2026Railways")
+GLUED = re.compile(r"[a-z][.!?][A-Z][a-z]|\b[a-z]{4,}[A-Z][a-z]{3,}|\b\d{4}[A-Z][a-z]{3,}")
+# he, she, they: a line from a speech or a sentence leaning on the one before
+PRONOUN = re.compile(r"\b(?:he|she|it|they|him|them)\b")
+NUMERIC_DATE_START = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 # "Amnesty Scheme for X: The Board approved …": a heading glued onto the sentence it introduces
 LABEL = re.compile(r"^[^:.]{2,90}:\s+\S")
 # a clause that stops on a word that needs something after it: "India stayed away from the 1951"
@@ -97,7 +105,9 @@ DANGLING_END = re.compile(r"\b(?:the|a|an|of|to|in|on|at|for|from|by|with|and|or
                           r"between|under|over|into|during|since|till|until|is|are|was|were|has|have|had|will|"
                           r"which|that|who|whose|the\s+\d{4})\W*$", re.IGNORECASE)
 # openings that only make sense after the sentence before
-LEANING_OPEN = re.compile(r"^(?:during|in|for|at|by|of|over|within|under)\s+(?:the|this|that|these|those)\s+"
+LEANING_OPEN = re.compile(r"^(?:according to|as per|pursuant to)\b[^,]*$|"
+                          r"^(?:since|after|before|in|at|on|during|for|by|under|with)\s+(?:his|her|its|their)\b|"
+                          r"^(?:during|in|for|at|by|of|over|within|under)\s+(?:the|this|that|these|those)\s+"
                           r"(?:year|period|month|week|day|time|occasion|event|programme|meeting|session|visit|"
                           r"quarter|phase|process|course)\b|^(?:so far|till date|to date|thereafter|later|then|"
                           r"earlier|also|further|moreover|additionally|besides|similarly|accordingly|"
@@ -119,6 +129,19 @@ def table_like(text: str) -> bool:
     return len(tokens) > 0 and (numbers / len(tokens) > 0.4 or text.count("|") >= 2 or "\t" in text)
 
 
+# a subject that only a reader of the sentence before can place: "The Committee considered …", "The platform
+# has …", "The two countries agreed …" (a name after it, "The Indian Navy", or "The Act of 1952" qualifies it)
+BARE_THE_SUBJECT = re.compile(
+    r"^(?:[A-Z]\w+ly,\s+)?The\s+(?:[a-z-]+\s+)?[A-Za-z-]+\s+(?:is|are|was|were|has|have|had|will|would|can|shall|"
+    r"may|also|further|then|\w+ed|\w+s)\b(?<!\bThe\s\w)")
+
+
+def shouted(text: str) -> bool:
+    """A heading in capitals ("OVERALL BUDGETARY DETAILS FOR …"), not a sentence."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
 def self_contained(text: str, *, need_verb: bool = True) -> bool:
     """True when `text` can be shown to a learner on its own (see the module docstring)."""
     text = " ".join(text.split())
@@ -128,6 +151,8 @@ def self_contained(text: str, *, need_verb: bool = True) -> bool:
         return False
     if is_anaphoric(text) or LEANING_OPEN.search(text) or FIRST_PERSON.search(text) or QUOTE.search(text):
         return False
-    if DEBRIS.search(text) or LABEL.match(text) or table_like(text):
+    if DEBRIS.search(text) or GLUED.search(text) or LABEL.match(text) or table_like(text) or shouted(text):
+        return False
+    if PRONOUN.search(text) or NUMERIC_DATE_START.match(text) or BARE_THE_SUBJECT.match(text):
         return False
     return not need_verb or has_finite_verb(text)

@@ -70,7 +70,7 @@ _NOT_HAPPENED = re.compile(
     r"\b(?:will|shall|would|could|should|may|might|must)\b|"
     r"\b(?i:to be (?:held|launched|organi[sz]ed|completed|conducted)|is to|are to|is set to|are set to|"
     r"scheduled|plans? to|planned|proposed|expected|projected|likely|intends? to|by the end of|deadline|"
-    r"upcoming|forthcoming|next)\b"
+    r"upcoming|forthcoming|next|last\s+date|due\s+date)\b"
 )
 # Words right before a date that make it a reference point, not the time of the sentence's event: a data
 # period or an as-on date ("for the month of January 2026", "as on 28.02.2026"), the start of a comparison
@@ -83,17 +83,51 @@ _REFERENCE_BEFORE = re.compile(
     r"of|per)\s*(?:the\s+)?(?:\w+\s+)?$)",
     re.IGNORECASE,
 )
+# a law, policy or rule named with its year after a comma: "the Drugs & Cosmetics Act, 1940"
+_INSTRUMENT_YEAR = re.compile(r"\b(?:Act|Acts|Code|Rules|Regulations?|Policy|Bill|Ordinance|Order|Scheme|Guidelines|"
+                              r"Examination|Exam|Report|Survey|Awards?|Games|Olympiad|Summit|Census|Budget|"
+                              r"Amendment\)?)\s*[,–—-]?\s*$")
+_COMPARED_FROM = re.compile(r"\bfrom\b[^,;]{0,40}$", re.IGNORECASE)
+# a figure reported for a month or a quarter ("The urban LFPR was estimated at 50.4% in February 2026") is a
+# statistic dated by its data period, not an event
+_STATISTIC = re.compile(r"\b(?:stood|stands|estimated|remained|remains|recorded|was|were|is|are|at|rose|fell|"
+                        r"increased|decreased|declined|improved|dropped|grew)\b[^.;]{0,40}\d[\d.,]*\s*(?:%|per\s*cent|"
+                        r"percent)", re.IGNORECASE)
+_ONWARDS = re.compile(r"\s*(?:onwards|onward|and\s+beyond|till\s+date|to\s+date)\b", re.IGNORECASE)
+# a headline reports news when it has a verb of news in it (present, past or participle)
+_HEADLINE_VERBS = """
+launch inaugurate sign approve clear announce release meet met hold held chair address visit
+call receive host conclude begin began open complete win won review take took taken
+lay laid dedicate flag unveil notify notifie extend pay paid congratulate greet condole emphasize
+emphasise highlight urge laud present organise organize conduct achieve cross record rise rose grow
+grew fall fell reach agree adopt join provide issue sanction allocate commission deliver mark
+celebrate observe felicitate honour honor award transfer disburse establish set surpass exceed touch hit
+register become became elect appoint sworn assume roll start end close reject pass enact
+amend ratify ratifie grant bag secure capture rescue evacuate seize arrest attack kill strike
+struck collapse erupt explode crash land hail attend participate interact dispatch sail arrive depart
+dock induct decommission test fire demonstrate showcase exhibit screen perform inspect witness say said
+state ask direct order invite share revise evaluate introduce reaffirm affirm assert stress reiterate
+hand handed unveil operationalise operationalize sanction clock log cognizance
+""".split()  # noqa: SIM905 (a word list reads better as text)
+_HEADLINE_VERB = re.compile(r"\b(?:" + "|".join(_HEADLINE_VERBS) + r")(?:s|es|d|ed)?\b", re.IGNORECASE)
+# a headline about what is yet to happen: "PM to visit Japan", "Conference to be held in March"
+_HEADLINE_FUTURE = re.compile(r"\b(?:to\s+be|will|shall|set\s+to)\b|\bto\s+[a-z]+", re.IGNORECASE)
 # what a headline that is a label rather than news opens with
-_LABEL_TITLE = re.compile(r"^(?:English rendering|Text of|Transcript|Speech|Address|Statement|Remarks|Curtain[- ]raiser|"
-                          r"Press (?:release|note)|Corrigendum|Addendum|List of|Details of|Highlights|Year[- ]End Review|"
+_SPEECH_TITLE = re.compile(r"\b(?:says|said|calls\s+for|urges|asserts|stresses|remarks|writes|tweets)\b|"
+                           r":\s*[A-Z][\w. ]+$", re.IGNORECASE)
+_LABEL_TITLE = re.compile(r"^(?:Congratulations|English rendering|Text of|Transcript|Speech|Address|Statement|Remarks|"
+                          r"Curtain[- ]raiser|Steps\s+taken|Measures\s+(?:to|for|taken)|Progress\s+of|"
+                          r"Implementation\s+of|Press (?:release|note)|Corrigendum|Addendum|List of|Details of|"
+                          r"Highlights|Year[- ]End Review|"
                           r"Quick estimates?|Status of|Summary of|Index of|Report on|Notice|Advisory|Tender|"
                           r"Recruitment|Result|Schedule)\b", re.IGNORECASE)
 # A clause that opens between the main verb and the date puts the date in a side remark: "replacing the one
 # signed in 2008", "which was signed in 2016", "following the meeting in 2022".
 _SIDE_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whom|whose|where|replacing|following|after|preceding|"
+                          r"compared\s+(?:to|with)|as\s+against|against|vis-[aà]-vis|"
                           r"succeeding|superseding|when|that\s+(?:was|were|had|has)|since)\s", re.IGNORECASE)
 # a year written into a name: "Census-2027", "Vision 2030", "LEADS 2025", "Exam 2026", "Budget Quest 2026"
-_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w&’'.]*|\b[A-Z]{2,}[\w]*)[\s-]*$")
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w&’'.]*|\b[A-Z]{2,}[\w]*)[\s‐‑–—-]*$")
 _DATE_WORDS = re.compile(r"^(?:In|On|During|Since|From|By|Till|Until|At|Of|For|And|To|The|Between|After|Before|"
                          r"Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*|"
                          r"Mon\w*|Tue\w*|Wed\w*|Thu\w*|Fri\w*|Sat\w*|Sun\w*|FY|Q[1-4]|H[12])$")
@@ -126,10 +160,13 @@ def _after_published(value: str, published: str) -> bool:
 
 
 def _names_a_year(text: str, expr: TimeExpr) -> bool:
-    """The year is part of a name ("Vision 2030", "Census-2027", "LEADS 2025"), not the time of an event."""
-    if not re.fullmatch(r"\d{4}", expr.value) or not re.fullmatch(r"\d{4}", expr.text.strip()):
-        return False
+    """The year is part of a name ("Vision 2030", "Census-2027", "LEADS 2025", "the Drugs and Cosmetics Act,
+    1940", "RE 2025-26"), not the time of an event."""
     before = text[max(0, expr.start - 30) : expr.start]
+    if _INSTRUMENT_YEAR.search(before):
+        return True
+    if not re.fullmatch(r"\d{4}|FY\d{4}-\d\d", expr.value) or not re.match(r"\d{4}", expr.text.strip()):
+        return False
     found = _NAME_BEFORE.search(before)
     if found is None:
         return False
@@ -141,12 +178,27 @@ def _reference_date(text: str, s_start: int, expr: TimeExpr) -> bool:
     """The date marks a reference point, a data period or a side remark rather than when the sentence's
     main event happened (see _REFERENCE_BEFORE and _SIDE_CLAUSE)."""
     before = text[max(s_start, expr.start - 60) : expr.start]
-    if _REFERENCE_BEFORE.search(before) and not re.search(r"\b(?:in|on|during)\s+(?:the\s+)?$", before, re.I):
+    if re.search(r"\bas\s+(?:on|of|at)\s*$", before, re.IGNORECASE) or _ONWARDS.match(text, expr.end):
+        return True
+    if re.search(r"\b(?:every|each|annually|yearly)\b", before, re.IGNORECASE):
+        return True  # "announced every year on 23rd January" recurs; it is no one event
+    if re.search(r"\bfor\s+$", before) or _COMPARED_FROM.search(before) and re.match(r"[^.;]{0,60}\bto\b",
+                                                                                       text[expr.end :]):
+        return True  # "for February 2026" is a data period; "rose from 39.7% in January to 40%" starts a change
+    if text.count("(", s_start, expr.start) > text.count(")", s_start, expr.start):
+        return True  # a date in brackets is an aside: "(including the pilot phase in 2022)"
+    if _REFERENCE_BEFORE.search(before) and not re.search(r"(?<!as)\s(?:in|on|during)\s+(?:the\s+)?$", before, re.I):
         return True
     head = text[s_start : expr.start]
-    verb_at = next((m.start() for m in re.finditer(r"\S+", head) if has_finite_verb(m.group())), None)
+    verb_at = next((m.start() for m in re.finditer(r"\S+", head) if has_finite_verb("x " + m.group())), None)
     side = list(_SIDE_CLAUSE.finditer(head))
     return bool(side and verb_at is not None and side[-1].start() > verb_at)
+
+
+def _period_range(group: list[TimeExpr]) -> bool:
+    """A range of whole years or fiscal years ("2004–2013", "FY2020-21 to FY2024-25") is a period that data
+    cover, not an event; a range of days or months ("held from 11 to 15 November") is one event."""
+    return len(group) > 1 and all(len(e.value) == 4 or e.value.startswith("FY") for e in group)
 
 
 def _clause_end(sentence: str, after: int) -> int:
@@ -209,10 +261,14 @@ def _shorten(text: str) -> str:
     return text[:cut] if cut > 80 else text[:_MAX_TEXT].rsplit(" ", 1)[0]
 
 
-def _event_dates(text: str, s_start: int, here: list[TimeExpr], published: str) -> list[TimeExpr]:
-    """The dates of one sentence that say when something happened (see the module docstring)."""
-    return [e for e in here if not _after_published(e.value, published) and not _names_a_year(text, e)
-            and not _reference_date(text, s_start, e)]
+def _event_date(text: str, s_start: int, group: list[TimeExpr], published: str, statistic: bool) -> bool:
+    """Whether a date (or a range, by its start) says when the sentence's event happened."""
+    first = group[0]
+    if any(_after_published(e.value, published) for e in group) or _period_range(group):
+        return False  # a plan, or a period still running; a span of whole years is a period data cover
+    if statistic:
+        return False  # a figure dated by its data period ("estimated at 50.4% in February 2026") is no event
+    return not _names_a_year(text, first) and not _reference_date(text, s_start, first)
 
 
 def _bullet_events(
@@ -225,16 +281,15 @@ def _bullet_events(
         sentence = text[s_start:s_end]
         if not here or _NOT_HAPPENED.search(sentence):
             continue
-        dated = _event_dates(text, s_start, here, published)
-        if not dated:
-            continue
+        statistic = _STATISTIC.search(sentence) is not None
+        groups = [g for g in _groups(here, text) if _event_date(text, s_start, g, published, statistic)]
         prior_text, prior_no = (text[:s_start], bullet_no) if s_start > 0 else previous
-        groups = _groups(dated, text)
         for index, group in enumerate(groups):
             clause = sentence if len(groups) == 1 else _clause_text(sentence, s_start, groups, index)
             clause = _shorten(resolve_description(clause, prior_text, prior_no, entities))
             if self_contained(clause):
-                events.extend(Event(date=expr.value, text=clause, bullet_no=bullet_no) for expr in group)
+                # a range ("held from 11 to 15 November") is dated by its start
+                events.append(Event(date=group[0].value, text=clause, bullet_no=bullet_no))
     return events
 
 
@@ -244,7 +299,11 @@ def _news_event(article: Article) -> Event | None:
     if article.published_precision not in (None, "day") or not re.match(r"^\d{4}-\d\d-\d\d", published):
         return None
     title = " ".join(article.title.split())
-    if _LABEL_TITLE.match(title) or title.isupper() or not self_contained(title + ".", need_verb=False):
+    if _LABEL_TITLE.match(title) or _SPEECH_TITLE.search(title) or title.isupper() \
+            or not self_contained(title + ".", need_verb=False):
+        return None
+    verb, future = _HEADLINE_VERB.search(title), _HEADLINE_FUTURE.search(title)
+    if verb is None or future is not None and (future.start() <= verb.start() or "be" in future.group().lower()):
         return None  # a label ("English rendering of PM's address") or a shouted heading is not an event
     return Event(date=published[:10], text=title, bullet_no=0)
 
