@@ -59,7 +59,8 @@ _MONTH_RANGE = re.compile(rf"(?<![\w.])(?P<m1>{MONTH}){_ABBREVIATION_DOT}{_DASH}
 _DM = re.compile(rf"(?<![\w.]){_WD_BEFORE}{_DAY}\s*(?:of\s+)?{_M}{_WD_AFTER}(?![\s,]*\d)", re.IGNORECASE)
 _MD = re.compile(rf"(?<![\w.]){_WD_BEFORE}{_M}\s+{_DAY}(?!\d|\s*(?:[-–]|to)\s*\d){_WD_AFTER}", re.IGNORECASE)
 _BARE_MONTH = re.compile(
-    rf"\b(?:in|during|since|by|till|until|up\s*to|from|of|early|mid|late|end\s+of|last|next|this)[\s-]+{_M}(?![\s,]*\d)",
+    rf"\b(?:(?P<rel>last|next|this|coming|previous)|in|during|since|by|till|until|up\s*to|from|of|early|mid|late|"
+    rf"end\s+of)[\s-]+{_M}(?![\s,]*\d)",
     re.IGNORECASE,
 )
 _YEAR_RANGE = re.compile(
@@ -164,6 +165,15 @@ def _months(text: str, anchor: dt.date | None) -> Iterator[Candidate]:
     for m in _BARE_MONTH.finditer(text):
         if capitalised(m["m"]):
             month = month_number(m["m"])
+            rel = (m["rel"] or "").lower()
+            if anchor and rel:  # "last May" is the latest May before this month, "next May" the first after it
+                year = anchor.year
+                if rel in ("last", "previous"):
+                    year -= month >= anchor.month
+                elif rel in ("next", "coming"):
+                    year += month <= anchor.month
+                yield Candidate.single(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}", 2)
+                continue
             year_text = f"{nearest_year(month, 15, anchor):04d}" if anchor else "XXXX"
             yield Candidate.single(m.start("m"), m.end(), "DATE", f"{year_text}-{month:02d}", 1)
 
@@ -186,7 +196,7 @@ def _year_ranges(text: str) -> Iterator[Candidate]:
         y2 = int(y2_text) if len(y2_text) == 4 else (y1 // 100) * 100 + int(y2_text)
         if len(y2_text) == 2 and y2 < y1:
             y2 += 100
-        if y1 + 1 < y2 <= y1 + 100:
+        if y1 + 1 < y2 <= y1 + 100 or (y2 == y1 + 1 and len(y2_text) == 4):  # a fiscal year wins where it is one
             yield Candidate(
                 m.start(),
                 m.end(),

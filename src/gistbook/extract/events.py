@@ -221,12 +221,23 @@ def _groups(exprs: list[TimeExpr], text: str) -> list[list[TimeExpr]]:
 def _clause_text(sentence: str, s_start: int, groups: list[list[TimeExpr]], index: int) -> str:
     """Text for the index-th date group of a sentence listing several: its clause, with borrowed subject/verb."""
     first_end = groups[0][-1].end - s_start
-    start = 0 if index == 0 else groups[index - 1][-1].end - s_start
+    own_at = groups[index][0].start - s_start
+    start = 0
+    if index > 0:  # the clause starts at the boundary after the previous date, not right after it
+        boundary = _clause_end(sentence, groups[index - 1][-1].end - s_start)
+        start = boundary if boundary < own_at else groups[index - 1][-1].end - s_start
     end = len(sentence) if index == len(groups) - 1 else _clause_end(sentence, groups[index][-1].end - s_start)
     clause = sentence[start:end]
     if index == 0:
+        rest = sentence[end:].lstrip(" ,")
+        if re.match(r"\w+", rest) and _verb_positions(rest[: rest.find(" ") + 1 or None]):
+            return sentence  # "X, signed in 2016, entered into force in 2017": the date sits in an aside
         return clause
     clause = _LEAD_IN.sub("", clause).strip(" ,;)")
+    own_verbs_first = _verb_positions(clause)
+    if own_verbs_first and own_verbs_first[0][0] > 0 and not re.match(r"The\s|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s",
+                                                                      clause):
+        return sentence  # no subject of its own that reads as one: keep the whole statement
     head = sentence[:first_end]
     verbs = _verb_positions(head)
     if not verbs:
@@ -234,7 +245,7 @@ def _clause_text(sentence: str, s_start: int, groups: list[list[TimeExpr]], inde
     own_verbs = _verb_positions(clause)
     if own_verbs and own_verbs[0][0] > 0:
         return clause  # a clause with its own subject and verb stands alone
-    subject = head[: verbs[0][0]].strip()
+    subject = head[: verbs[0][0]].strip(" ,")
     if own_verbs:
         return f"{subject} {clause}"
     verb_end = verbs[-1][1]
@@ -248,6 +259,8 @@ def _clause_text(sentence: str, s_start: int, groups: list[list[TimeExpr]], inde
     date_word = re.search(r"\b(?:in|on|during|from|since|by)\s+$", clause[:position]) if position > 0 else None
     if date_word:
         cut = date_word.start()
+        if not re.match(r"(?:the\s|[A-Z])", clause) or "," in clause[:cut]:
+            return ""  # "Karnataka, held in …": what precedes the date is no subject; leave the clause out
         return f"{clause[:cut].strip()} {verb_group} {clause[cut:].strip()}"
     return sentence  # no safe way to rebuild this clause: keep the whole statement
 

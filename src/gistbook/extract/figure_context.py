@@ -139,6 +139,18 @@ def _static(text: str, start: int, end: int) -> bool:
     return bool(_DISTANCE.search(text[start:end]) and _WHERE.match(text[end : end + 30]))
 
 
+def _nearer_to_another(expr: TimeExpr, start: int, end: int, others: Sequence[tuple[int, int]]) -> bool:
+    """A date closer to another figure of the sentence is that figure's: in "¥10 trillion over ten years, double
+    the ¥5 trillion goal of 2022", 2022 dates the ¥5 trillion goal, not the new one."""
+    def gap(s: int, e: int) -> int:
+        return max(0, expr.start - e, s - expr.end)
+
+    if expr.end <= start:
+        return False  # a date written before the figures ("In FY 2022-23, India imported … and exported …") is shared
+    own = gap(start, end)
+    return any(gap(s, e) < own for s, e in others if (s, e) != (start, end))
+
+
 def figure_period(
     text: str,
     start: int,
@@ -163,6 +175,7 @@ def figure_period(
         e
         for e in exprs
         if _dated(e, text) and s_start <= e.start < s_end and not _beyond_other_figure(e, end, others, text)
+        and not _nearer_to_another(e, start, end, others)
     ]
     if _FRONTED_BASE.match(text[s_start:start]):
         # "Out of 28 members, 14 were notified on …": the event date is the part's; a status date

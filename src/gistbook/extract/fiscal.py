@@ -41,6 +41,8 @@ _RELATIVE = re.compile(
     r"(?:financial\s+year|fiscal(?:\s+year)?|FY)\b(?!\s*\(?\s*(?:FY\s*)?['’]?\d)",
     re.IGNORECASE,
 )
+_INDIAN_MONEY = re.compile(r"₹|\bRs\.?|\bINR\b|\bcrores?\b|\blakhs?\b|\b[Ff]iscal\b|\b[Ff]inancial\s+[Yy]ear|"
+                           r"\bFY|\b[Bb]udget|\bGDP\b|\bMinistry\b|\bGovernment of India\b|\bIndian?\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _RELATIVE_SHIFT = {
     "current": 0,
@@ -86,9 +88,11 @@ def _fiscal_matches(text: str) -> Iterator[tuple[int, int, int, int]]:
         year = int(m["y"])
         end_year = year if year > 100 else 2000 + year
         yield m.start(), m.end(), end_year - 1, 3
+    indian = _INDIAN_MONEY.search(text) is not None
     for m in _BARE.finditer(text):
         y1 = int(m["y1"])
-        if consecutive(y1, m["y2"]):
+        # "2022-23" is the Indian convention; "2015-2016" is a fiscal year only in a fiscal or Indian context
+        if consecutive(y1, m["y2"]) and (len(m["y2"]) == 2 or indian or m.group().endswith("fiscal")):
             yield m.start(), m.end(), y1, 2
 
 

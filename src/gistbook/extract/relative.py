@@ -134,11 +134,51 @@ def _weekdays(text: str, anchor: dt.date) -> Iterator[Candidate]:
         yield Candidate.single(start, m.end(), "DATE", day.isoformat(), 1)
 
 
+# TimeML's vague references: "now" is PRESENT_REF, "recently" PAST_REF, "in the coming years" FUTURE_REF
+_REFS = (
+    (re.compile(r"\b(?:now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment)\b",
+                re.IGNORECASE), "PRESENT_REF"),
+    (re.compile(r"\b(?:recently|in\s+the\s+past|formerly|in\s+recent\s+(?:years|months|times))\b", re.IGNORECASE),
+     "PAST_REF"),
+    (re.compile(r"\b(?:in\s+(?:the\s+)?future|in\s+the\s+coming\s+(?:years|months|decades)|"
+                r"in\s+the\s+years\s+to\s+come|soon(?!\s+(?:after|before|afterwards|thereafter)))\b",
+                re.IGNORECASE), "FUTURE_REF"),
+)
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SEASON = re.compile(r"\b(?:(?P<rel>this|last|next|coming|previous|past)\s+)?(?P<s>spring|summer|autumn|winter)\b"
+                     r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?(?!\s+(?:session|school|camp|olympics|games|crop))",
+                     re.IGNORECASE)
+
+
+def _vague_refs(text: str) -> Iterator[Candidate]:
+    for regex, value in _REFS:
+        for m in regex.finditer(text):
+            if m.group().lower() == "soon" and re.search(r"\bas\s+$", text[max(0, m.start() - 4) : m.start()]):
+                continue  # "as soon as" is a conjunction
+            yield Candidate.single(m.start(), m.end(), "DATE", value, 1)
+
+
+def _seasons(text: str, anchor: dt.date | None) -> Iterator[Candidate]:
+    for m in _SEASON.finditer(text):
+        code = _SEASONS[m["s"].lower()]
+        if m["y"]:
+            yield Candidate.single(m.start(), m.end(), "DATE", f"{m['y']}-{code}", 2)
+        elif m["rel"] and anchor:
+            rel = m["rel"].lower()
+            shift = -1 if rel in ("last", "previous", "past") else 1 if rel in ("next", "coming") else 0
+            yield Candidate.single(m.start(), m.end(), "DATE", f"{anchor.year + shift}-{code}", 1)
+
+
 def find_relative(text: str, anchor: dt.date | None) -> Iterator[Candidate]:
-    """Deictic dates; nothing without an anchor."""
+    """Deictic dates; nothing without an anchor, except vague references and seasons with a year."""
+    lower = text.lower()
+    if any(w in lower for w in ("now", "current", "present", "recent", "past", "future", "coming", "soon", "former",
+                                "these days", "moment")):
+        yield from _vague_refs(text)
+    if any(s in lower for s in ("spring", "summer", "autumn", "winter")):
+        yield from _seasons(text, anchor)
     if anchor is None:
         return
-    lower = text.lower()
     if any(word in lower for word in ("today", "tonight", "yesterday", "tomorrow")):
         yield from _relative_days(text, anchor)
     if any(word in lower for word in ("year", "month", "week")):

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gistbook.link.series import FigurePoint, build_series
+from gistbook.link.series import FigurePoint, build_series, worth_showing
 from gistbook.link.text import STOPWORDS
 from gistbook.link.topics import CENTRAL, resolve_topic, suggest_topics
 from gistbook.records import date_sort_key
@@ -181,11 +181,14 @@ def _timeline(session: Session, scope: _Scope, events: list[Any]) -> list[dict[s
 
 def _figures(session: Session, scope: _Scope) -> list[dict[str, Any]]:
     q = (select(m.Figure.value, m.Figure.unit, m.Figure.period, m.Figure.subject, m.Figure.text,
-                m.Figure.bullet_id, m.Figure.article_id)
-         .where(_in_scope(m.Figure, scope)))
+                m.Figure.bullet_id, m.Figure.article_id, m.Bullet.text)
+         .join(m.Bullet, m.Bullet.id == m.Figure.bullet_id)
+         .join(m.Section, m.Section.id == m.Bullet.section_id)
+         .where(_in_scope(m.Figure, scope), m.Section.role != "way_forward"))
     points = [FigurePoint(value, unit, period, subject, text, scope.source(aid, bid))
-              for value, unit, period, subject, text, bid, aid in session.execute(q) if scope.covers(aid, bid)]
-    return build_series(points, MAX_SOURCES)
+              for value, unit, period, subject, text, bid, aid, bullet in session.execute(q)
+              if scope.covers(aid, bid) and worth_showing(value, unit, subject, bullet)]
+    return build_series(points, MAX_SOURCES, scope.topic.name)
 
 
 def _named_things(session: Session, scope: _Scope, events: list[Any]) -> dict[str, list[dict[str, Any]]]:

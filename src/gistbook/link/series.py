@@ -9,8 +9,62 @@ from typing import Any
 
 from gistbook.link.text import content_terms
 from gistbook.records import date_sort_key
+from gistbook.standalone import DEBRIS, FIRST_PERSON, GLUED, QUOTE, has_finite_verb
 
 Source = dict[str, Any]
+
+
+# units a learner revises at any size; anything else is a count of things, worth revising only when large
+MEASURES = frozenset({"percent", "km", "m", "kg", "tonnes", "GW", "MW", "GWh", "MWh", "kWh", "TWh", "hectares", "acres",
+                      "litres", "Mbps", "Gbps", "sq km", "km/h", "degrees Celsius", "barrels", "bcm", "MMT", "LMT"})
+LARGE_COUNT = 100_000
+# words a subject cannot open or end on: it would be a fragment of the sentence, not the name of a quantity
+_FUNCTION = frozenset({"to", "of", "out", "which", "that", "who", "with", "for", "by", "in", "on", "at", "from", "so",
+                       "across", "plus", "and", "or", "the", "a", "an", "as", "than", "per", "each", "over", "under",
+                       "about", "around", "nearly", "some", "its", "their", "his", "her", "this", "these", "those",
+                       "also", "further", "far", "currently", "already", "including", "among", "between", "into",
+                       "while", "during", "since", "up", "down", "being", "such", "all", "total", "additional"})
+# heads too generic to name a quantity on their own ("distance", "outlay": of what?)
+_GENERIC = frozenset({"distance", "cost", "amount", "value", "number", "total", "figure", "share", "rate", "growth",
+                      "increase", "decline", "outlay", "investment", "allocation", "expenditure", "sum", "budget",
+                      "target", "goal", "capacity", "length", "size", "level", "levels", "percentage", "signing"})
+_TARGET_WORDS = frozenset({"target", "goal", "aim", "objective"})
+# advice and plans open on a verb in its base form ("Use the ¥5 trillion target …", "raise defence spending")
+_BASE_VERBS = frozenset({"use", "turn", "raise", "double", "triple", "build", "boost", "cut", "reduce", "increase",
+                         "expand", "make", "set", "reach", "achieve", "bring", "create", "attract", "draw", "identify",
+                         "exchange", "train", "send", "mobilise", "mobilize", "extend", "provide", "ensure", "aim",
+                         "aims", "towards", "toward"})
+
+
+def clean_subject(subject: str | None) -> bool:
+    """A subject that names what was measured ("bilateral trade", "India's foreign exchange reserves"), not a
+    leftover of its sentence ("currently holds", "which", "per tonne", "to NCDC", "Make in India focuses")."""
+    words = (subject or "").replace("’", "'").split()
+    if not words or any(any(c.isdigit() for c in w) for w in words) or len(words) > 8:
+        return False
+    first, last = words[0].lower(), words[-1].lower().strip(",.;:")
+    if first in _FUNCTION or last in _FUNCTION or first.endswith("ly"):
+        return False
+    if first in _BASE_VERBS or any(has_finite_verb("x " + w) or w.lower().endswith("ed") for w in words):
+        return False  # "country currently supplies", "India imported goods", "Use", "raise defence spending"
+    if last.endswith("ing") and last not in ("spending", "funding", "financing", "lending", "borrowing"):
+        return False
+    content = [w.lower().strip(",.;:'") for w in words if w.lower() not in _FUNCTION]
+    if len(content) == 1 and content[0] in _TARGET_WORDS:
+        return True  # a dossier's "target" is its topic's target; targets form their own series
+    return bool(content) and not (len(content) <= 2 and content[-1] in _GENERIC and content[0] in _GENERIC | {
+        "financial", "approximate", "total", "overall", "estimated", "annual"})
+
+
+def worth_showing(value: float, unit: str, subject: str | None, sentence: str) -> bool:
+    """A dossier figure is shown when it measures something a learner revises, names its subject and comes from
+    a statement of fact (not a line of speech or page debris); the rest stays in its article."""
+    measure = unit in MEASURES or (len(unit) == 3 and unit.isupper())  # an ISO currency
+    if not measure and value < LARGE_COUNT:
+        return False
+    if FIRST_PERSON.search(sentence) or QUOTE.search(sentence) or GLUED.search(sentence) or DEBRIS.search(sentence):
+        return False
+    return clean_subject(subject)
 
 
 @dataclass
@@ -35,11 +89,25 @@ class _Entry:
     sources: list[Source] = field(default_factory=list)
 
 
+# words that qualify a quantity without changing it: "bilateral trade" and "total trade" are the trade
+_MODIFIERS = frozenset({"bilateral", "total", "overall", "annual", "two-way", "gross", "combined", "about", "nearly"})
+
+
 @lru_cache(maxsize=4096)
 def subject_key(subject: str | None, unit: str) -> str:
     """Subjects that differ only in wording or word order share a series ('bilateral trade' = 'trade, bilateral')."""
-    terms = sorted(set(content_terms(subject or "")))
+    terms = sorted({"target" if t in _TARGET_WORDS else t for t in content_terms(subject or "")} - _MODIFIERS)
     return " ".join(terms) + f"|{unit}"
+
+
+def period_kind(period: str | None) -> str:
+    """Values are compared only with values of the same kind of period: fiscal years with fiscal years, months with
+    months; a value with no period is compared by when it was reported."""
+    if not period:
+        return "reported"
+    if period.startswith("FY"):
+        return "FY-part" if len(period) > 9 else "FY"
+    return {4: "year", 7: "month", 10: "day"}.get(len(period), "other")
 
 
 def _order(entry: _Entry) -> tuple[str, str]:
@@ -66,22 +134,33 @@ def _merged_keys(points: list[FigurePoint], keys: list[str]) -> dict[str, str]:
     return {k: root(k) for k in keys}
 
 
-def build_series(points: list[FigurePoint], max_sources: int = 5) -> list[dict[str, Any]]:
-    """Group figures into series; in each, every value older than the newest period is `superseded`."""
+def _without(key: str, terms: set[str]) -> str:
+    words, unit = key.rsplit("|", 1)
+    kept = [w for w in words.split() if w not in terms]
+    return " ".join(kept or words.split()) + f"|{unit}"
+
+
+def build_series(points: list[FigurePoint], max_sources: int = 5, topic: str = "") -> list[dict[str, Any]]:
+    """Group figures into series; in each, every value older than the newest one of its kind is `superseded`.
+    Words of the topic's own name ("India", "Japan" in the India–Japan dossier) do not tell series apart."""
     groups: dict[str, dict[tuple[str | None, float], _Entry]] = {}
     names: dict[str, Counter[str]] = {}
+    own = set(content_terms(topic))
     # without a subject there is no series to compare against: each such figure stands alone
-    keys = [subject_key(p.subject, p.unit) if p.subject else f"?{p.source.get('bullet_id')}|{p.text}|{p.value}"
-            for p in points]
+    keys = [_without(subject_key(p.subject, p.unit), own) if p.subject
+            else f"?{p.source.get('bullet_id')}|{p.text}|{p.value}" for p in points]
     merged = _merged_keys(points, keys)
     for p, own_key in zip(points, keys):
         key = merged[own_key]
         names.setdefault(key, Counter())[p.subject or ""] += 1
         entries = groups.setdefault(key, {})
-        entry = entries.get((p.period, p.value))
         as_of = (p.source.get("published") or "")[:10]
+        period = p.period
+        if key.split("|")[0] == "target":  # a target is dated by the year it was set, so a newer one supersedes it
+            period = period if period and len(period) == 4 and period <= as_of[:4] else as_of[:4] or None
+        entry = entries.get((period, p.value))
         if entry is None:
-            entry = entries[(p.period, p.value)] = _Entry(p.period, p.value, p.unit, p.text, as_of)
+            entry = entries[(period, p.value)] = _Entry(period, p.value, p.unit, p.text, as_of)
         elif as_of and (not entry.as_of or as_of < entry.as_of):
             entry.as_of = as_of
         if len(entry.sources) < max_sources and p.source not in entry.sources:
@@ -89,11 +168,12 @@ def build_series(points: list[FigurePoint], max_sources: int = 5) -> list[dict[s
     out: list[dict[str, Any]] = []
     for key, entries in groups.items():
         ordered = sorted(entries.values(), key=_order)
-        latest = _order(ordered[-1])[0]
-        newest_value = ordered[-1]
+        newest: dict[str, _Entry] = {}
+        for e in ordered:
+            newest[period_kind(e.period)] = e  # the last of each kind of period is the current value
         series = []
         for e in ordered:
-            superseded = _order(e)[0] < latest or (_order(e)[0] == latest and e is not newest_value)
+            superseded = newest[period_kind(e.period)] is not e
             series.append({"period": e.period, "value": e.value, "unit": e.unit, "superseded": superseded,
                            "as_of": e.as_of or None, "text": e.text, "sources": e.sources})
         subject = min(names[key].items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0]
