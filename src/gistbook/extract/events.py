@@ -254,15 +254,9 @@ def _clause_text(sentence: str, s_start: int, groups: list[list[TimeExpr]], inde
     particle = re.match(r"\s+(\w+)\b", after_verb)
     if particle and particle.group(1).lower() in _PARTICLES:
         return f"{head[: verb_end + particle.end()].strip()} {clause}"
-    verb_group = head[verbs[0][0] : verb_end].strip()
-    position = clause.find(groups[index][0].text)
-    date_word = re.search(r"\b(?:in|on|during|from|since|by)\s+$", clause[:position]) if position > 0 else None
-    if date_word:
-        cut = date_word.start()
-        if not re.match(r"(?:the\s|[A-Z])", clause) or "," in clause[:cut]:
-            return ""  # "Karnataka, held in …": what precedes the date is no subject; leave the clause out
-        return f"{clause[:cut].strip()} {verb_group} {clause[cut:].strip()}"
-    return sentence  # no safe way to rebuild this clause: keep the whole statement
+    # "New Delhi in November 2019, Tokyo in September 2022": what precedes a listed date may be a place or an
+    # object rather than the subject, and no rebuilt clause is safe; leave it out
+    return ""
 
 
 def _shorten(text: str) -> str:

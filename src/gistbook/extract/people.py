@@ -12,6 +12,10 @@ from gistbook.extract.names import HYPHENS, Heads, is_capitalised
 ROLE_JOINERS = frozenset({"of", "for", "and", "&", "to", "-", "–", "in", "the"})
 FOREIGN_HONORIFICS = frozenset({"H.E.", "HE", "Excellency"})
 POSSESSIVES = frozenset({"’s", "'s"})
+_ORGANISATION_HEADS = frozenset({"Ministry", "Department", "Dept", "Dept.", "Government", "Board", "Commission",
+                                 "Authority", "Institute", "University", "Council", "Corporation", "Bank", "Agency",
+                                 "Organisation", "Organization", "Office", "Bureau", "Directorate", "Centre", "Center",
+                                 "Mission", "National", "Indian", "Central", "State", "Union"})
 
 
 @dataclass
@@ -34,6 +38,11 @@ def clean_name(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> tuple[int, in
     leading = heads.honorifics | heads.office | lex.word_set("office_heads") | {".", "the", "The"}
     while start < end and doc[start].text in leading:
         start += 1
+    inner = [i for i in range(start + 1, end) if doc[i].text in heads.honorifics]
+    if inner and inner[-1] + 1 < end:
+        start = inner[-1] + 1  # "Chhattisgarh Shri Vishnu Deo Sai": the name starts after the honorific
+        while start < end and doc[start].text == ".":
+            start += 1
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].text in lex.word_set("name_suffixes")
                            or not doc[end - 1].text.strip(".,;:’'\"")):
         end -= 1
@@ -69,6 +78,8 @@ def role_before(doc: Doc, start: int, heads: Heads, lex: Lexicon) -> tuple[str |
         token = doc[k]
         if token.ent_type_ == "PERSON" or token.text in POSSESSIVES:
             break
+        if token.text in ("and", "&") and any(doc[j].text in heads.office for j in range(k + 1, end)):
+            break  # "Prime Minister X of Japan and Prime Minister Modi": the second office starts after "and"
         if token.text == "," and any(doc[j].text in heads.office for j in range(max(0, k - 4), k)):
             k -= 1  # "Secretary, Department of Commerce, Shri X": the office reads across a comma
             continue
@@ -95,7 +106,20 @@ def role_before(doc: Doc, start: int, heads: Heads, lex: Lexicon) -> tuple[str |
         country = _country_ent(doc, cue, lex)
     if cue >= 0 and doc[cue].lower_ in lex.word_set("office_modifiers_lower"):
         role_start = cue
+    if country is None and cue >= 1 and doc[cue].text in ("and", "&"):
+        country = _shared_country(doc, cue, heads, lex)
     return finish_role(doc, role_start, end, country, lex)
+
+
+def _shared_country(doc: Doc, and_at: int, heads: Heads, lex: Lexicon) -> str | None:
+    """In "Japan's Foreign Minister X and Defence Minister Y" the country before the first office is Y's too."""
+    k = and_at - 1
+    while k >= 0 and doc[k].ent_type_ == "PERSON":
+        k -= 1
+    if k == and_at - 1:
+        return None  # no person right before "and"
+    _, country = role_before(doc, k + 1, heads, lex)
+    return country if country and country != "India" else None
 
 
 def role_after(doc: Doc, end: int, heads: Heads, lex: Lexicon) -> tuple[str | None, str | None]:
@@ -114,6 +138,13 @@ def role_after(doc: Doc, end: int, heads: Heads, lex: Lexicon) -> tuple[str | No
         role_end -= 1
     if not any(t.text in heads.office for t in doc[role_start:role_end]):
         return None, None
+    if role_end - role_start <= 2 and role_end + 1 < len(doc) and doc[role_end].text == "," \
+            and doc[role_end + 1].text in _ORGANISATION_HEADS:
+        k = role_end + 1  # "Secretary, Department of Telecommunications": the office keeps its organisation
+        while k < len(doc) and doc[k].text not in (",", ";", ".", "(") and doc[k].ent_type_ != "PERSON" \
+                and (is_capitalised(doc[k], heads.honorifics) or doc[k].text in ROLE_JOINERS):
+            k += 1
+        role_end = k
     country = None
     if role_end + 1 < len(doc) and doc[role_end].text == ",":
         country = _country_ent(doc, role_end + 1, lex)
@@ -179,7 +210,7 @@ def person_at(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> Person | None:
     known = lex.people.get(name)
     if known is not None:
         name, known_country = known
-        country = country or known_country
+        country = known_country or country  # a known person's country is not changed by a nearby "of Japan"
     indian_honorific = start > 0 and (doc[start - 1].text in lex.word_set("indian_honorifics")
                                       or (doc[start - 1].text == "." and start > 1
                                           and doc[start - 2].text in lex.word_set("indian_honorifics")))
