@@ -179,19 +179,36 @@ def extract(
 
 @app.command()
 def timeline(
-    topic: Annotated[str | None, typer.Argument(help="a topic; all events when left out")] = None,
+    topic: Annotated[str | None, typer.Argument(help="a stored topic, matched as `dossier` matches it")] = None,
+    query: Annotated[str | None, typer.Option(help="the articles a full-text search finds (as `search`)")] = None,
+    top: Annotated[int | None, typer.Option(help="only the K key dates, one line each")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most N events (without --top)")] = None,
+    since: Annotated[str | None, typer.Option(help="events dated on or after YYYY-MM-DD")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """List dated events, oldest first."""
-    events = state.store().timeline()
-    if topic:
-        needle = topic.casefold()
-        events = [e for e in events if needle in e["text"].casefold() or needle in e["title"].casefold()]
+    """List dated events, oldest first; with --top, the key dates of a topic or query."""
+    from gistbook.link.dossier import TopicNotFound
+    from gistbook.link.keydates import articles_for, key_dates
+
+    day = check_date(since, "--since") if since else None
+    if (top is not None and top < 1) or (limit is not None and limit < 1):
+        fail("--top and --limit take a positive number", 2)
+    with state.store().session() as session:
+        try:
+            ids = articles_for(session, topic, query)
+        except TopicNotFound as exc:
+            fail(str(exc), 1)
+            return
+        if top:
+            events = key_dates(session, ids, top, about=query or topic or "", since=day)
+        else:
+            events = state.store().timeline(limit, article_ids=ids, since=day)
     if as_json:
         print_json({"timeline": events})
         return
     for e in events:
-        out.print(f"{e['date']:<12} {e['text']}  [#{e['article_id']}]", markup=False, highlight=False)
+        ref = e.get("article_id") or e["sources"][0]["article_id"]
+        out.print(f"{e['date']:<12} {e['text']}  [#{ref}]", markup=False, highlight=False)
 
 
 @app.command()

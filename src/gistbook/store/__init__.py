@@ -65,9 +65,9 @@ class Store:
                 session.delete(source)
             return True
 
-    def timeline(self, limit: int = 500) -> list[dict[str, Any]]:
+    def timeline(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
         with self.sessions() as session:
-            return timeline(session, limit)
+            return timeline(session, limit, **filters)
 
     def known_hashes(self, hashes: list[str]) -> set[str]:
         """Content hashes already stored (lets a batch skip parsing what it has)."""

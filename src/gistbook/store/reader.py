@@ -82,9 +82,26 @@ def extraction_of(session: Session, article_id: int) -> dict[str, Any]:
     }
 
 
-def timeline(session: Session, limit: int = 500) -> list[dict[str, Any]]:
-    """Every stored event, oldest first, with the article it came from."""
+def timeline(session: Session, limit: int | None = None, *, article_ids: list[int] | None = None,
+             since: str | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Stored events, oldest first, with the article each came from; filtered in the query (articles, `since` on
+    the event's date), paged by `limit` and `offset`, never capped."""
     q = (select(m.Event, m.Article.title, m.Article.published).join(m.Article, m.Article.id == m.Event.article_id)
-         .order_by(m.Event.sort_key, m.Event.id).limit(limit))
+         .order_by(m.Event.sort_key, m.Event.id))
+    if article_ids is not None:
+        q = q.where(m.Event.article_id.in_(article_ids or [-1]))
+    if since:
+        q = q.where(m.Event.sort_key >= since)
+    if offset:
+        q = q.offset(offset)
+    if limit:
+        q = q.limit(limit)
     return [{"date": e.date, "text": e.text, "bullet_id": e.bullet_id, "article_id": e.article_id,
-             "title": title, "published": pub} for e, title, pub in session.execute(q)]
+             "title": title, "published": pub, "sources": [{"article_id": e.article_id, "bullet_id": e.bullet_id}]}
+            for e, title, pub in session.execute(q)]
+
+
+def topic_article_ids(session: Session, topic_id: int) -> list[int]:
+    return list(session.scalars(select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == topic_id)))
+
+
