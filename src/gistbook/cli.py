@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 app = typer.Typer(help="gistbook: current-affairs news into exam-ready notes, dossiers and practice.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one failure, one line, whatever the width
 
 
 class State:

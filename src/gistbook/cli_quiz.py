@@ -13,7 +13,7 @@ from rich.table import Table
 
 out = Console(soft_wrap=True)
 panels = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one failure, one line, whatever the width
 RATINGS = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
 
 

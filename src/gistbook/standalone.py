@@ -95,6 +95,9 @@ DEBRIS = re.compile(r"\b\d{1,2}\s+[A-Z]{3}\s+\d{4}\s+\d{1,2}:\d\d\s*[AP]M\b|\bby
                     r"\bTable[- ]\d|\bfollowing link\b|\bcan be accessed\b|\bwww\b", re.IGNORECASE)
 # two sentences glued without a space ("in Kuno!After eight …", "developmentUttarakhand", "2026Railways")
 GLUED = re.compile(r"[a-z][.!?][A-Z][a-z]|\b[a-z]{4,}[A-Z][a-z]{3,}|\b\d{4}[A-Z][a-z]{3,}")
+# "the same", "the said", "as above": a back-reference to something the sentence does not name
+SAME = re.compile(r"\bthe\s+(?:same|said|aforesaid|above)\b(?!\s+(?:day|time|year|period|month|week))|\bas\s+above\b",
+                  re.IGNORECASE)
 # he, she, they: a line from a speech or a sentence leaning on the one before
 PRONOUN = re.compile(r"\b(?:he|she|it|they|him|them)\b")
 NUMERIC_DATE_START = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -113,7 +116,7 @@ LEANING_OPEN = re.compile(r"^(?:according to|as per|pursuant to)\b[^,]*$|"
                           r"earlier|also|further|moreover|additionally|besides|similarly|accordingly|"
                           r"in addition|as a result|on the other hand|on this occasion|on the occasion)\b",
                           re.IGNORECASE)
-MIN_CHARS, MAX_CHARS = 30, 400
+MIN_CHARS, MAX_CHARS = 20, 400
 
 
 def has_unbalanced_marks(text: str) -> bool:
@@ -133,7 +136,7 @@ def table_like(text: str) -> bool:
 # has …", "The two countries agreed …" (a name after it, "The Indian Navy", or "The Act of 1952" qualifies it)
 BARE_THE_SUBJECT = re.compile(
     r"^(?:[A-Z]\w+ly,\s+)?The\s+(?:[a-z-]+\s+)?[A-Za-z-]+\s+(?:is|are|was|were|has|have|had|will|would|can|shall|"
-    r"may|also|further|then|\w+ed|\w+s)\b(?<!\bThe\s\w)")
+    r"may|also|further|then|[a-z]+ed|[a-z]+s)\b")
 
 
 def shouted(text: str) -> bool:
@@ -153,6 +156,6 @@ def self_contained(text: str, *, need_verb: bool = True) -> bool:
         return False
     if DEBRIS.search(text) or GLUED.search(text) or LABEL.match(text) or table_like(text) or shouted(text):
         return False
-    if PRONOUN.search(text) or NUMERIC_DATE_START.match(text) or BARE_THE_SUBJECT.match(text):
+    if PRONOUN.search(text) or NUMERIC_DATE_START.match(text) or BARE_THE_SUBJECT.match(text) or SAME.search(text):
         return False
     return not need_verb or has_finite_verb(text)

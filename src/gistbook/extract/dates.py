@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from gistbook.extract.deictic import tense_at
 from gistbook.extract.numbers import ORDINAL_WORDS
 from gistbook.extract.spans import Candidate, Part
 
@@ -98,6 +99,16 @@ def nearest_year(month: int, day: int, anchor: dt.date) -> int:
     return anchor.year
 
 
+def _tensed_year(text: str, offset: int, month: int, anchor: dt.date) -> int:
+    """A year-less month points back in a past-tense sentence and ahead in a future one; else the nearest."""
+    tense = tense_at(text, offset)
+    if tense == "past" and month > anchor.month:
+        return anchor.year - 1
+    if tense == "future" and month < anchor.month:
+        return anchor.year + 1
+    return nearest_year(month, 15, anchor)
+
+
 def _full_dates(text: str) -> Iterator[Candidate]:
     for regex in (_DMY, _MDY):
         for m in regex.finditer(text):
@@ -174,7 +185,7 @@ def _months(text: str, anchor: dt.date | None) -> Iterator[Candidate]:
                     year += month <= anchor.month
                 yield Candidate.single(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}", 2)
                 continue
-            year_text = f"{nearest_year(month, 15, anchor):04d}" if anchor else "XXXX"
+            year_text = f"{_tensed_year(text, m.start('m'), month, anchor):04d}" if anchor else "XXXX"
             yield Candidate.single(m.start("m"), m.end(), "DATE", f"{year_text}-{month:02d}", 1)
 
 

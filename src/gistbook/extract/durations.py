@@ -55,7 +55,7 @@ _SET_WORDS: list[tuple[str, str]] = [
     (r"fortnightly|every\s+fortnight", "P2W"),
     (r"weekly|every\s+week|each\s+week|per\s+week|once\s+a\s+week", "P1W"),
     (r"daily|every\s+day|each\s+day|per\s+day|everyday|once\s+a\s+day|on\s+a\s+daily\s+basis", "P1D"),
-    (r"hourly|every\s+hour|per\s+hour", "PT1H"),
+    (r"hourly|every\s+hour", "PT1H"),
 ]
 _SET_RE = re.compile(
     "|".join(rf"(?P<s{i}>(?<![\w-])(?:{pattern})(?![\w-]))" for i, (pattern, _) in enumerate(_SET_WORDS)), re.IGNORECASE

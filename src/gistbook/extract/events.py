@@ -77,7 +77,8 @@ _NOT_HAPPENED = re.compile(
 # ("since 2014", "from 82.53% at the end of Sep-25", "compared to 2019"), a deadline ("by 2030"), or a
 # date that only names what is referred to ("the Tokyo meeting of September 2022").
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:since|as\s+on|as\s+of|as\s+at|till|until|up\s*to|upto|ending|ended|by|before|compared\s+(?:to|with)|"
+    r"(?:\b(?:since|as\s+on|as\s+of|as\s+at|till|until|up\s*to|upto|ending|ended|by|before|prior\s+to|"
+    r"compared\s+(?:to|with)|"
     r"than|over|against|vis-[aà]-vis|for\s+the\s+(?:month|quarter|year|period|week)\s+of|"
     r"in\s+the\s+(?:month|quarter|period)\s+of|at\s+the\s+end\s+of|end\s+of|levels?\s+of|"
     r"of|per)\s*(?:the\s+)?(?:\w+\s+)?$)",
@@ -87,29 +88,39 @@ _REFERENCE_BEFORE = re.compile(
 _INSTRUMENT_YEAR = re.compile(r"\b(?:Act|Acts|Code|Rules|Regulations?|Policy|Bill|Ordinance|Order|Scheme|Guidelines|"
                               r"Examination|Exam|Report|Survey|Awards?|Games|Olympiad|Summit|Census|Budget|"
                               r"Amendment\)?)\s*[,–—-]?\s*$")
-_COMPARED_FROM = re.compile(r"\bfrom\b[^,;]{0,40}$", re.IGNORECASE)
+_COMPARED_FROM = re.compile(r"\bfrom\s+[^,;]*\d[^,;]{0,30}$", re.IGNORECASE)  # "from 39.7% in January"
 # a figure reported for a month or a quarter ("The urban LFPR was estimated at 50.4% in February 2026") is a
 # statistic dated by its data period, not an event
 _STATISTIC = re.compile(r"\b(?:stood|stands|estimated|remained|remains|recorded|was|were|is|are|at|rose|fell|"
                         r"increased|decreased|declined|improved|dropped|grew)\b[^.;]{0,40}\d[\d.,]*\s*(?:%|per\s*cent|"
-                        r"percent)", re.IGNORECASE)
+                        r"percent)|\b(?:estimated|stood|stands|projected|pegged|placed|worked\s+out)\s+at\b",
+                        re.IGNORECASE)
 _ONWARDS = re.compile(r"\s*(?:onwards|onward|and\s+beyond|till\s+date|to\s+date)\b", re.IGNORECASE)
 # a headline reports news when it has a verb of news in it (present, past or participle)
 _HEADLINE_VERBS = """
-launch inaugurate sign approve clear announce release meet met hold held chair address visit
-call receive host conclude begin began open complete win won review take took taken
-lay laid dedicate flag unveil notify notifie extend pay paid congratulate greet condole emphasize
-emphasise highlight urge laud present organise organize conduct achieve cross record rise rose grow
-grew fall fell reach agree adopt join provide issue sanction allocate commission deliver mark
-celebrate observe felicitate honour honor award transfer disburse establish set surpass exceed touch hit
-register become became elect appoint sworn assume roll start end close reject pass enact
-amend ratify ratifie grant bag secure capture rescue evacuate seize arrest attack kill strike
-struck collapse erupt explode crash land hail attend participate interact dispatch sail arrive depart
-dock induct decommission test fire demonstrate showcase exhibit screen perform inspect witness say said
-state ask direct order invite share revise evaluate introduce reaffirm affirm assert stress reiterate
-hand handed unveil operationalise operationalize sanction clock log cognizance
+launch inaugurate sign approve clear announce meet met hold held chair visit receive host
+conclude begin began complete win won take took taken laid dedicate unveil notify notifie
+extend pay paid congratulate greet condole emphasize emphasise highlight urge laud organise organize conduct
+achieve rise rose grow grew fall fell reach agree adopt join provide allocate commission
+deliver celebrate observe felicitate disburse establish surpass exceed touch become became elect appoint sworn
+assume reject enact amend ratify ratifie grant bag secure capture rescue evacuate seize arrest
+attack kill strike struck collapse erupt explode crash hail attend participate interact dispatch sail
+arrive depart dock induct decommission demonstrate showcase exhibit perform inspect witness say said ask
+direct invite revise evaluate introduce reaffirm affirm assert stress reiterate handed operationalise
+operationalize cognizance
+widen deepen strengthen boost expand step ink seal vow pledge eye okay nod clinch
+outline propose probe warn slam hike ease lift ban curb renew resume halt suspend
+scrap revive restore get give tie seek sought kick notch surge jump dip slip
+slide climb soar plunge discuss explore welcome condemn mourn salute commemorate okays nods bolster
+enhance upgrade elevate forge
 """.split()  # noqa: SIM905 (a word list reads better as text)
-_HEADLINE_VERB = re.compile(r"\b(?:" + "|".join(_HEADLINE_VERBS) + r")(?:s|es|d|ed)?\b", re.IGNORECASE)
+# words that are nouns as often as verbs count only in a verb's form: "Reviews", "Released", "Opens", "Laid"
+_NOUNISH_VERBS = """
+state order set end test fire land record screen present mark train hand table post top back log clock frame draft
+push cross open pass close start roll share address issue transfer register award honour honor call review release
+sanction hit cut light flag""".split()  # noqa: SIM905
+_HEADLINE_VERB = re.compile(r"\b(?:(?:" + "|".join(_HEADLINE_VERBS) + r")(?:s|es|d|ed)?|(?:"
+                            + "|".join(_NOUNISH_VERBS) + r")ed|laid|built|held|set\s+up)\b", re.IGNORECASE)
 # a headline about what is yet to happen: "PM to visit Japan", "Conference to be held in March"
 _HEADLINE_FUTURE = re.compile(r"\b(?:to\s+be|will|shall|set\s+to)\b|\bto\s+[a-z]+", re.IGNORECASE)
 # what a headline that is a label rather than news opens with
@@ -120,7 +131,8 @@ _LABEL_TITLE = re.compile(r"^(?:Congratulations|English rendering|Text of|Transc
                           r"Implementation\s+of|Press (?:release|note)|Corrigendum|Addendum|List of|Details of|"
                           r"Highlights|Year[- ]End Review|"
                           r"Quick estimates?|Status of|Summary of|Index of|Report on|Notice|Advisory|Tender|"
-                          r"Recruitment|Result|Schedule)\b", re.IGNORECASE)
+                          r"Recruitment|Result|Schedule)\b|\b(?:Highlights|Results?|Outcomes|Statement)$",
+                          re.IGNORECASE)
 # A clause that opens between the main verb and the date puts the date in a side remark: "replacing the one
 # signed in 2008", "which was signed in 2016", "following the meeting in 2022".
 _SIDE_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whom|whose|where|replacing|following|after|preceding|"
@@ -193,6 +205,12 @@ def _reference_date(text: str, s_start: int, expr: TimeExpr) -> bool:
     verb_at = next((m.start() for m in re.finditer(r"\S+", head) if has_finite_verb("x " + m.group())), None)
     side = list(_SIDE_CLAUSE.finditer(head))
     return bool(side and verb_at is not None and side[-1].start() > verb_at)
+
+
+def _fiscal_end(value: str) -> str:
+    """The last month of a fiscal year value: FY2025-26 ends in 2026-03."""
+    start = int(value[2:6])
+    return f"{start + 1:04d}-03"
 
 
 def _period_range(group: list[TimeExpr]) -> bool:
@@ -275,6 +293,14 @@ def _event_date(text: str, s_start: int, group: list[TimeExpr], published: str, 
         return False  # a plan, or a period still running; a span of whole years is a period data cover
     if statistic:
         return False  # a figure dated by its data period ("estimated at 50.4% in February 2026") is no event
+    if first.value.startswith("FY") and published and date_sort_key(first.value)[:7] <= published[:7] \
+            and _fiscal_end(first.value) >= published[:7]:
+        return False  # the fiscal year still running when the item was published is a period, not an event
+    if re.match(r"\s*(?:[a-z]+\s+)?(?:riots?|war|march|edition|elections?|games|attacks?|session|batch|census|"
+                r"floods?|crisis|summit|conference|agreement|accord|treaty|budget|act|policy)\b",
+                text[first.end : first.end + 30]) \
+            and re.search(r"\bthe\s+$", text[max(0, first.start - 5) : first.start]):
+        return False  # "the 1984 riots", "the 2022 edition": the year names another event than the sentence's
     return not _names_a_year(text, first) and not _reference_date(text, s_start, first)
 
 

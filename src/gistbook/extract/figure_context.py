@@ -140,15 +140,11 @@ def _static(text: str, start: int, end: int) -> bool:
 
 
 def _nearer_to_another(expr: TimeExpr, start: int, end: int, others: Sequence[tuple[int, int]]) -> bool:
-    """A date closer to another figure of the sentence is that figure's: in "¥10 trillion over ten years, double
-    the ¥5 trillion goal of 2022", 2022 dates the ¥5 trillion goal, not the new one."""
-    def gap(s: int, e: int) -> int:
-        return max(0, expr.start - e, s - expr.end)
-
+    """A date written after another figure that itself follows this one is that figure's: in "¥10 trillion over
+    ten years, double the ¥5 trillion goal of 2022", 2022 dates the ¥5 trillion goal, not the new one."""
     if expr.end <= start:
         return False  # a date written before the figures ("In FY 2022-23, India imported … and exported …") is shared
-    own = gap(start, end)
-    return any(gap(s, e) < own for s, e in others if (s, e) != (start, end))
+    return any(end <= s and e <= expr.start for s, e in others if (s, e) != (start, end))
 
 
 def figure_period(

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from gistbook.extract.deictic import tense_at
 from gistbook.extract.numbers import NUMBER, NUMBER_WORD, parse_number
 from gistbook.extract.spans import Candidate
 
@@ -33,11 +34,6 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _WEEKDAY = re.compile(
     r"\b(?:(?P<rel>last|next|this|coming|previous|on)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b"
     r"(?!s|\s*,?\s*(?:the\s+)?\d)"
-)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+scheduled|are\s+scheduled|scheduled\s+to|to\s+be\s+held|is\s+to|are\s+to|"
-    r"going\s+to|upcoming)\b",
-    re.IGNORECASE,
 )
 
 _TIME_PREV = {"at", "from", "to", "by", "till", "until", "around", "between", "and", "before", "after", "about", "upto"}
@@ -110,12 +106,6 @@ def _ago(text: str, anchor: dt.date) -> Iterator[Candidate]:
         yield Candidate.single(m.start(), m.end(), "DATE", value, 1)
 
 
-def _sentence_around(text: str, offset: int) -> str:
-    start = max(text.rfind(". ", 0, offset), 0)
-    end = text.find(". ", offset)
-    return text[start : end if end >= 0 else len(text)]
-
-
 def _weekdays(text: str, anchor: dt.date) -> Iterator[Candidate]:
     for m in _WEEKDAY.finditer(text):
         target = WEEKDAYS.index(m["wd"])
@@ -126,7 +116,7 @@ def _weekdays(text: str, anchor: dt.date) -> Iterator[Candidate]:
             day = anchor - dt.timedelta(days=back or 7)
         elif rel == "next":
             day = anchor + dt.timedelta(days=ahead or 7)
-        elif rel in ("this", "coming") or _FUTURE.search(_sentence_around(text, m.start())):
+        elif rel in ("this", "coming") or tense_at(text, m.start()) == "future":
             day = anchor + dt.timedelta(days=ahead)
         else:
             day = anchor - dt.timedelta(days=back)
@@ -140,7 +130,7 @@ _REFS = (
                 re.IGNORECASE), "PRESENT_REF"),
     (re.compile(r"\b(?:recently|in\s+the\s+past|formerly|in\s+recent\s+(?:years|months|times))\b", re.IGNORECASE),
      "PAST_REF"),
-    (re.compile(r"\b(?:in\s+(?:the\s+)?future|in\s+the\s+coming\s+(?:years|months|decades)|"
+    (re.compile(r"\b(?:in\s+(?:the\s+)?future|(?:in\s+)?the\s+coming\s+(?:years|months|decades|weeks|days)|"
                 r"in\s+the\s+years\s+to\s+come|soon(?!\s+(?:after|before|afterwards|thereafter)))\b",
                 re.IGNORECASE), "FUTURE_REF"),
 )
@@ -155,7 +145,7 @@ def _vague_refs(text: str) -> Iterator[Candidate]:
         for m in regex.finditer(text):
             if m.group().lower() == "soon" and re.search(r"\bas\s+$", text[max(0, m.start() - 4) : m.start()]):
                 continue  # "as soon as" is a conjunction
-            yield Candidate.single(m.start(), m.end(), "DATE", value, 1)
+            yield Candidate.single(m.start(), m.end(), "DATE", value, 3)
 
 
 def _seasons(text: str, anchor: dt.date | None) -> Iterator[Candidate]:

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from gistbook.extract.dates import find_dates
+from gistbook.extract.deictic import find_deictic, part_of_day
 from gistbook.extract.durations import find_durations, find_sets
 from gistbook.extract.fiscal import find_fiscal
 from gistbook.extract.relative import find_relative, find_times
@@ -31,6 +32,7 @@ def _candidates(text: str, anchor: dt.date | None) -> list[Candidate]:
         *find_times(text),
         *find_durations(text),
         *find_sets(text),
+        *find_deictic(text, anchor),
     ]
     links = url_spans(text)
     return [c for c in found if not inside_any(c.start, c.end, links)] if links else found
@@ -69,8 +71,11 @@ def find_time_expressions(text: str, anchor: dt.date | None, bullet_no: int) -> 
     for index, part in enumerate(parts):
         value = f"{_day_for_time(parts, index, anchor)}{part.value}" if part.type == "TIME" else part.value
         start, end = _trimmed(text, part)
+        type_ = part.type
+        if type_ == "DATE" and _DAY_VALUE.match(value) and (dayp := part_of_day(text, end)):
+            end, type_, value = dayp[0], "TIME", f"{value}T{dayp[1]}"  # "Tuesday evening" is 2020-08-04TEV
         if end > start:
             found.append(
-                TimeExpr(text=text[start:end], bullet_no=bullet_no, start=start, end=end, type=part.type, value=value)
+                TimeExpr(text=text[start:end], bullet_no=bullet_no, start=start, end=end, type=type_, value=value)
             )
     return found

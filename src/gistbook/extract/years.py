@@ -35,6 +35,8 @@ _UNITS_AFTER = {
     "new", "people", "per", "percent", "personnel", "persons", "posts", "quintals", "seats", "sq", "square", "staff",
     "thousand", "times", "ton", "tonne", "tonnes", "tons", "units", "women", "youth",
 }
+# before 1800, only these make a number a year ("in 1498", "since 1757")
+_OLD_YEAR_BEFORE = {"in", "since", "during", "year", "circa", "c.", "until", "till", "around"}
 # plural words that follow real years: "2030 targets", "2026 onwards"
 _YEAR_NOUNS = {
     "accords", "amendments", "attacks", "awards", "batches", "celebrations", "commitments", "data", "editions",
@@ -46,11 +48,17 @@ _YEAR_NOUNS = {
 
 
 def _plausible(year: int, before: str, after: str) -> bool:
-    """Years outside 1900–2059 need a word such as "in" or "since" before them, or AD/BC after."""
+    """Years outside 1900–2059 need a word such as "in" or "since" before them, or AD/BC after; before 1800 they
+    also need no name or count after them ("1158 PACS", "of 1000 (i.e. 1034)" are counts)."""
     if re.match(r"^\s*(?:AD|A\.D\.|CE|BC|BCE|B\.C\.)\b", after):
         return True
     if 1900 <= year <= 2059:
         return True
+    if year < 1800:
+        word = _WORD_BEFORE.search(before)
+        previous = word.group(1).lower() if word else ""
+        ends = re.match(r"^\s*(?:[,.;:)]|$|and\b|when\b|to\b|the\b)", after)
+        return previous in _OLD_YEAR_BEFORE and ends is not None
     word = _WORD_BEFORE.search(before)
     previous = word.group(1).lower() if word else ""
     return previous in _STRONG_BEFORE or before.rstrip().endswith(",")
