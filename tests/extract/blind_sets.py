@@ -3,7 +3,7 @@
 - `timex-news.jsonl`: 60 news passages written in the annotator's own words, 312 time expressions.
 - `timex-pib-random.jsonl`: 259 bullets drawn at random from the dev corpus (seed 20261202), 72 expressions.
 - `figures-pib-random.jsonl`: 150 bullets with a digit drawn at random (seed 777001), 321 figures.
-- `entities-pib-random.jsonl`: 120 bullets drawn at random (seed 777002), 168 entities.
+- `entities-pib-random.jsonl`: 208 bullets drawn at random (seeds 777002 and 777003), 284 entities.
 Corpus texts are not copied: each is rebuilt from the shared corpus by offset and checked by SHA-1.
 A time expression counts when its TIMEX3 type and value match a label of the text."""
 

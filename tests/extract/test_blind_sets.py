@@ -51,7 +51,7 @@ def test_random_corpus_entities_meet_their_floor() -> None:
     if not CORPUS.exists():
         pytest.skip("shared corpus missing")
     rows = load_set("entities-pib-random.jsonl")
-    assert len(rows) == 120 and sum(len(r["entities"]) for r in rows) >= 160
+    assert len(rows) >= 200 and sum(len(r["entities"]) for r in rows) >= 280
     s = score_entities(rows)
     print(f"pib random entities: P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}, "
           f"people country {s['country']:.3f} office {s['office']:.3f}")

@@ -25,7 +25,7 @@ def values(text: str, anchor: dt.date | None = dt.date(2024, 9, 10)) -> list[tup
         ("Output in 2023–24 rose.", "2023–24", "FY2023-24"),
         ("Plans for the financial year 2025-26 are ready.", "financial year 2025-26", "FY2025-26"),
         ("Sales in FY 25-26 climbed.", "FY 25-26", "FY2025-26"),
-        ("Enforcement (2024-2025) data", "2024-2025", "FY2024-25"),
+        ("Enforcement (2024-2025) data of the Ministry", "2024-2025", "FY2024-25"),
         ("Budget Estimates 2026-27 rose.", "2026-27", "FY2026-27"),
         ("From Financial Year (FY) 2021-22 onward", "Financial Year (FY) 2021-22", "FY2021-22"),
         ("Growth in Q3 FY24 was strong.", "Q3 FY24", "FY2023-24-Q3"),
@@ -78,3 +78,11 @@ def test_helpers() -> None:
     assert fiscal_year_of(dt.date(2023, 3, 31)) == 2022
     assert fiscal_year_of(dt.date(2023, 4, 1)) == 2023
     assert consecutive(2022, "23") and consecutive(2022, "2023") and not consecutive(2021, "26")
+
+
+def test_a_four_digit_year_pair_is_a_fiscal_year_only_in_a_fiscal_context() -> None:
+    anchor = dt.date(2026, 3, 10)
+    found = [(e.text, e.value) for e in find_time_expressions("the 2015-2016 flu season", anchor, 0)]
+    assert found == [("2015", "2015"), ("2016", "2016")]
+    found = [(e.text, e.value) for e in find_time_expressions("₹500 crore was spent in 2015-2016", anchor, 0)]
+    assert found == [("2015-2016", "FY2015-16")]

@@ -110,8 +110,9 @@ def test_without_an_anchor_relative_ones_are_left_out() -> None:
     assert values("The monsoon reached Kerala on 30 May.", anchor=None) == [("30 May", "DATE", "XXXX-05-30")]
 
 
-def test_recently_and_during_this_period_are_not_dates() -> None:
-    assert values("Exports recently rose during this period.") == []
+def test_recently_is_a_past_reference_and_during_this_period_no_date() -> None:
+    assert values("Exports recently rose during this period.") == [("recently", "DATE", "PAST_REF")]
+    assert values("Exports rose during this period.") == []
 
 
 def test_yearless_dates_take_the_nearest_year() -> None:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from gistbook.extract.spans import sentence_of
 from gistbook.records import TimeExpr
+from gistbook.standalone import has_finite_verb
 
 _ANAPHOR = re.compile(
     r"\b(?:this|that|the\s+same|the\s+said|the\s+corresponding|same)\s+(?:period|year|fiscal|"
@@ -94,6 +95,7 @@ def _dated(expr: TimeExpr, text: str) -> bool:
     return (
         expr.type == "DATE"
         and "X" not in expr.value
+        and not expr.value.endswith("_REF")  # "at present", "recently": no period to compare
         and not _NAMED_YEAR.search(text[max(0, expr.start - 20) : expr.start])
     )
 
@@ -139,12 +141,18 @@ def _static(text: str, start: int, end: int) -> bool:
     return bool(_DISTANCE.search(text[start:end]) and _WHERE.match(text[end : end + 30]))
 
 
-def _nearer_to_another(expr: TimeExpr, start: int, end: int, others: Sequence[tuple[int, int]]) -> bool:
+def _nearer_to_another(text: str, expr: TimeExpr, start: int, end: int, others: Sequence[tuple[int, int]]) -> bool:
     """A date written after another figure that itself follows this one is that figure's: in "¥10 trillion over
     ten years, double the ¥5 trillion goal of 2022", 2022 dates the ¥5 trillion goal, not the new one."""
     if expr.end <= start:
         return False  # a date written before the figures ("In FY 2022-23, India imported … and exported …") is shared
-    return any(end <= s and e <= expr.start for s, e in others if (s, e) != (start, end))
+    for s, e in others:
+        if (s, e) == (start, end) or not (end <= s and e <= expr.start):
+            continue
+        between = text[end:s]  # an appositive after a comma, not a clause of its own ("…, double the ¥5 trillion")
+        if "," in between and not has_finite_verb("x " + between) and not has_finite_verb("x " + text[e : expr.start]):
+            return True
+    return False  # "6 wards, 12 labs and 3 hostels will be finished by …": the verb's date is shared
 
 
 def figure_period(
@@ -171,7 +179,7 @@ def figure_period(
         e
         for e in exprs
         if _dated(e, text) and s_start <= e.start < s_end and not _beyond_other_figure(e, end, others, text)
-        and not _nearer_to_another(e, start, end, others)
+        and not _nearer_to_another(text, e, start, end, others)
     ]
     if _FRONTED_BASE.match(text[s_start:start]):
         # "Out of 28 members, 14 were notified on …": the event date is the part's; a status date
