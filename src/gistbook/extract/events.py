@@ -9,6 +9,7 @@ Only calendar dates and fiscal years make events: durations, recurrences, clock 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from gistbook.extract.coreference import resolve_description
@@ -120,7 +121,9 @@ state order set end test fire land record screen present mark train hand table p
 push cross open pass close start roll share address issue transfer register award honour honor call review release
 sanction hit cut light flag""".split()  # noqa: SIM905
 _HEADLINE_VERB = re.compile(r"\b(?:(?:" + "|".join(_HEADLINE_VERBS) + r")(?:s|es|d|ed)?|(?:"
-                            + "|".join(_NOUNISH_VERBS) + r")ed|laid|built|held|set\s+up)\b", re.IGNORECASE)
+                            + "|".join(_NOUNISH_VERBS) + r")ed|laid|built|held|set\s+up|"
+                            r"sets?(?=\s+(?:a|an|the|new|record|[₹$¥€£\d])))\b",
+                            re.IGNORECASE)
 # a headline about what is yet to happen: "PM to visit Japan", "Conference to be held in March"
 _HEADLINE_FUTURE = re.compile(r"\b(?:to\s+be|will|shall|set\s+to)\b|\bto\s+[a-z]+", re.IGNORECASE)
 # what a headline that is a label rather than news opens with
@@ -341,6 +344,26 @@ def _news_event(article: Article) -> Event | None:
     return Event(date=published[:10], text=title, bullet_no=0)
 
 
+_TITLE_WORDS = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
+
+
+def _dated_by_its_report(news: Event, others: list[Event]) -> Event:
+    """The news of an item happened when its own text says, when that is a day in the week before publication
+    that a bullet ties to the headline's words ("… set ¥10 trillion goal at Tokyo summit", published two days after
+    "… held the 15th Annual Summit in Tokyo on August 29"); else on the day it was published."""
+    title = {w.lower() for w in _TITLE_WORDS.findall(news.text)}
+    published = dt.date.fromisoformat(news.date)
+    best: tuple[int, str] | None = None
+    for e in others:
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", e.date):
+            continue
+        gap = (published - dt.date.fromisoformat(e.date)).days
+        shared = len(title & {w.lower() for w in _TITLE_WORDS.findall(e.text)})
+        if 0 < gap <= 7 and shared >= 2 and (best is None or shared > best[0]):
+            best = (shared, e.date)
+    return Event(date=best[1], text=news.text, bullet_no=news.bullet_no) if best else news
+
+
 def find_events(article: Article, time_exprs: list[TimeExpr], entities: list[EntityMention]) -> list[Event]:
     """Events of one article in reading order; the same date at most once per bullet."""
     bullets = article.bullets()
@@ -357,6 +380,8 @@ def find_events(article: Article, time_exprs: list[TimeExpr], entities: list[Ent
         exprs = sorted(by_bullet[bullet_no], key=lambda e: e.start)
         events.extend(_bullet_events(bullets[bullet_no].text, bullet_no, exprs, previous, entities,
                                      (article.published or "")[:10]))
+    if news and bullets:
+        events[0] = _dated_by_its_report(news, events[1:])
     seen: set[tuple[str, int]] = set()
     unique: list[Event] = []
     for event in events:

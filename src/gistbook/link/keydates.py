@@ -9,6 +9,7 @@ carry, then the most central), and a line that repeats an earlier date's line is
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -24,7 +25,14 @@ from gistbook.store.search import search
 
 _WORDS = re.compile(r"[a-z0-9]+")
 MAX_QUERY_ARTICLES = 1000
-SAME_LINE = 0.6  # word overlap at which two dates tell the same thing
+MIN_CENTRALITY = 0.3  # a key date's line must name the topic's distinctive words, not only share its articles
+SAME_LINE = 0.8  # word overlap at which two nearby dates tell the same thing
+# what makes a date a milestone of its topic rather than an episode: something signed, founded, raised or launched
+MILESTONE = re.compile(r"\b(?:sign(?:ed|s)?|establish(?:ed|es)?|set\s+up|found(?:ed)?|launch(?:ed|es)?|elevat(?:ed|es)|"
+                       r"upgrad(?:ed|es)|came\s+into\s+(?:force|effect)|entered\s+into\s+force|in\s+force|"
+                       r"adopt(?:ed|s)|ratif(?:ied|ies)|approv(?:ed|es)|inaugurat(?:ed|es)|conclud(?:ed|es)|"
+                       r"treaty|agreement|partnership|accord|pact|summit|target|goal|created|formed)\b",
+                       re.IGNORECASE)
 
 
 def _terms(text: str) -> frozenset[str]:
@@ -36,7 +44,20 @@ class _Date:
     date: str
     lines: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     articles: set[int] = field(default_factory=set)
+    titles: dict[str, str] = field(default_factory=dict)  # line -> title of the article it came from
     written: bool = False  # a date written in a bullet, not only a publication date
+
+
+def _focus_weights(focus: frozenset[str], lines: list[str]) -> dict[str, float]:
+    """Inverse line frequency of each focus word among the candidate lines (a word in every line tells nothing)."""
+    if not focus or not lines:
+        return {}
+    words_of = [_terms(text) for text in lines]
+    weights = {}
+    for f in focus:
+        df = sum(1 for words in words_of if any(w.startswith(f[:5]) for w in words))
+        weights[f] = math.log((1 + len(lines)) / (1 + df)) + 0.1
+    return weights
 
 
 def articles_for(session: Session, topic: str | None = None, query: str | None = None) -> list[int] | None:
@@ -59,28 +80,51 @@ def key_dates(session: Session, article_ids: list[int] | None, k: int, about: st
         d = dates.setdefault(e["date"], _Date(e["date"]))
         d.lines[e["text"]].append({"article_id": e["article_id"], "bullet_id": e["bullet_id"]})
         d.articles.add(e["article_id"])
-        d.written = d.written or e["date"] != (e["published"] or "")[:10] or e["text"] != e["title"]
+        d.titles.setdefault(e["text"], e["title"] or "")
+        # a date written in a bullet, or the news of the day when it is a milestone ("… set ¥10 trillion goal")
+        d.written = d.written or e["date"] != (e["published"] or "")[:10] or e["text"] != e["title"] \
+            or bool(MILESTONE.search(e["text"]))
+
+    lines = [text for d in dates.values() for text in d.lines]
+    weight = _focus_weights(focus, lines)
 
     def centrality(text: str) -> float:
+        """How much of the topic's or query's distinctive words the line names (rare words weigh more: in
+        "PM-KISAN scheme", "kisan" is what the line must name; prefix match: Japan ~ Japanese)."""
+        if not weight:
+            return 1.0
         words = _terms(text)
-        return len(words & focus) / len(focus) if focus else 0.0
+        return sum(w for f, w in weight.items() if any(x.startswith(f[:5]) for x in words)) / sum(weight.values())
+
+    def fit(d: _Date, text: str) -> float:
+        """A line's centrality; a milestone in an item about the topic ("Agreement on … Nuclear Energy was
+        signed in November 2016" in an India–Japan note) borrows some from its item's title."""
+        own = centrality(text)
+        if own < MIN_CENTRALITY and MILESTONE.search(text):
+            return max(own, 0.6 * centrality(d.titles.get(text, "")))
+        return own
 
     def score(d: _Date) -> float:
-        best = max(centrality(t) for t in d.lines)
-        return len(d.articles) * (1.0 + best) + (0.5 if d.written else 0.0) + best
+        best = max(fit(d, t) for t in d.lines)
+        milestone = max(bool(MILESTONE.search(t)) for t in d.lines)
+        support = 1.0 + math.log2(len(d.articles))  # repeated background counts, but not linearly
+        return support * (0.5 + best) + 1.5 * best + 2.5 * milestone + (0.5 if d.written else 0.0)
 
     chosen: list[dict[str, Any]] = []
-    used: list[frozenset[str]] = []
+    used: list[tuple[frozenset[str], int]] = []
     for d in sorted(dates.values(), key=lambda d: (-score(d), date_sort_key(d.date))):
         if len(chosen) >= k:
             break
-        ranked = sorted(d.lines.items(), key=lambda item: (-len({s["article_id"] for s in item[1]}),
-                                                          -centrality(item[0]), len(item[0])))
+        ranked = sorted(((text, sources) for text, sources in d.lines.items() if fit(d, text) >= MIN_CENTRALITY),
+                        key=lambda item: (-fit(d, item[0]), -bool(MILESTONE.search(item[0])),
+                                          -len({s["article_id"] for s in item[1]}), len(item[0])))
+        year = int(date_sort_key(d.date)[:4]) if date_sort_key(d.date)[:4].isdigit() else 0
         for text, sources in ranked:
             words = _terms(text)
-            if any(len(words & u) / max(1, min(len(words), len(u))) >= SAME_LINE for u in used):
-                continue
-            used.append(words)
+            if any(len(words & u) / max(1, min(len(words), len(u))) >= SAME_LINE and abs(year - y) <= 1
+                   for u, y in used):
+                continue  # the same event told again a day or a year apart ("signed" and "announced")
+            used.append((words, year))
             chosen.append({"date": d.date, "text": text, "sources": sources[:5]})
             break
     return sorted(chosen, key=lambda e: date_sort_key(e["date"]))
