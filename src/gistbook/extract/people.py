@@ -180,6 +180,16 @@ def indian_role(role: str | None, lex: Lexicon) -> bool:
     return bool(role) and any(office in role for office in lex.word_set("indian_offices"))  # type: ignore[operator]
 
 
+def _represented(doc: Doc, end: int, lex: Lexicon) -> str | None:
+    """A country the clause gives after the names: "Foreign Minister X and Defence Minister Y represented Japan"."""
+    k = end
+    while k < len(doc) and doc[k].text not in (";", ".", ":") and k - end < 25:
+        if doc[k].lower_.startswith("represent") and k + 1 < len(doc):
+            return _country_ent(doc, k + 1, lex)
+        k += 1
+    return None
+
+
 def extend_left(doc: Doc, start: int, heads: Heads, lex: Lexicon) -> int:
     """The model sometimes cuts a first name off ("Anjan" + "Kumar Mishra"): take it back."""
     k = start
@@ -214,6 +224,8 @@ def person_at(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> Person | None:
     indian_honorific = start > 0 and (doc[start - 1].text in lex.word_set("indian_honorifics")
                                       or (doc[start - 1].text == "." and start > 1
                                           and doc[start - 2].text in lex.word_set("indian_honorifics")))
+    if country is None:
+        country = _represented(doc, end, lex)
     if country is None and (indian_honorific or indian_role(role, lex)):
         country = "India"
     k = start - 1
