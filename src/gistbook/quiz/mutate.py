@@ -10,6 +10,7 @@ from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence
 from gistbook.quiz.quality import fact_sentence, person_name, resembles
 from gistbook.quiz.text import NUMBER_WORDS, YEAR, format_like, is_anaphoric, parse_number
 from gistbook.quiz.truth import Verdict, acronym_statement, evaluate
+from gistbook.standalone import self_contained
 
 MIN_CHARS, MAX_CHARS = 40, 300
 # A swapped country could still be true where the sentence lists members or participants, so those are skipped.
@@ -48,6 +49,7 @@ def standalone(sentence: Sentence) -> bool:
                  if mk.kind != "entity" or fold_name(mk.value) != "india")
     people = sum(1 for mk in sentence.marks if mk.kind == "entity" and mk.type == "person")
     return (MIN_CHARS <= len(text) <= MAX_CHARS and text[:1].isupper() and weight >= 2 and people < 3
+            and self_contained(text)
             and not is_anaphoric(text) and not SPEECH.search(text) and not DEBRIS.search(text) and not _listing(text)
             and "?" not in text and not text.endswith(":") and fact_sentence(text))
 
