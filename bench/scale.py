@@ -192,6 +192,7 @@ def _p50_p95(samples: list[float]) -> tuple[float, float]:
 def measure(db: Path, calls: int) -> dict[str, object]:
     """Run in a fresh process: every query kind against its baseline, then the peak RSS."""
     from gistbook.link.dossier import build_dossier
+    from gistbook.link.keydates import articles_for, key_dates
     from gistbook.link.related import related_articles
     from gistbook.store import Store
     from gistbook.store.search import SearchFilters, query_terms, search
@@ -233,6 +234,20 @@ def measure(db: Path, calls: int) -> dict[str, object]:
                     "ON ta.article_id = e.article_id JOIN topics t ON t.id = ta.topic_id JOIN articles a "
                     "ON a.id = e.article_id WHERE t.name = ? ORDER BY e.sort_key", (name,)).fetchall()
 
+    # key dates for the queries that match the most articles (up to the 1,000 a query selects)
+    key_queries = [p for p in PARTNERS[:8]] + [f"India {p}" for p in PARTNERS[:4]] + EXERCISES[:4] + SCHEMES[:4]
+    key_args = [(q,) for q in key_queries]
+    matched = {q: len(articles_for(session, None, q)) for q in key_queries}
+
+    def keydates(q: str) -> None:
+        key_dates(session, articles_for(session, None, q), 15, about=q)
+
+    def raw_keydates(q: str) -> None:
+        ids = [r[0] for r in raw.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 1000",
+                                         (" ".join(f'"{t}"' for t in query_terms(q)),))]
+        marks = ",".join("?" * len(ids)) or "NULL"
+        raw.execute(f"SELECT date, text FROM events WHERE article_id IN ({marks}) ORDER BY sort_key", ids).fetchall()
+
     # one untimed call of each kind first: SQL compilation and caches are a first-call cost, not a latency
     search(*search_args[0])
     related_articles(session, ids[0])
@@ -244,13 +259,15 @@ def measure(db: Path, calls: int) -> dict[str, object]:
                     "plain shared-entity count"),
         "dossier": (timed(build_dossier, dossier_args), timed(raw_dossier, dossier_args[: max(5, calls // 20)]),
                     "raw SQL of the topic's events"),
+        "keydates": (timed(keydates, key_args), timed(raw_keydates, key_args),
+                     "raw FTS5 match and the events of its articles"),
     }
     rows = {name: (ours[0], base[0], what) for name, (ours, base, what) in measured.items()}
     cpu = {name: (ours[1], base[1]) for name, (ours, base, _) in measured.items()}
     sizes = {name: n for name, _, n in topics}
     peak_mb = peak_rss_mb()
     session.close()
-    return {"rows": rows, "cpu": cpu, "largest_topics": sizes, "peak_rss_mb": peak_mb,
+    return {"rows": rows, "cpu": cpu, "largest_topics": sizes, "peak_rss_mb": peak_mb, "keydate_matches": matched,
             "load_average": list(os.getloadavg())}
 
 
@@ -308,7 +325,9 @@ def report(db: Path, result: dict[str, Any]) -> None:
     print(f"store: {db} ({db.stat().st_size / 2**20:,.0f} MB) " +
           ", ".join(f"{k} {v:,}" for k, v in counts.items()))
     print(f"largest topics: {result['largest_topics']}")
-    targets = {"search": 50, "related": 100, "dossier": 300}
+    targets = {"search": 50, "related": 100, "dossier": 300, "keydates": 1000}
+    if "keydate_matches" in result:
+        print(f"articles each key-date query selects: {result['keydate_matches']}")
     print(f"load average during the queries (1, 5, 15 min): {result['load_average']} on {os.cpu_count()} cores")
     print(f"{'query':<9} {'p50 ms':>8} {'p95 ms':>8} {'target':>7}   {'baseline p50':>12} {'p95':>8}  "
           f"ratio p95  {'CPU p50':>8} {'CPU p95':>8} {'base CPU p95':>12}  baseline")

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gistbook.link.keydates import key_dates
 from gistbook.link.series import FigurePoint, build_series, worth_showing
 from gistbook.link.text import STOPWORDS
 from gistbook.link.topics import CENTRAL, resolve_topic, suggest_topics
@@ -23,6 +24,7 @@ from gistbook.store import models as m
 from gistbook.store.fastsql import in_list, rows
 
 MAX_SOURCES = 5
+KEY_DATES = 12  # the key timeline a dossier opens with
 MAX_ARTICLES = 300  # newest articles a dossier is built from
 WALK_MIN = 2000  # a topic this large on SQLite is read by walking the date index (see _newest_of_topic) ...
 WALK_SHARE = 50  # ... when it holds at least 1/50 of the store's articles
@@ -179,6 +181,15 @@ def _timeline(session: Session, scope: _Scope, events: list[Any]) -> list[dict[s
     return merged
 
 
+def _key_timeline(session: Session, scope: _Scope) -> list[dict[str, Any]]:
+    """The few dates a learner revises the topic by (link/keydates.py), each cited with its items."""
+    rows = key_dates(session, list(scope.articles), KEY_DATES, about=scope.topic.name)
+    for row in rows:
+        row["sources"] = [scope.source(s["article_id"], s["bullet_id"]) for s in row["sources"]
+                          if s["article_id"] in scope.articles]
+    return rows
+
+
 def _figures(session: Session, scope: _Scope) -> list[dict[str, Any]]:
     q = (select(m.Figure.value, m.Figure.unit, m.Figure.period, m.Figure.subject, m.Figure.text,
                 m.Figure.bullet_id, m.Figure.article_id, m.Bullet.text)
@@ -324,7 +335,8 @@ def build_dossier(session: Session, topic_name: str, since: str | None = None,
                   max_articles: int = MAX_ARTICLES) -> dict[str, Any]:
     """The dossier of a topic as the CLI contract's JSON; raises TopicNotFound (with suggestions) for no match.
 
-    Keys: topic, kind, since, timeline, figures, agreements, exercises, initiatives, people, challenges,
+    Keys: topic, kind, since, key_timeline (the dates worth revising), timeline (every event),
+    figures, agreements, exercises, initiatives, people, challenges,
     way_forward, new_since, articles, article_count. Every entry carries `sources` [{article_id, bullet_id,
     title, published}]. A topic with more than `max_articles` articles is built from its newest ones
     (`article_count` tells how many it has), which keeps a page readable and fast on any store.
@@ -350,6 +362,7 @@ def _assemble(session: Session, topic: m.Topic, since: str | None, max_articles:
         "topic": topic.name,
         "kind": topic.kind,
         "since": since,
+        "key_timeline": _key_timeline(session, scope),
         "timeline": _timeline(session, scope, events),
         "figures": _figures(session, scope),
         **named,
