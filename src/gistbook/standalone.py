@@ -98,8 +98,8 @@ GLUED = re.compile(r"[a-z][.!?][A-Z][a-z]|\b[a-z]{4,}[A-Z][a-z]{3,}|\b\d{4}[A-Z]
 # "the same", "the said", "as above": a back-reference to something the sentence does not name
 SAME = re.compile(r"\bthe\s+(?:same|said|aforesaid|above)\b(?!\s+(?:day|time|year|period|month|week))|\bas\s+above\b",
                   re.IGNORECASE)
-# he, she, they: a line from a speech or a sentence leaning on the one before
-PRONOUN = re.compile(r"\b(?:he|she|it|they|him|them)\b")
+# he, she, they: a line from a speech or a sentence leaning on the one before; "yesterday": a day only its item knows
+PRONOUN = re.compile(r"\b(?:he|she|it|they|him|them)\b|\b(?:[Yy]esterday|[Tt]omorrow)\b")
 NUMERIC_DATE_START = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 # "Amnesty Scheme for X: The Board approved …": a heading glued onto the sentence it introduces
 LABEL = re.compile(r"^[^:.]{2,90}:\s+\S")
@@ -113,7 +113,8 @@ LEANING_OPEN = re.compile(r"^(?:according to|as per|pursuant to)\b[^,]*$|"
                           r"^(?:during|in|for|at|by|of|over|within|under)\s+(?:the|this|that|these|those)\s+"
                           r"(?:year|period|month|week|day|time|occasion|event|programme|meeting|session|visit|"
                           r"quarter|phase|process|course)\b|^(?:so far|till date|to date|thereafter|later|then|"
-                          r"earlier|also|further|moreover|additionally|besides|similarly|accordingly|"
+                          r"earlier|also|further|moreover|additionally|besides|similarly|accordingly|consequently|therefore|thus|hence|"
+                          r"however|meanwhile|subsequently|nevertheless|with\s+[^,]*\bbeing\b|"
                           r"in addition|as a result|on the other hand|on this occasion|on the occasion)\b",
                           re.IGNORECASE)
 MIN_CHARS, MAX_CHARS = 20, 400
@@ -135,7 +136,8 @@ def table_like(text: str) -> bool:
 # a subject that only a reader of the sentence before can place: "The Committee considered …", "The platform
 # has …", "The two countries agreed …" (a name after it, "The Indian Navy", or "The Act of 1952" qualifies it)
 BARE_THE_SUBJECT = re.compile(
-    r"^(?:[A-Z]\w+ly,\s+)?The\s+(?:[a-z-]+\s+)?[A-Za-z-]+\s+(?:is|are|was|were|has|have|had|will|would|can|shall|"
+    r"^(?:[A-Z]\w+ly,\s+|(?:On|In|At|By|During|After|Before|Since|Earlier|Later|Meanwhile|Today|Yesterday)\b"
+    r"[^,]{0,40}?,?\s+)?[Tt]he\s+(?:[a-z-]+\s+)?[A-Za-z-]+\s+(?:is|are|was|were|has|have|had|will|would|can|shall|"
     r"may|also|further|then|[a-z]+ed|[a-z]+s)\b")
 
 

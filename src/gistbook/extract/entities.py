@@ -221,6 +221,11 @@ def person_name(name: str) -> str:
     return re.sub(r"\b([A-Z])\b(?![.'’])", r"\1.", name)
 
 
+_INDIAN_OFFICE = re.compile(r"\b(?:India|Indian|Union|Ministry|Department|Dept|Government|Govt|Lok Sabha|Rajya Sabha|"
+                            r"NITI|Chief Secretary|Collector|District Magistrate|MP|MLA|Governor|Chief Minister|"
+                            r"Cabinet|Raksha|Pradhan|Mantri|CMD|Army|Navy|Air Force|IAS|IPS|Commissioner|Secretary)\b")
+
+
 def unify(mentions: list[Found], lex: Lexicon, indian: bool) -> list[EntityMention]:
     """One type, alias set, role and country per canonical name across the article's mentions."""
     foreign = Counter(m.name for m in mentions if m.type == COUNTRY and m.name != "India").most_common(1)
@@ -240,8 +245,8 @@ def unify(mentions: list[Found], lex: Lexicon, indian: bool) -> list[EntityMenti
         country = next((m.country for m in group if m.country and m.country != "?"), None)
         if etype == PERSON and country is None and any(m.country == "?" for m in group):
             country = foreign[0][0] if foreign else None  # "H.E." without a country: the article's partner
-        elif etype == PERSON and country is None and role and indian:
-            country = "India"
+        elif etype == PERSON and country is None and role and indian and (_INDIAN_OFFICE.search(role) or not foreign):
+            country = "India"  # where another country is in the item, only an office the text ties to India
         for m in group:
             out.append(EntityMention(name=name, type=etype, bullet_no=m.bullet_no, start=m.start, end=m.end,
                                      aliases=sorted(aliases), role=role if etype == PERSON else None,

@@ -89,6 +89,8 @@ _REFERENCE_BEFORE = re.compile(
 _INSTRUMENT_YEAR = re.compile(r"\b(?:Act|Acts|Code|Rules|Regulations?|Policy|Bill|Ordinance|Order|Scheme|Guidelines|"
                               r"Examination|Exam|Report|Survey|Awards?|Games|Olympiad|Summit|Census|Budget|"
                               r"Amendment\)?)\s*[,–—-]?\s*$")
+_DOCUMENT_DATED = re.compile(r"\b(?:as\s+per|under|in\s+terms\s+of|pursuant\s+to|according\s+to|in\s+line\s+with)\b"
+                             r"[^,.;]{0,80}\b(?:dated|dt\.?)\s*$", re.IGNORECASE)
 _COMPARED_FROM = re.compile(r"\bfrom\s+[^,;]*\d[^,;]{0,30}$", re.IGNORECASE)  # "from 39.7% in January"
 # a figure reported for a month or a quarter ("The urban LFPR was estimated at 50.4% in February 2026") is a
 # statistic dated by its data period, not an event
@@ -142,7 +144,7 @@ _SIDE_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whom|whose|where|replacing|f
                           r"compared\s+(?:to|with)|as\s+against|against|vis-[aà]-vis|"
                           r"succeeding|superseding|when|that\s+(?:was|were|had|has)|since)\s", re.IGNORECASE)
 # a year written into a name: "Census-2027", "Vision 2030", "LEADS 2025", "Exam 2026", "Budget Quest 2026"
-_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w&’'.]*|\b[A-Z]{2,}[\w]*)[\s‐‑–—-]*$")
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w&’'.]*|\b[A-Z]{2,}[\w]*)\)?,?[\s‐‑–—-]*$")
 _DATE_WORDS = re.compile(r"^(?:In|On|During|Since|From|By|Till|Until|At|Of|For|And|To|The|Between|After|Before|"
                          r"Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*|"
                          r"Mon\w*|Tue\w*|Wed\w*|Thu\w*|Fri\w*|Sat\w*|Sun\w*|FY|Q[1-4]|H[12])$")
@@ -195,6 +197,8 @@ def _reference_date(text: str, s_start: int, expr: TimeExpr) -> bool:
     before = text[max(s_start, expr.start - 60) : expr.start]
     if re.search(r"\bas\s+(?:on|of|at)\s*$", before, re.IGNORECASE) or _ONWARDS.match(text, expr.end):
         return True
+    if re.search(r"\bbase\s+year\b", before, re.IGNORECASE) or _DOCUMENT_DATED.search(before):
+        return True  # a base year, or the date of a document the sentence only cites ("as per the Order dated …")
     if re.search(r"\b(?:every|each|annually|yearly)\b", before, re.IGNORECASE):
         return True  # "announced every year on 23rd January" recurs; it is no one event
     if re.search(r"\bfor\s+$", before) or _COMPARED_FROM.search(before) and re.match(r"[^.;]{0,60}\bto\b",

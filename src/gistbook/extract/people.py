@@ -12,6 +12,10 @@ from gistbook.extract.names import HYPHENS, Heads, is_capitalised
 ROLE_JOINERS = frozenset({"of", "for", "and", "&", "to", "-", "–", "in", "the"})
 FOREIGN_HONORIFICS = frozenset({"H.E.", "HE", "Excellency"})
 POSSESSIVES = frozenset({"’s", "'s"})
+_LEFTOVER = frozenset({"the", "a", "an", "and", "of", "on", "in", "at", "by", "with", "from", "to", "as"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec"})
 _ORGANISATION_HEADS = frozenset({"Ministry", "Department", "Dept", "Dept.", "Government", "Board", "Commission",
                                  "Authority", "Institute", "University", "Council", "Corporation", "Bank", "Agency",
                                  "Organisation", "Organization", "Office", "Bureau", "Directorate", "Centre", "Center",
@@ -139,7 +143,7 @@ def role_after(doc: Doc, end: int, heads: Heads, lex: Lexicon) -> tuple[str | No
     if not any(t.text in heads.office for t in doc[role_start:role_end]):
         return None, None
     if role_end - role_start <= 2 and role_end + 1 < len(doc) and doc[role_end].text == "," \
-            and doc[role_end + 1].text in _ORGANISATION_HEADS:
+            and (doc[role_end + 1].text in _ORGANISATION_HEADS or _acronym(doc[role_end + 1].text)):
         k = role_end + 1  # "Secretary, Department of Telecommunications": the office keeps its organisation
         while k < len(doc) and doc[k].text not in (",", ";", ".", "(") and doc[k].ent_type_ != "PERSON" \
                 and (is_capitalised(doc[k], heads.honorifics) or doc[k].text in ROLE_JOINERS):
@@ -159,8 +163,17 @@ def role_after(doc: Doc, end: int, heads: Heads, lex: Lexicon) -> tuple[str | No
     return finish_role(doc, role_start, role_end, country, lex)
 
 
+def _acronym(word: str) -> bool:
+    """An organisation written as its acronym: "NIFTEM-K", "DARE", "ICAR"."""
+    letters = word.replace("-", "").replace("&", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
 def finish_role(doc: Doc, start: int, end: int, country: str | None, lex: Lexicon) -> tuple[str | None, str | None]:
-    """Role text without a trailing "of Japan" (which becomes the country) or a leading demonym."""
+    """Role text without a trailing "of Japan" (which becomes the country), a leading demonym, or words left from
+    the sentence before the office ("March the Union Minister …")."""
+    while start < end and (doc[start].lower_ in _LEFTOVER or doc[start].lower_.rstrip(".") in _MONTHS):
+        start += 1
     while start < end and (lex.country_of(doc[start].text) or doc[start].text in HYPHENS):
         country = country or lex.country_of(doc[start].text)
         start += 1

@@ -190,15 +190,36 @@ def _key_timeline(session: Session, scope: _Scope) -> list[dict[str, Any]]:
     return rows
 
 
+def _topic_names(session: Session, topic: m.Topic) -> list[str]:
+    """Names a sentence must use to be about the topic: the entity's name and aliases, or a pair's partner
+    countries (India in India–Japan names nothing: it is in every release)."""
+    if topic.entity_id is not None:
+        entity = session.get(m.Entity, topic.entity_id)
+        if entity is not None:
+            # a short acronym names many things ("DBT", "NEP"): only the name and longer aliases count
+            return [n for n in [entity.name, *(entity.aliases or [])] if len(n) > 4 or n == entity.name]
+    parts = [p.strip() for p in re.split(r"[–—-]", topic.name) if p.strip()]
+    return [p for p in parts if p != "India"] or parts
+
+
+def _names_topic(text: str, names: list[str]) -> bool:
+    """A figure is the topic's when its sentence names the topic, not only when it sits in an item about it."""
+    return any(re.search(rf"(?<!\w){re.escape(n)}", text) for n in names)
+
+
 def _figures(session: Session, scope: _Scope) -> list[dict[str, Any]]:
     q = (select(m.Figure.value, m.Figure.unit, m.Figure.period, m.Figure.subject, m.Figure.text,
-                m.Figure.bullet_id, m.Figure.article_id, m.Bullet.text)
+                m.Figure.bullet_id, m.Figure.article_id, m.Bullet.text, m.Section.role)
          .join(m.Bullet, m.Bullet.id == m.Figure.bullet_id)
          .join(m.Section, m.Section.id == m.Bullet.section_id)
          .where(_in_scope(m.Figure, scope), m.Section.role != "way_forward"))
+    if scope.topic.kind == "syllabus":
+        return []  # a syllabus area is no quantity's subject: its figures stay in their items
+    names = _topic_names(session, scope.topic)
     points = [FigurePoint(value, unit, period, subject, text, scope.source(aid, bid))
-              for value, unit, period, subject, text, bid, aid, bullet in session.execute(q)
-              if scope.covers(aid, bid) and worth_showing(value, unit, subject, bullet)]
+              for value, unit, period, subject, text, bid, aid, bullet, role in session.execute(q)
+              if scope.covers(aid, bid) and worth_showing(value, unit, subject, bullet)
+              and (_names_topic(bullet, names) or role == "background" and aid in scope.whole)]
     return build_series(points, MAX_SOURCES, scope.topic.name)
 
 

@@ -23,17 +23,35 @@ _FUNCTION = frozenset({"to", "of", "out", "which", "that", "who", "with", "for",
                        "across", "plus", "and", "or", "the", "a", "an", "as", "than", "per", "each", "over", "under",
                        "about", "around", "nearly", "some", "its", "their", "his", "her", "this", "these", "those",
                        "also", "further", "far", "currently", "already", "including", "among", "between", "into",
-                       "while", "during", "since", "up", "down", "being", "such", "all", "total", "additional"})
+                       "while", "during", "since", "up", "down", "being", "such", "all", "total", "additional",
+                       "along", "alongside", "besides", "both", "whose", "where", "when", "then", "like"})
 # heads too generic to name a quantity on their own ("distance", "outlay": of what?)
 _GENERIC = frozenset({"distance", "cost", "amount", "value", "number", "total", "figure", "share", "rate", "growth",
                       "increase", "decline", "outlay", "investment", "allocation", "expenditure", "sum", "budget",
                       "target", "goal", "capacity", "length", "size", "level", "levels", "percentage", "signing"})
 _TARGET_WORDS = frozenset({"target", "goal", "aim", "objective"})
+_ING_NOUNS = frozenset({"spending", "funding", "financing", "lending", "borrowing", "housing", "shipbuilding",
+                        "manufacturing", "earnings", "savings", "holdings", "landing", "sowing"})
+_CLAUSE_WORDS = frozenset({"though", "although", "even", "get", "gets", "got", "supplies", "because", "whereas",
+                           "if", "unless", "whether", "said", "says"})
 # advice and plans open on a verb in its base form ("Use the ¥5 trillion target …", "raise defence spending")
 _BASE_VERBS = frozenset({"use", "turn", "raise", "double", "triple", "build", "boost", "cut", "reduce", "increase",
                          "expand", "make", "set", "reach", "achieve", "bring", "create", "attract", "draw", "identify",
                          "exchange", "train", "send", "mobilise", "mobilize", "extend", "provide", "ensure", "aim",
                          "aims", "towards", "toward"})
+
+
+# what a figure worth revising measures: the head noun of its subject must be one of these (or a plural)
+QUANTITY_HEADS = frozenset("""
+trade export import investment fdi outlay budget allocation expenditure spending revenue receipt tax collection
+production output capacity generation consumption demand supply reserve gdp gva growth rate inflation
+deficit debt borrowing population area length distance coverage beneficiary
+connection enrolment enrollment emission share value price cost subsidy loan credit deposit asset wage income
+remittance target goal speed yield procurement sale disbursement instalment installment fund funding
+corpus grant assistance aid saving tariff duty footfall traffic turnover profit loss capitalisation
+capitalization density literacy mortality ratio index score forest cover tonnage cargo freight
+passenger ridership installation penetration electrification stock acreage
+""".split())  # noqa: SIM905
 
 
 def clean_subject(subject: str | None) -> bool:
@@ -47,11 +65,17 @@ def clean_subject(subject: str | None) -> bool:
         return False
     if first in _BASE_VERBS or any(has_finite_verb("x " + w) or w.lower().endswith("ed") for w in words):
         return False  # "country currently supplies", "India imported goods", "Use", "raise defence spending"
-    if last.endswith("ing") and last not in ("spending", "funding", "financing", "lending", "borrowing"):
-        return False
+    if any(w.lower().endswith("ing") and w.lower() not in _ING_NOUNS for w in words):
+        return False  # "putting real GDP growth", "having financial outlay", "Sector Scheme offering assistance"
+    if any(w.lower() in _CLAUSE_WORDS for w in words):
+        return False  # "Even though the Saudi Contract Price", "beneficiaries get assistance"
     content = [w.lower().strip(",.;:'") for w in words if w.lower() not in _FUNCTION]
     if len(content) == 1 and content[0] in _TARGET_WORDS:
         return True  # a dossier's "target" is its topic's target; targets form their own series
+    head = content[-1] if content else ""
+    singular = head[:-3] + "y" if head.endswith("ies") else head.rstrip("s")
+    if head not in QUANTITY_HEADS and singular not in QUANTITY_HEADS:
+        return False  # "along", "major decision", "Committee further notes": not the name of a quantity
     return bool(content) and not (len(content) <= 2 and content[-1] in _GENERIC and content[0] in _GENERIC | {
         "financial", "approximate", "total", "overall", "estimated", "annual"})
 
@@ -87,6 +111,7 @@ class _Entry:
     text: str
     as_of: str
     sources: list[Source] = field(default_factory=list)
+    set_in: str | None = None  # a target's year of setting: what orders targets, whatever their horizon
 
 
 # words that qualify a quantity without changing it: "bilateral trade" and "total trade" are the trade
@@ -110,8 +135,15 @@ def period_kind(period: str | None) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(period), "other")
 
 
+def _kind(entry: _Entry) -> str:
+    return "target" if entry.set_in else period_kind(entry.period)
+
+
 def _order(entry: _Entry) -> tuple[str, str]:
-    """Newer period first wins; without a period, the publication date stands in for it."""
+    """Newer period first wins; without a period, the publication date stands in for it; targets go by the
+    year they were set."""
+    if entry.set_in:
+        return entry.set_in, entry.as_of or ""
     return (date_sort_key(entry.period) if entry.period else entry.as_of or "", entry.as_of or "")
 
 
@@ -155,12 +187,18 @@ def build_series(points: list[FigurePoint], max_sources: int = 5, topic: str = "
         names.setdefault(key, Counter())[p.subject or ""] += 1
         entries = groups.setdefault(key, {})
         as_of = (p.source.get("published") or "")[:10]
-        period = p.period
-        if key.split("|")[0] == "target":  # a target is dated by the year it was set, so a newer one supersedes it
-            period = period if period and len(period) == 4 and period <= as_of[:4] else as_of[:4] or None
+        period, set_in = p.period, None
+        if key.split("|")[0] == "target":
+            # a target is set in a year ("At the 2022 summit … a target of ¥5 trillion", or the report's year) and
+            # may name its horizon ("100 million tonnes by 2030"): the horizon stays its period, the year orders it
+            if period and len(period) == 4 and period <= as_of[:4]:
+                set_in = period
+            else:
+                set_in = as_of[:4] or None
+                period = period if period and period > as_of[:4] else set_in
         entry = entries.get((period, p.value))
         if entry is None:
-            entry = entries[(period, p.value)] = _Entry(period, p.value, p.unit, p.text, as_of)
+            entry = entries[(period, p.value)] = _Entry(period, p.value, p.unit, p.text, as_of, set_in=set_in)
         elif as_of and (not entry.as_of or as_of < entry.as_of):
             entry.as_of = as_of
         if len(entry.sources) < max_sources and p.source not in entry.sources:
@@ -170,10 +208,10 @@ def build_series(points: list[FigurePoint], max_sources: int = 5, topic: str = "
         ordered = sorted(entries.values(), key=_order)
         newest: dict[str, _Entry] = {}
         for e in ordered:
-            newest[period_kind(e.period)] = e  # the last of each kind of period is the current value
+            newest[_kind(e)] = e  # the last of each kind of period is the current value
         series = []
         for e in ordered:
-            superseded = newest[period_kind(e.period)] is not e
+            superseded = newest[_kind(e)] is not e
             series.append({"period": e.period, "value": e.value, "unit": e.unit, "superseded": superseded,
                            "as_of": e.as_of or None, "text": e.text, "sources": e.sources})
         subject = min(names[key].items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0]
