@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence
-from gistbook.quiz.quality import fact_sentence, person_name, resembles
+from gistbook.quiz.quality import acronym_letters, fact_sentence, initials, person_name, resembles
 from gistbook.quiz.text import NUMBER_WORDS, YEAR, format_like, is_anaphoric, parse_number
 from gistbook.quiz.truth import Verdict, acronym_statement, evaluate
 from gistbook.standalone import self_contained
@@ -245,10 +245,11 @@ def fold_name(name: str) -> str:
 
 
 def plausible_first(short: str, expansions: list[str], rng: random.Random) -> list[str]:
-    """Other expansions that could pass for spelling out `short` (see quality.resembles), those whose
-    initials spell more of the acronym first, so the initials do not give the answer away (ties in random
-    order). An expansion whose initials plainly spell something else is never offered."""
-    fitting = [e for e in dict.fromkeys(expansions) if resembles(short, e)]
+    """Other expansions that could pass for spelling out `short`: their initials spell its letters exactly (see
+    quality.initials), so the letters do not give the answer away (in random order)."""
+    letters = acronym_letters(short)
+    # a false expansion must spell the acronym's letters exactly: "WEF" is never "Waste to Electricity"
+    fitting = [e for e in dict.fromkeys(expansions) if resembles(short, e) and initials(e) == letters]
     items = rng.sample(fitting, min(len(fitting), 60))
     return sorted(items, key=lambda e: -_initials_matched(short, e))
 
