@@ -1,7 +1,8 @@
 """Sets labelled by annotators who never saw the rules (tests/data/quality), and how each is scored.
 
 - `timex-news.jsonl`: 60 news passages written in the annotator's own words, 312 time expressions.
-- `timex-pib-random.jsonl`: 259 bullets drawn at random from the dev corpus (seed 20261202), 72 expressions.
+- `timex-pib-random.jsonl`: 259 bullets drawn at random from the dev corpus (seed 20261202) and 240 drawn at
+  random among bullets with a digit or a time word (seed 20261203): 242 expressions.
 - `figures-pib-random.jsonl`: 150 bullets with a digit drawn at random (seed 777001), 321 figures.
 - `entities-pib-random.jsonl`: 208 bullets drawn at random (seeds 777002 and 777003), 284 entities.
 Corpus texts are not copied: each is rebuilt from the shared corpus by offset and checked by SHA-1.
