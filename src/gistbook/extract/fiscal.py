@@ -88,12 +88,18 @@ def _fiscal_matches(text: str) -> Iterator[tuple[int, int, int, int]]:
         year = int(m["y"])
         end_year = year if year > 100 else 2000 + year
         yield m.start(), m.end(), end_year - 1, 3
-    indian = _INDIAN_MONEY.search(text) is not None
+    indian: bool | None = None  # looked up only for a four-digit pair, which is rare
     for m in _BARE.finditer(text):
         y1 = int(m["y1"])
+        if not consecutive(y1, m["y2"]):
+            continue
         # "2022-23" is the Indian convention; "2015-2016" is a fiscal year only in a fiscal or Indian context
-        if consecutive(y1, m["y2"]) and (len(m["y2"]) == 2 or indian or m.group().endswith("fiscal")):
-            yield m.start(), m.end(), y1, 2
+        if len(m["y2"]) == 4 and not m.group().endswith("fiscal"):
+            if indian is None:
+                indian = _INDIAN_MONEY.search(text) is not None
+            if not indian:
+                continue
+        yield m.start(), m.end(), y1, 2
 
 
 def _quarter_suffix(m: re.Match[str]) -> str:
