@@ -108,7 +108,7 @@ DANGLING_END = re.compile(r"\b(?:the|a|an|of|to|in|on|at|for|from|by|with|and|or
                           r"between|under|over|into|during|since|till|until|is|are|was|were|has|have|had|will|"
                           r"which|that|who|whose|the\s+\d{4})\W*$", re.IGNORECASE)
 # openings that only make sense after the sentence before
-LEANING_OPEN = re.compile(r"^(?:according to|as per|pursuant to)\b[^,]*$|"
+LEANING_OPEN = re.compile(r"^(?:according to|as per|pursuant to)\b(?:[^,]*$|[^,]*,\s+[a-z]+(?:ed|ing)\b)|"
                           r"^(?:since|after|before|in|at|on|during|for|by|under|with)\s+(?:his|her|its|their)\b|"
                           r"^(?:during|in|for|at|by|of|over|within|under)\s+(?:the|this|that|these|those)\s+"
                           r"(?:year|period|month|week|day|time|occasion|event|programme|meeting|session|visit|"

@@ -98,6 +98,11 @@ _STATISTIC = re.compile(r"\b(?:stood|stands|estimated|remained|remains|recorded|
                         r"increased|decreased|declined|improved|dropped|grew)\b[^.;]{0,40}\d[\d.,]*\s*(?:%|per\s*cent|"
                         r"percent)|\b(?:estimated|stood|stands|projected|pegged|placed|worked\s+out)\s+at\b",
                         re.IGNORECASE)
+# a figure with its unit, and words that make it a running total rather than something that happened once
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|per\s*cent|percent|crore|lakh|million|billion|trillion|tonnes?|MT|LMT|MW|GW|"
+                     r"km|units)\b|[₹$€£¥]\s?\d", re.IGNORECASE)
+_CUMULATIVE = re.compile(r"\b(?:cumulative(?:ly)?|so\s+far|till\s+date|to\s+date|since\s+inception|in\s+all|"
+                         r"a\s+total\s+of)\b", re.IGNORECASE)
 _ONWARDS = re.compile(r"\s*(?:onwards|onward|and\s+beyond|till\s+date|to\s+date)\b", re.IGNORECASE)
 # a headline reports news when it has a verb of news in it (present, past or participle)
 _HEADLINE_VERBS = """
@@ -214,6 +219,10 @@ def _reference_date(text: str, s_start: int, expr: TimeExpr) -> bool:
     return bool(side and verb_at is not None and side[-1].start() > verb_at)
 
 
+def _month_or_quarter(value: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-(?:\d\d|Q[1-4])|FY\d{4}-\d\d-[QH]\d", value))
+
+
 def _fiscal_end(value: str) -> str:
     """The last month of a fiscal year value: FY2025-26 ends in 2026-03."""
     start = int(value[2:6])
@@ -228,7 +237,7 @@ def _period_range(group: list[TimeExpr]) -> bool:
 
 def _clause_end(sentence: str, after: int) -> int:
     """Where the clause holding a date ends: the next comma, semicolon or "and" after it, else the sentence's end."""
-    found = re.compile(r",\s|;\s|\s(?:and|but|while|whereas)\s").search(sentence, after)
+    found = re.compile(r",\s|;\s|\s(?:and|but|while|whereas)\s(?!\d)").search(sentence, after)
     return found.start() if found else len(sentence)
 
 
@@ -298,8 +307,11 @@ def _event_date(text: str, s_start: int, group: list[TimeExpr], published: str, 
     first = group[0]
     if any(_after_published(e.value, published) for e in group) or _period_range(group):
         return False  # a plan, or a period still running; a span of whole years is a period data cover
-    if statistic:
+    if statistic or _CUMULATIVE.search(text, s_start) and _FIGURE.search(text, s_start):
         return False  # a figure dated by its data period ("estimated at 50.4% in February 2026") is no event
+    if _month_or_quarter(first.value) and _FIGURE.search(text, s_start) and re.search(
+            r"\b(?:for|in|during|of)\s+(?:the\s+month\s+of\s+)?$", text[max(s_start, first.start - 25) : first.start]):
+        return False  # "output rose 4.8% in January 2026": a monthly or quarterly figure, not an event
     if first.value.startswith("FY") and published and date_sort_key(first.value)[:7] <= published[:7] \
             and _fiscal_end(first.value) >= published[:7]:
         return False  # the fiscal year still running when the item was published is a period, not an event

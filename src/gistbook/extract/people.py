@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -48,7 +49,7 @@ def clean_name(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> tuple[int, in
         while start < end and doc[start].text == ".":
             start += 1
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].text in lex.word_set("name_suffixes")
-                           or not doc[end - 1].text.strip(".,;:’'\"")):
+                           or doc[end - 1].text in heads.honorifics or not doc[end - 1].text.strip(".,;:’'\"")):
         end -= 1
     if start >= end:
         return None
@@ -60,6 +61,12 @@ def clean_name(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> tuple[int, in
             return None
     if doc[start:end].text.lower() in not_people:
         return None
+    if any(_GLUED.search(token.text) for token in doc[start:end]):
+        return None  # "Jitendra SinghIndia", "NaddaUnder": a name run into the next heading
+    for token in (doc[start], doc[end - 1]):
+        known = lex.forms.get(token.text)
+        if known is not None and known.type in ("place", "country") or _acronym(token.text) and len(token.text) > 2:
+            return None  # "Puducherry Naval Area", "MAFSU Nagpur": a place or a body, not a person
     return start, end
 
 
@@ -163,6 +170,23 @@ def role_after(doc: Doc, end: int, heads: Heads, lex: Lexicon) -> tuple[str | No
     return finish_role(doc, role_start, role_end, country, lex)
 
 
+_GLUED = re.compile(r"[a-z][A-Z]")
+
+
+def _office_before_comma(doc: Doc, start: int, heads: Heads) -> bool:
+    """The name follows "Office," in a list that runs "Name, Office, Name, Office": the office before this name's
+    comma is the previous person's. A list that opens on an office ("Governor of X, Shri A, Raksha Mantri, Shri
+    B") runs "Office, Name" instead, and the office before the comma is this person's."""
+    k = start - 1
+    while k >= 0 and (doc[k].text in heads.honorifics or doc[k].text == "."):
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return False
+    first = next((t.i for t in doc[0:start] if t.ent_type_ == "PERSON" or t.text in heads.honorifics), start)
+    opening = doc[max(0, first - 12):first]
+    return not any(t.text in heads.office for t in opening)  # the list opens on a name
+
+
 def _acronym(word: str) -> bool:
     """An organisation written as its acronym: "NIFTEM-K", "DARE", "ICAR"."""
     letters = word.replace("-", "").replace("&", "")
@@ -228,8 +252,10 @@ def person_at(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> Person | None:
         start = extend_left(doc, start, heads, lex)
     name = doc[start:end].text
     role, country = role_before(doc, start, heads, lex)
-    if role is None:
-        role, country = role_after(doc, end, heads, lex)
+    after = role_after(doc, end, heads, lex)
+    if role is None or after[0] is not None and _office_before_comma(doc, start, heads):
+        # in a list "A, Joint Director; B, Chief Editor" an office before B's comma is A's: B's own follows B
+        role, country = after if after[0] is not None else (role, country)
     known = lex.people.get(name)
     if known is not None:
         name, known_country = known
