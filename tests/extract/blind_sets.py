@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lxml import html as lxml_html
+from tests.extract.test_figures_quality import same_unit
 
 from gistbook.extract.timex import find_time_expressions
 
@@ -65,19 +66,6 @@ def score(rows: list[dict[str, Any]]) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     return {"precision": p, "recall": rec, "f1": 2 * p * rec / (p + rec) if p + rec else 0.0, "gold": tp + fn}
-
-
-MONEY_OR_SHARE = {"inr", "usd", "eur", "gbp", "jpy", "percent", "percentage points"}
-
-
-def same_unit(gold: str, found: str) -> bool:
-    """Equal units, or counted things with the same head noun ("Metro Rail projects" ~ "projects")."""
-    a, b = gold.casefold(), found.casefold()
-    if a == b:
-        return True
-    if a in MONEY_OR_SHARE or b in MONEY_OR_SHARE:
-        return False
-    return a.split()[-1].rstrip("s") == b.split()[-1].rstrip("s")
 
 
 def score_figures(rows: list[dict[str, Any]]) -> dict[str, float]:
