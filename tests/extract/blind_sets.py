@@ -6,7 +6,8 @@
 - `figures-pib-random.jsonl`: 150 bullets with a digit drawn at random (seed 777001), 321 figures.
 - `entities-pib-random.jsonl`: 208 bullets drawn at random (seeds 777002 and 777003), 284 entities.
 Corpus texts are not copied: each is rebuilt from the shared corpus by offset and checked by SHA-1.
-A time expression counts when its TIMEX3 type and value match a label of the text."""
+A time expression counts when its TIMEX3 type and value match a label of the text.
+Print every score: `.venv/bin/python -m tests.extract.blind_sets` from the repository root."""
 
 from __future__ import annotations
 
