@@ -265,11 +265,23 @@ def _initials_matched(short: str, expansion: str) -> int:
     return matched
 
 
+def _plain(expansion: str) -> str:
+    """An expansion compared without case, plural endings or punctuation."""
+    return " ".join(w.rstrip("s") for w in re.findall(r"[a-z]+", expansion.casefold()))
+
+
 def acronym_variants(kb: KnowledgeBase, short: str, rng: random.Random, limit: int = 2) -> list[str]:
     """False acronym statements: `short` given the expansion of another stored organisation."""
-    others = plausible_first(short, [exp for s, (exp, _art) in kb.usable_acronyms().items() if s != short], rng)
+    letters = acronym_letters(short)
+    # every expansion stored for an acronym with the same letters ("VLE", "VLEs") is a true one, not a distractor
+    own = {_plain(exp) for s, expansions in kb.acronyms.items() if acronym_letters(s) == letters
+           for exp, _art in expansions.values()}
+    others = plausible_first(short, [exp for s, (exp, _art) in kb.usable_acronyms().items()
+                                     if s != short and acronym_letters(s) != letters], rng)
     out: list[str] = []
     for expansion in others[:40]:
+        if _plain(expansion) in own:
+            continue
         text = acronym_statement(short, expansion)
         if evaluate(kb, text, []).truth is False and text not in out:
             out.append(text)
