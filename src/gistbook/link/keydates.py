@@ -13,6 +13,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -35,6 +36,12 @@ MILESTONE = re.compile(r"\b(?:sign(?:ed|s)?|establish(?:ed|es)?|set\s+up|found(?
                        re.IGNORECASE)
 
 
+@lru_cache(maxsize=50_000)
+def _milestone(text: str) -> bool:
+    return MILESTONE.search(text) is not None
+
+
+@lru_cache(maxsize=50_000)
 def _terms(text: str) -> frozenset[str]:
     return frozenset(w.rstrip("s") for w in _WORDS.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS)
 
@@ -83,12 +90,20 @@ def key_dates(session: Session, article_ids: list[int] | None, k: int, about: st
         d.titles.setdefault(e["text"], e["title"] or "")
         # a date written in a bullet, or the news of the day when it is a milestone ("… set ¥10 trillion goal")
         d.written = d.written or e["date"] != (e["published"] or "")[:10] or e["text"] != e["title"] \
-            or bool(MILESTONE.search(e["text"]))
+            or bool(_milestone(e["text"]))
 
     lines = [text for d in dates.values() for text in d.lines]
     weight = _focus_weights(focus, lines)
 
+    memo: dict[str, float] = {}
+
     def centrality(text: str) -> float:
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = _centrality(text)
+        return found
+
+    def _centrality(text: str) -> float:
         """How much of the topic's or query's distinctive words the line names (rare words weigh more: in
         "PM-KISAN scheme", "kisan" is what the line must name; prefix match: Japan ~ Japanese)."""
         if not weight:
@@ -100,13 +115,13 @@ def key_dates(session: Session, article_ids: list[int] | None, k: int, about: st
         """A line's centrality; a milestone in an item about the topic ("Agreement on … Nuclear Energy was
         signed in November 2016" in an India–Japan note) borrows some from its item's title."""
         own = centrality(text)
-        if own < MIN_CENTRALITY and MILESTONE.search(text):
+        if own < MIN_CENTRALITY and _milestone(text):
             return max(own, 0.6 * centrality(d.titles.get(text, "")))
         return own
 
     def score(d: _Date) -> float:
         best = max(fit(d, t) for t in d.lines)
-        milestone = max(bool(MILESTONE.search(t)) for t in d.lines)
+        milestone = max(bool(_milestone(t)) for t in d.lines)
         support = 1.0 + math.log2(len(d.articles))  # repeated background counts, but not linearly
         return support * (0.5 + best) + 1.5 * best + 2.5 * milestone + (0.5 if d.written else 0.0)
 
@@ -116,7 +131,7 @@ def key_dates(session: Session, article_ids: list[int] | None, k: int, about: st
         if len(chosen) >= k:
             break
         ranked = sorted(((text, sources) for text, sources in d.lines.items() if fit(d, text) >= MIN_CENTRALITY),
-                        key=lambda item: (-fit(d, item[0]), -bool(MILESTONE.search(item[0])),
+                        key=lambda item: (-fit(d, item[0]), -bool(_milestone(item[0])),
                                           -len({s["article_id"] for s in item[1]}), len(item[0])))
         year = int(date_sort_key(d.date)[:4]) if date_sort_key(d.date)[:4].isdigit() else 0
         for text, sources in ranked:

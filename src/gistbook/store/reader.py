@@ -86,8 +86,9 @@ def timeline(session: Session, limit: int | None = None, *, article_ids: list[in
              since: str | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Stored events, oldest first, with the article each came from; filtered in the query (articles, `since` on
     the event's date), paged by `limit` and `offset`, never capped."""
-    q = (select(m.Event, m.Article.title, m.Article.published).join(m.Article, m.Article.id == m.Event.article_id)
-         .order_by(m.Event.sort_key, m.Event.id))
+    q = (select(m.Event.date, m.Event.text, m.Event.bullet_id, m.Event.article_id, m.Article.title,
+                m.Article.published).join(m.Article, m.Article.id == m.Event.article_id)
+         .order_by(m.Event.sort_key, m.Event.id))  # plain columns: a key timeline reads thousands of rows
     if article_ids is not None:
         q = q.where(m.Event.article_id.in_(article_ids or [-1]))
     if since:
@@ -96,9 +97,9 @@ def timeline(session: Session, limit: int | None = None, *, article_ids: list[in
         q = q.offset(offset)
     if limit:
         q = q.limit(limit)
-    return [{"date": e.date, "text": e.text, "bullet_id": e.bullet_id, "article_id": e.article_id,
-             "title": title, "published": pub, "sources": [{"article_id": e.article_id, "bullet_id": e.bullet_id}]}
-            for e, title, pub in session.execute(q)]
+    return [{"date": date, "text": text, "bullet_id": bid, "article_id": aid, "title": title, "published": pub,
+             "sources": [{"article_id": aid, "bullet_id": bid}]}
+            for date, text, bid, aid, title, pub in session.execute(q)]
 
 
 def topic_article_ids(session: Session, topic_id: int) -> list[int]:
