@@ -105,3 +105,20 @@ def test_the_india_japan_dossier_shows_one_trade_series_targets_and_right_people
         assert countries[name] == "Japan", name
     for row in dossier["timeline"]:
         assert stands_alone(row["text"]), row["text"]
+
+
+def test_a_topic_s_chronology_questions_test_its_key_dates(demo_db: str) -> None:
+    done = run(demo_db, "quiz", "--topic", "India–Japan", "--kind", "chronology", "--count", "3", "--json")
+    assert done.returncode == 0, done.stderr
+    questions = json.loads(done.stdout)["questions"]
+    assert questions
+    store = Store(demo_db)
+    with store.session() as session:
+        from gistbook.link.keydates import key_dates
+        from gistbook.quiz.kb import topic_article_ids
+
+        rows = key_dates(session, topic_article_ids(session, "India–Japan"), 20, about="India–Japan")
+    store.close()
+    key_bullets = {s["bullet_id"] for r in rows for s in r["sources"]}
+    for q in questions:
+        assert {s["bullet_id"] for s in q["sources"]} <= key_bullets, q["stem"]

@@ -205,6 +205,10 @@ def _items(ctx: Context) -> list[list[Dated]]:
         cache = [g for g in groups.values() if g]
         if ctx.topic:  # a topic is one theme: its events may be mixed across articles
             cache = [[d for g in cache for d in g]]
+            key_bullets = ctx.kb.derived.get(("key_bullets", ctx.topic), set())
+            milestones = [d for d in cache[0] if d.bullet_id in key_bullets]
+            if len(milestones) >= 3:
+                cache = [milestones]  # the topic's key dates, not its trivia
         ctx.kb.derived[key] = cache
     return cache
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gistbook.link.keydates import key_dates
 from gistbook.quiz import options as opt
 from gistbook.quiz.kb import KnowledgeBase, load, topic_article_ids
 from gistbook.quiz.registry import KINDS, Context, generators_for
@@ -17,6 +18,7 @@ from gistbook.quiz.verify import verify
 from gistbook.store import models as m
 
 ATTEMPTS_PER_QUESTION = 25
+KEY_DATES_FOR_CHRONOLOGY = 20
 GIVE_UP_AFTER = 20  # consecutive failures before a generator is dropped for this call
 RETRIES_PER_TURN = 4
 
@@ -60,6 +62,10 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
             if not article_ids:
                 raise QuizError(f"no stored articles about {topic!r}")
         kb = load(session, article_ids, rng=rng)
+    if topic and ("key_bullets", topic) not in kb.derived:
+        # a topic's chronology questions test its milestones: the bullets its key timeline is drawn from
+        rows = key_dates(session, topic_article_ids(session, topic), KEY_DATES_FOR_CHRONOLOGY, about=topic)
+        kb.derived[("key_bullets", topic)] = {s["bullet_id"] for r in rows for s in r["sources"]}
     ctx = Context(kb, rng, topic)
     active = generators_for(wanted)
     misses: Counter[str] = Counter()
