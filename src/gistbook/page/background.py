@@ -18,12 +18,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from gistbook.link.facts import THRESHOLD, signature, similarity_of_terms
+from gistbook.link.keydates import key_dates
 from gistbook.link.text import content_terms, numbers_in
 from gistbook.page.topics import Topic, aboutness, stored_links
 from gistbook.records import date_sort_key
 from gistbook.store import models as m
 
 CAPS = {"background": 12, "challenges": 6, "way_forward": 4}
+KEY_DATES = 12  # key dates of the topic that background favours
 OVERLAP = 0.5  # share of the shorter statement's terms that a restatement repeats (same numbers required)
 YEAR_WRITTEN = re.compile(r"\d{4}")  # "2011", "FY 2022-23": a date the text spells out
 YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
@@ -118,10 +120,14 @@ def gather(session: Session, article: m.Article, topic: Topic, own_texts: list[s
         merged.append(gathered)
         if row.fact_id is not None:
             by_fact[row.fact_id] = gathered
+    key_bullets = {s["bullet_id"] for row in key_dates(session, list(sources), KEY_DATES, about=topic.name)
+                   for s in row["sources"]}
     out: dict[str, list[Gathered]] = {}
     for role, cap in CAPS.items():
         pool = [g for g in merged if g.role == role]
-        best = sorted(pool, key=lambda g: (-g.strength, -len(g.sources), g.when))[:cap]
+        # the topic's key dates come first: the milestones its key timeline is drawn from (link/keydates.py)
+        best = sorted(pool, key=lambda g: (not any(s.bullet_id in key_bullets for s in g.sources), -g.strength,
+                                           -len(g.sources), g.when))[:cap]
         for g in best:
             g.sources = sorted(g.sources, key=lambda s: (s.published or "", s.article_id))[:MAX_SOURCES]
         out[role] = sorted(best, key=lambda g: (g.when, g.sources[0].published or "", g.sources[0].bullet_id))
