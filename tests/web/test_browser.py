@@ -141,6 +141,12 @@ def test_follow_a_related_topic_into_its_dossier(site: dict[str, Any], page: Any
         assert page.locator(part).count() == 1, part
     assert page.locator("#timeline svg.chart circle").count() >= 3
     assert page.locator("#figures svg.chart g.superseded").count() >= 1
+    # the dossier opens with its key dates; every dated event waits behind one toggle
+    assert 1 <= page.locator("#timeline ol.key-dates li").count() <= 12
+    all_events = page.locator("#timeline details.all-events")
+    assert not all_events.evaluate("d => d.open")
+    all_events.locator("summary").click()
+    assert all_events.evaluate("d => d.open") and all_events.locator("li").count() >= 1
     shoot(page, "flow-dossier")
     page.locator("#since").fill("2025-01-01")
     page.locator("#new").get_by_role("button", name="Show").click()
