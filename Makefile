@@ -26,7 +26,7 @@ run: install
 	$(BIN)/gistbook serve --host $(HOST) --port $(PORT)
 
 test: install-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench
