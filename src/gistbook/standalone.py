@@ -120,6 +120,12 @@ LEANING_OPEN = re.compile(r"^(?:according to|as per|pursuant to)\b(?:[^,]*$|[^,]
 MIN_CHARS, MAX_CHARS = 20, 400
 
 
+def has_verb(phrase: str) -> bool:
+    """A finite verb anywhere in a phrase or a single word, its first word included (has_finite_verb skips the
+    first word, which in a sentence is its subject)."""
+    return has_finite_verb("x " + phrase)
+
+
 def has_unbalanced_marks(text: str) -> bool:
     """A cut inside brackets or quotes: "(Mandal Manit Aqua Genetics, Chhattisgarh" without its close."""
     return (text.count("(") != text.count(")") or text.count("“") != text.count("”")

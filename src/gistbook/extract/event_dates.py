@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from gistbook.records import TimeExpr, date_sort_key
-from gistbook.standalone import has_finite_verb
+from gistbook.standalone import has_verb
 
 NOT_HAPPENED = re.compile(
     r"\b(?:will|shall|would|could|should|may|might|must)\b|"
@@ -100,7 +100,7 @@ def _reference_date(text: str, s_start: int, expr: TimeExpr) -> bool:
     if _REFERENCE_BEFORE.search(before) and not re.search(r"(?<!as)\s(?:in|on|during)\s+(?:the\s+)?$", before, re.I):
         return True
     head = text[s_start : expr.start]
-    verb_at = next((m.start() for m in re.finditer(r"\S+", head) if has_finite_verb("x " + m.group())), None)
+    verb_at = next((m.start() for m in re.finditer(r"\S+", head) if has_verb(m.group())), None)
     side = list(_SIDE_CLAUSE.finditer(head))
     return bool(side and verb_at is not None and side[-1].start() > verb_at)
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from gistbook.extract.spans import sentence_of
 from gistbook.records import TimeExpr
-from gistbook.standalone import has_finite_verb
+from gistbook.standalone import has_verb
 
 _ANAPHOR = re.compile(
     r"\b(?:this|that|the\s+same|the\s+said|the\s+corresponding|same)\s+(?:period|year|fiscal|"
@@ -150,7 +150,7 @@ def _nearer_to_another(text: str, expr: TimeExpr, start: int, end: int, others: 
         if (s, e) == (start, end) or not (end <= s and e <= expr.start):
             continue
         between = text[end:s]  # an appositive after a comma, not a clause of its own ("…, double the ¥5 trillion")
-        if "," in between and not has_finite_verb("x " + between) and not has_finite_verb("x " + text[e : expr.start]):
+        if "," in between and not has_verb(between) and not has_verb(text[e : expr.start]):
             return True
     return False  # "6 wards, 12 labs and 3 hostels will be finished by …": the verb's date is shared
 

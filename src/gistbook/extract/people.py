@@ -7,16 +7,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from gistbook.extract.dates import MONTH
 from gistbook.extract.lexicon import COUNTRY, Lexicon
 from gistbook.extract.names import HYPHENS, Heads, is_capitalised
 
 ROLE_JOINERS = frozenset({"of", "for", "and", "&", "to", "-", "–", "in", "the"})
 FOREIGN_HONORIFICS = frozenset({"H.E.", "HE", "Excellency"})
 POSSESSIVES = frozenset({"’s", "'s"})
+_MONTH_WORD = re.compile(MONTH, re.IGNORECASE)
 _LEFTOVER = frozenset({"the", "a", "an", "and", "of", "on", "in", "at", "by", "with", "from", "to", "as"})
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                     "sept", "oct", "nov", "dec"})
 _ORGANISATION_HEADS = frozenset({"Ministry", "Department", "Dept", "Dept.", "Government", "Board", "Commission",
                                  "Authority", "Institute", "University", "Council", "Corporation", "Bank", "Agency",
                                  "Organisation", "Organization", "Office", "Bureau", "Directorate", "Centre", "Center",
@@ -196,7 +195,7 @@ def _acronym(word: str) -> bool:
 def finish_role(doc: Doc, start: int, end: int, country: str | None, lex: Lexicon) -> tuple[str | None, str | None]:
     """Role text without a trailing "of Japan" (which becomes the country), a leading demonym, or words left from
     the sentence before the office ("March the Union Minister …")."""
-    while start < end and (doc[start].lower_ in _LEFTOVER or doc[start].lower_.rstrip(".") in _MONTHS):
+    while start < end and (doc[start].lower_ in _LEFTOVER or _MONTH_WORD.fullmatch(doc[start].text.rstrip("."))):
         start += 1
     while start < end and (lex.country_of(doc[start].text) or doc[start].text in HYPHENS):
         country = country or lex.country_of(doc[start].text)

@@ -67,6 +67,14 @@ def _focus_weights(focus: frozenset[str], lines: list[str]) -> dict[str, float]:
     return weights
 
 
+def _share(words: frozenset[str], weight: dict[str, float]) -> float:
+    """Weighted share of the focus words a line names: rare words weigh more (in "PM-KISAN scheme", "kisan" is
+    what a line must name), and a prefix matches (Japan ~ Japanese). Without focus words every line counts."""
+    if not weight:
+        return 1.0
+    return sum(w for f, w in weight.items() if any(x.startswith(f[:5]) for x in words)) / sum(weight.values())
+
+
 def articles_for(session: Session, topic: str | None = None, query: str | None = None) -> list[int] | None:
     """The articles a timeline covers: a stored topic's (as `dossier` matches it), a search's, or all (None)."""
     if topic:
@@ -98,18 +106,10 @@ def key_dates(session: Session, article_ids: list[int] | None, k: int, about: st
     memo: dict[str, float] = {}
 
     def centrality(text: str) -> float:
-        found = memo.get(text)
-        if found is None:
-            found = memo[text] = _centrality(text)
-        return found
-
-    def _centrality(text: str) -> float:
-        """How much of the topic's or query's distinctive words the line names (rare words weigh more: in
-        "PM-KISAN scheme", "kisan" is what the line must name; prefix match: Japan ~ Japanese)."""
-        if not weight:
-            return 1.0
-        words = _terms(text)
-        return sum(w for f, w in weight.items() if any(x.startswith(f[:5]) for x in words)) / sum(weight.values())
+        """How much of the topic's or query's distinctive words the line names (see _share)."""
+        if text not in memo:
+            memo[text] = _share(_terms(text), weight)
+        return memo[text]
 
     def fit(d: _Date, text: str) -> float:
         """A line's centrality; a milestone in an item about the topic ("Agreement on … Nuclear Energy was

@@ -9,7 +9,7 @@ from typing import Any
 
 from gistbook.link.text import content_terms
 from gistbook.records import date_sort_key
-from gistbook.standalone import DEBRIS, FIRST_PERSON, GLUED, QUOTE, has_finite_verb
+from gistbook.standalone import DEBRIS, FIRST_PERSON, GLUED, QUOTE, has_verb
 
 Source = dict[str, Any]
 
@@ -63,7 +63,7 @@ def clean_subject(subject: str | None) -> bool:
     first, last = words[0].lower(), words[-1].lower().strip(",.;:")
     if first in _FUNCTION or last in _FUNCTION or first.endswith("ly"):
         return False
-    if first in _BASE_VERBS or any(has_finite_verb("x " + w) or w.lower().endswith("ed") for w in words):
+    if first in _BASE_VERBS or any(has_verb(w) or w.lower().endswith("ed") for w in words):
         return False  # "country currently supplies", "India imported goods", "Use", "raise defence spending"
     if any(w.lower().endswith("ing") and w.lower() not in _ING_NOUNS for w in words):
         return False  # "putting real GDP growth", "having financial outlay", "Sector Scheme offering assistance"

@@ -12,7 +12,8 @@ from gistbook.quiz.kb import KnowledgeBase
 from gistbook.quiz.mutate import DEBRIS, MAX_CHARS, SPEECH
 from gistbook.quiz.registry import Context, Draft, register
 from gistbook.quiz.statements import answer_line
-from gistbook.quiz.text import YEAR, as_sentence, fold, is_anaphoric, tidy
+from gistbook.quiz.text import YEAR, as_sentence, fold, tidy
+from gistbook.standalone import is_anaphoric
 
 _PREPOSITION = re.compile(r"(?:\b(?:in|on|from|since|during|by|till|until|dated|of|for|to|at|after|before|"
                           r"w\.e\.f\.)\s+)?$", re.IGNORECASE)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence
 from gistbook.quiz.quality import acronym_letters, fact_sentence, initials, person_name, resembles
-from gistbook.quiz.text import NUMBER_WORDS, YEAR, format_like, is_anaphoric, parse_number
+from gistbook.quiz.text import NUMBER_WORDS, YEAR, format_like, parse_number
 from gistbook.quiz.truth import Verdict, acronym_statement, evaluate
-from gistbook.standalone import self_contained
+from gistbook.standalone import is_anaphoric, self_contained
 
 MIN_CHARS, MAX_CHARS = 40, 300
 # A swapped country could still be true where the sentence lists members or participants, so those are skipped.

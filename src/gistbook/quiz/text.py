@@ -6,8 +6,6 @@ import functools
 import re
 import unicodedata
 
-from gistbook.standalone import ANAPHORIC_STARTS, is_anaphoric  # noqa: F401  (re-exported for quiz modules)
-
 ABBREVIATIONS = frozenset(
     [
         "mr", "mrs", "ms", "dr", "shri", "smt", "sh", "kum", "prof", "hon", "govt", "st", "jr", "sr", "vs", "ltd",
