@@ -25,6 +25,13 @@ class Settings(BaseSettings):
     secret: str | None = Field(default=None, description="server mode: session signing secret")
     key_points: int = Field(default=6, ge=1, description="key points shown for a prose item")
     page_cache: bool = Field(default=True, description="local mode: keep read-only pages until the data changes")
+    allowed_hosts: str = Field(default="", description="comma-separated host names the web app answers to beside "
+                               "127.0.0.1, localhost and [::1] (the Host header is checked against them)")
+    base_url: str | None = Field(default=None, description="server mode: the public address links are built from "
+                                 "(invites), e.g. https://notes.example.org; never taken from a request's Host")
+    trusted_proxies: str = Field(default="", description="comma-separated proxy addresses whose X-Forwarded-For "
+                                 "and X-Forwarded-Proto are believed; empty trusts none")
+    token_days: int = Field(default=90, ge=1, le=3650, description="server mode: days an API token lives")
     web_threads: int | None = Field(default=None, ge=1, le=256,
                                     description="threads one app process serves slower pages and writes on (default: "
                                                 "4 on SQLite, whose quick pages run on the event loop, 16 on "
@@ -33,6 +40,16 @@ class Settings(BaseSettings):
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def host_allow_list(self) -> set[str]:
+        """Host names (no port) the app answers to: loopback always, plus GISTBOOK_ALLOWED_HOSTS."""
+        extra = {h.strip().lower() for h in self.allowed_hosts.split(",") if h.strip()}
+        return {"127.0.0.1", "localhost", "[::1]", "::1"} | extra
+
+    @property
+    def proxy_list(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
 
 
 def load_settings(**overrides: object) -> Settings:
