@@ -8,6 +8,16 @@ import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def host_name(host_header: str) -> str:
+    """The host of a Host header or --host value, lower-cased, without its port: '[::1]:8000' → '[::1]'."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host.split("]", 1)[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
 
 def default_db_url() -> str:
     data_dir = Path(platformdirs.user_data_dir("gistbook"))
@@ -45,7 +55,7 @@ class Settings(BaseSettings):
     def host_allow_list(self) -> set[str]:
         """Host names (no port) the app answers to: loopback always, plus GISTBOOK_ALLOWED_HOSTS."""
         extra = {h.strip().lower() for h in self.allowed_hosts.split(",") if h.strip()}
-        return {"127.0.0.1", "localhost", "[::1]", "::1"} | extra
+        return LOOPBACK | {host_name(h) for h in extra}
 
     @property
     def proxy_list(self) -> list[str]:

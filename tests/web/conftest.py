@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.web.web_fixtures import economy_article, japan_article, japan_followup_article, save_linked
+from tests.web.web_fixtures import economy_article, japan_article, japan_followup_article, local_client, save_linked
 
 from gistbook.config import load_settings
 from gistbook.store import Store
@@ -34,5 +34,5 @@ def article_ids(store: Store) -> dict[str, int]:
 @pytest.fixture
 def client(store: Store, tmp_path: Path) -> Iterator[TestClient]:
     settings = load_settings(db=store.url, max_upload_mb=1)
-    with TestClient(create_app(settings, store, mode="local"), follow_redirects=False) as test_client:
+    with local_client(create_app(settings, store, mode="local"), follow_redirects=False) as test_client:
         yield test_client

@@ -45,11 +45,14 @@ def page(site: dict[str, Any]) -> Iterator[Any]:
     context = site["browser"].new_context(viewport=DESKTOP)
     tab = context.new_page()
     errors: list[str] = []
+    blocked: list[str] = []  # Chromium reports each Content-Security-Policy refusal on the console
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
     tab.on("dialog", lambda dialog: dialog.accept())
     yield tab
     context.close()
     assert not errors, f"JavaScript errors: {errors}"
+    assert not blocked, f"CSP violations: {blocked}"
 
 
 def bullet_ids(tab: Any) -> list[int]:
@@ -76,12 +79,12 @@ def test_note_on_a_bullet_add_edit_delete_persist(site: dict[str, Any], page: An
     page.locator(f"#b{target} .note summary", has_text="Edit").click()
     page.locator(f"#b{target} .note textarea").fill("Army exercise; counter-terrorism drills.")
     page.locator(f"#b{target} .note").get_by_role("button", name="Save").click()
-    page.wait_for_function(f"document.querySelector('#b{target} .note .note-text').textContent.includes('drills')")
+    page.locator(f"#b{target} .note .note-text", has_text="drills").wait_for()  # (waits that eval strings break CSP)
     page.reload()
     assert page.locator(f"#b{target} .note .note-text").inner_text() == "Army exercise; counter-terrorism drills."
 
     page.locator(f"#b{target} .note").get_by_role("button", name="Delete").click()
-    page.wait_for_function(f"!document.querySelector('#b{target} .note')")
+    page.locator(f"#b{target} .note").wait_for(state="detached")
     page.reload()
     assert page.locator(f"#b{target} .note").count() == 0
 
@@ -193,7 +196,7 @@ def test_review_three_cards_with_the_keyboard(site: dict[str, Any], page: Any) -
         if n == 0:
             shoot(page, "review-revealed")
         page.keyboard.press(key)
-        page.wait_for_function(f"(document.querySelector('[data-review]') || {{}}).dataset?.card !== '{card_id}'")
+        page.wait_for_selector(f"[data-review]:not([data-card='{card_id}']), main:not(:has([data-review]))")
     assert len(set(seen)) == 3
     stats = page.request.get(f"{site['base']}/api/stats").json()
     assert stats["reviews"] >= 3
@@ -221,7 +224,8 @@ def test_every_page_screenshot(site: dict[str, Any], page: Any) -> None:
     for viewport, prefix in ((DESKTOP, ""), (PHONE, "phone-")):
         page.set_viewport_size(viewport)
         for name, path in paths.items():
-            page.goto(site["base"] + path)
+            response = page.goto(site["base"] + path)
+            assert "script-src 'self'" in response.headers["content-security-policy"], path
             shoot(page, f"page-{prefix}{name}")
             if prefix:
                 overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fastapi.testclient import TestClient
 from tests.conftest import SEED
+from tests.web.web_fixtures import local_client
 
 from gistbook.config import load_settings
 from gistbook.pipeline import ingest_demo, ingest_paths
@@ -23,7 +23,7 @@ def test_seed_news_page_shows_background_from_the_demo_notes(tmp_path: Path) -> 
     news_only.write_text(text.split("India-Japan Bilateral Relations")[0], encoding="utf-8")
     report = ingest_paths([str(news_only)], store, published="2024-09-10")
     art_id = report.ingested[0]["id"]
-    client = TestClient(create_app(load_settings(db=url), store))
+    client = local_client(create_app(load_settings(db=url), store))
     page = client.get(f"/articles/{art_id}").text
     assert f'data-fragment="/articles/{art_id}/background"' in page  # arrives after the article
     assert f'href="/articles/{art_id}/background"' in page  # and without script, it is one click away
@@ -40,7 +40,7 @@ def test_an_item_with_nothing_earlier_gets_an_empty_fragment(tmp_path: Path) -> 
     url = f"sqlite:///{tmp_path / 'alone.db'}"
     store = Store(url)
     art_id = ingest_paths([str(SEED)], store, published="2024-09-10").ingested[0]["id"]
-    client = TestClient(create_app(load_settings(db=url), store))
+    client = local_client(create_app(load_settings(db=url), store))
     assert client.get(f"/articles/{art_id}/background", headers={"X-Fragment": "1"}).text.strip() == ""
     assert "No earlier item" in client.get(f"/articles/{art_id}/background").text
     assert client.get("/articles/999999/background").status_code == 404

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from tests.web.web_fixtures import economy_article, japan_article, save_linked
+from tests.web.web_fixtures import economy_article, japan_article, local_client, save_linked
 
 from gistbook.config import load_settings
 from gistbook.store import Store
@@ -19,7 +19,7 @@ def _local_client(tmp_path: Path) -> tuple[Store, TestClient, int]:
     url = f"sqlite:///{tmp_path / 'cache.db'}"
     store = Store(url)
     art_id = save_linked(store, japan_article())
-    return store, TestClient(create_app(load_settings(db=url), store), follow_redirects=False), art_id
+    return store, local_client(create_app(load_settings(db=url), store), follow_redirects=False), art_id
 
 
 def test_a_note_saved_through_the_app_shows_at_once(tmp_path: Path) -> None:

@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
-from tests.web.web_fixtures import build_article, japan_article, japan_followup_article, mention, save_linked
+from tests.web.web_fixtures import (
+    build_article,
+    japan_article,
+    japan_followup_article,
+    local_client,
+    mention,
+    save_linked,
+)
 
 from gistbook.link import relink_all
 from gistbook.link.dossier import find_topic
@@ -128,7 +135,7 @@ def test_a_busy_database_serves_the_page_and_skips_the_snapshot(tmp_path: Path) 
     settings = load_settings(db=store.url, page_cache=False)  # every view reaches the dossier code
     blocker = sqlite3.connect(path, isolation_level=None)
     try:
-        with TestClient(create_app(settings, store, mode="local")) as client:
+        with local_client(create_app(settings, store, mode="local")) as client:
             blocker.execute("BEGIN IMMEDIATE")
             began = time.monotonic()
             page = client.get(TOPIC)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+
 from gistbook.link import on_article_saved
 from gistbook.records import (
     Article,
@@ -27,6 +32,19 @@ JAPAN_BACKGROUND = [
     "The Comprehensive Economic Partnership Agreement (CEPA) has been in force since August 1, 2011.",
 ]
 JAPAN_CHALLENGES = ["Military pressure from China in the Indo-Pacific complicates closer ties."]
+
+LOCAL_BASE = "http://127.0.0.1:8000"  # local mode answers only to loopback host names
+CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
+
+
+def local_client(app: Any, **options: Any) -> TestClient:
+    """A browser on a local-mode app: loopback Host, and the page's CSRF token sent with every write (as
+    app.js does), so tests of the pages' behaviour need not fetch it themselves."""
+    client = TestClient(app, base_url=LOCAL_BASE, **options)
+    found = CSRF_META.search(client.get("/add").text)
+    assert found, "no csrf-token meta on /add"
+    client.headers["x-csrf-token"] = found.group(1)
+    return client
 
 
 def save_linked(store: Store, pair: tuple[Article, Extraction]) -> int:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import math
 import os
+import secrets
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
@@ -29,13 +32,14 @@ from gistbook.web import (
 )
 from gistbook.web.auth import ServerAuth
 from gistbook.web.errors import install_error_handlers
+from gistbook.web.guard import LocalGuard, SecurityHeaders
 from gistbook.web.middleware import BodyLimit, ServerTiming
 from gistbook.web.page_cache import PageCache
 from gistbook.web.templating import STATIC
 
 PLACEHOLDER_SECRETS = {"", "secret", "changeme", "change-me", "change_me", "please-change", "xxx", "todo"}
 MIN_SECRET_CHARS = 16
-
+MIN_SECRET_BITS = 96  # by the spread of its characters; secrets.token_urlsafe(32) has ~250
 
 def package_version() -> str:
     try:
@@ -57,16 +61,33 @@ def mode_of(store: Store, asked: str | None = None) -> str:
     return "local" if store.dialect == "sqlite" else "server"
 
 
+def secret_bits(secret: str) -> float:
+    """A cautious estimate of a secret's entropy: its length times the Shannon entropy of its characters, so
+    repeats ("aaaa…") and short alphabets count for little."""
+    counts = Counter(secret)
+    per_char = -sum(n / len(secret) * math.log2(n / len(secret)) for n in counts.values()) if secret else 0.0
+    return per_char * len(secret)
+
+
 def check_settings(settings: Settings, mode: str) -> None:
-    """Server mode signs sessions with GISTBOOK_SECRET, so a missing or placeholder secret refuses to start."""
+    """Server mode signs sessions with GISTBOOK_SECRET, so a missing, placeholder or guessable secret refuses
+    to start."""
     if mode != "server":
         return
     secret = (settings.secret or "").strip()
-    if secret.lower() in PLACEHOLDER_SECRETS or len(secret) < MIN_SECRET_CHARS:
+    if (secret.lower() in PLACEHOLDER_SECRETS or len(secret) < MIN_SECRET_CHARS
+            or secret_bits(secret) < MIN_SECRET_BITS):
         raise WebConfigError(f"server mode needs GISTBOOK_SECRET set to a random value of at least "
-                             f"{MIN_SECRET_CHARS} characters (e.g. `python -c 'import secrets; "
+                             f"{MIN_SECRET_CHARS} characters with no long repeats (e.g. `python -c 'import secrets; "
                              f"print(secrets.token_urlsafe(32))'`)")
 
+
+def mode_warnings(store: Store, mode: str) -> list[str]:
+    """Settings that work but are probably a mistake, one line each, for `serve` to print."""
+    if mode == "local" and store.dialect != "sqlite":
+        return [f"local mode over {store.dialect}: anyone who reaches the app reads and writes every learner's "
+                "data with no login (unset GISTBOOK_MODE for server mode)"]
+    return []
 
 def create_app(settings: Settings | None = None, store: Store | None = None, mode: str | None = None) -> FastAPI:
     """Build the app; raises StoreError or WebConfigError with a one-line reason instead of starting."""
@@ -108,7 +129,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None, mod
     if mode == "local" and settings.page_cache and store.memo is not None:  # a SQLite file
         # innermost: a page from memory still passes the body limit and gets its Server-Timing
         app.add_middleware(PageCache, version=store.memo.version)
+    if mode == "local":  # outside the page cache, so a page from memory is guarded too
+        # no secret to configure in local mode: tokens made by one process hold until it stops
+        app.add_middleware(LocalGuard, secret=(settings.secret or "").strip() or secrets.token_urlsafe(32),
+                           hosts=settings.host_allow_list)
     app.add_middleware(BodyLimit, max_bytes=int(settings.max_upload_mb * 1024 * 1024))
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(ServerTiming)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (pages_read, pages_link, pages_practice, pages_review, pages_add, api, api_link, api_practice, docs):

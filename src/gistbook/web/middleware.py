@@ -58,7 +58,13 @@ class BodyLimit:
                 started = True
             await send(message)
 
-        await self.app(scope, counting_receive, tracking_send)
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except Exception:
+            if not refused:
+                raise
+            # The client has its 413; the app only saw a body cut short (ClientDisconnect while parsing the
+            # form), which is no error of ours and must not fill the log with a traceback per refusal.
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
         message = too_large_message(self.max_bytes)

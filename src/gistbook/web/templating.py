@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from gistbook.web.csrf import csrf_input
+from gistbook.web.csrf import csrf_input, csrf_meta
 from gistbook.web.marking import hits_html, segments_html
 
 HERE = Path(__file__).parent
@@ -76,7 +76,7 @@ templates.env.lstrip_blocks = True
 templates.env.filters.update(pubdate=pubdate, topic_url=topic_url, percent=percent, marked=segments_html,
                              highlighted=hits_html)
 templates.env.globals.update(nav=NAV, query_url=query_url, topic_url=topic_url, static_v=static_version(),
-                             csrf_input=csrf_input)
+                             csrf_input=csrf_input, csrf_meta=csrf_meta)
 
 
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
