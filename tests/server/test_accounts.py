@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from tests.server.conftest import Server
 from tests.server.server_helpers import PASSWORD, SECRET, api_token, csrf_of, sign_in
+from tests.server.throttle_helpers import fail_until_waiting
 
 from gistbook.config import load_settings
 from gistbook.store import Store, models
@@ -55,10 +57,12 @@ def test_wrong_password_and_tampered_cookie_are_refused(server: Server) -> None:
 def test_login_is_rate_limited_in_the_database(server: Server) -> None:
     client = server.client()
     token = csrf_of(client, "/login")
-    for _ in range(accounts.MAX_FAILURES_PER_NAME):
-        client.post("/login", data={"name": "bilal", "password": "wrong-password!", "csrf_token": token})
+    assert client.post("/login", data={"name": "bilal", "password": "wrong-password!", "csrf_token": token}) \
+        .status_code == 400
+    fail_until_waiting(server.store, "bilal", "testclient", dt.timedelta(minutes=2))  # TestClient's address
     reply = client.post("/login", data={"name": "bilal", "password": PASSWORD, "csrf_token": token})
     assert reply.status_code == 429  # even the right password waits: the count lives in the shared database
+    assert "try again in" in reply.text and int(reply.headers["retry-after"]) >= 120
     other_app = create_app(load_settings(db=server.store.url, secret=SECRET), Store(server.store.url),
                            mode="server")
     from fastapi.testclient import TestClient
