@@ -1,7 +1,8 @@
-"""CLI commands for server-mode accounts: `gistbook users add|list|token|invite`."""
+"""CLI commands for server-mode accounts: `gistbook users add|list|token|tokens|revoke|invite`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import Annotated, Any
 
@@ -25,7 +26,8 @@ def read_password(from_stdin: bool) -> str:
 
 def register(app: typer.Typer, state: Any) -> None:
     """Add the `users` command group; `state.store()` opens the database."""
-    users = typer.Typer(help="Accounts for server mode (PostgreSQL): add users, list them, API tokens, invites.",
+    users = typer.Typer(help="Accounts for server mode (PostgreSQL): add users, list them, API tokens (make, "
+                             "list, revoke), invites.",
                         no_args_is_help=True)
     app.add_typer(users, name="users")
 
@@ -69,28 +71,77 @@ def register(app: typer.Typer, state: Any) -> None:
     @users.command("token")
     def token(name: Annotated[str, typer.Argument(help="whose token")],
               label: Annotated[str, typer.Option(help="what the token is for")] = "cli") -> None:
-        """Print a new API token for /api (Authorization: Bearer TOKEN); it is shown only once."""
-        from sqlalchemy import func, select
-
+        """Print a new API token for /api (Authorization: Bearer TOKEN), shown once, valid GISTBOOK_TOKEN_DAYS."""
         from gistbook.cli import fail
-        from gistbook.store import models
         from gistbook.store import users as accounts
 
         store = state.store()
         with store.sessions.begin() as session:
-            user_id = session.scalar(select(models.User.id).where(func.lower(models.User.name) == name.lower()))
-            made = accounts.make_api_token(session, user_id, label) if user_id is not None else None
+            person = accounts.user_by_name(session, name)
+            made = accounts.make_api_token(session, person.id, label, days=state.settings.token_days) \
+                if person is not None else None
         store.close()
         if made is None:
             fail(f"no user named {name!r}")
         sys.stdout.write(f"{made}\n")
 
+    @users.command("tokens")
+    def tokens(name: Annotated[str, typer.Argument(help="whose tokens")],
+               as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+        """A user's API tokens: id, label, made, last used, expiry (never the token itself)."""
+        from gistbook.cli import fail, out, print_json
+        from gistbook.store import users as accounts
+
+        store = state.store()
+        with store.session() as session:
+            person = accounts.user_by_name(session, name)
+            found = accounts.list_api_tokens(session, person.id) if person is not None else []
+        store.close()
+        if person is None:
+            fail(f"no user named {name!r}")
+            return
+        if as_json:
+            print_json({"user": person.name, "tokens": [t.to_dict() for t in found]})
+            return
+
+        def when(moment: dt.datetime | None) -> str:
+            return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
+
+        now = dt.datetime.now(dt.UTC)
+        for t in found:  # tab-separated, for cut and awk
+            sys.stdout.write(f"{t.id}\t{t.label}\tmade {when(t.created)}\tlast used {when(t.last_used)}\t"
+                             f"{'expired' if t.expires <= now else 'expires'} {when(t.expires)}\n")
+        if not found:
+            out.print(f"{person.name} has no API tokens", markup=False, highlight=False)
+
+    @users.command("revoke")
+    def revoke(token_id: Annotated[str, typer.Argument(metavar="TOKEN_ID", help="the id `users tokens` shows")]) \
+            -> None:
+        """Revoke an API token of any user: it stops working at once."""
+        from gistbook.cli import fail, out
+        from gistbook.store import users as accounts
+
+        wanted = token_id.strip().lstrip("#")
+        if not wanted.isdigit() or not 0 < int(wanted) < 2**31:
+            fail(f"no API token with id {token_id!r}: give the number `gistbook users tokens NAME` shows")
+            return
+        store = state.store()
+        with store.sessions.begin() as session:
+            gone = accounts.revoke_api_token(session, int(wanted), None)
+            owner = accounts.user_by_id(session, gone.user_id) if gone is not None else None
+        store.close()
+        if gone is None:
+            fail(f"no API token with id {wanted}")
+            return
+        out.print(f"revoked API token {gone.id} ({gone.label}) of {owner.name if owner else 'a removed user'}",
+                  markup=False, highlight=False)
+
     @users.command("invite")
     def invite(role: Annotated[str, typer.Option(help=ROLE_HELP)] = "learner",
-               base_url: Annotated[str, typer.Option(help="where the app is served")] = "http://127.0.0.1:8000") \
-            -> None:
+               base_url: Annotated[str | None, typer.Option(help="the app's public address (default: "
+                                                             "GISTBOOK_BASE_URL)")] = None) -> None:
         """Print a one-time sign-up link valid for 7 days."""
-        from gistbook.cli import fail
+        from gistbook.cli import err, fail
         from gistbook.store import users as accounts
 
         store = state.store()
@@ -102,4 +153,8 @@ def register(app: typer.Typer, state: Any) -> None:
             return
         finally:
             store.close()
-        sys.stdout.write(f"{base_url.rstrip('/')}/invite/{made}\n")
+        base = base_url or state.settings.base_url
+        if not base:
+            err.print("gistbook: note: GISTBOOK_BASE_URL is not set, so this is a path: put the app's address in "
+                      "front of it", markup=False, highlight=False)
+        sys.stdout.write(f"{accounts.invite_link(base, made)}\n")
