@@ -71,7 +71,7 @@ def main_options(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files, directories, or - for standard input")],
+    paths: Annotated[list[str], typer.Argument(help="files, directories, http(s) URLs, or - for standard input")],
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for items that lack a year")]
     = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the result as JSON")] = False,
@@ -81,7 +81,7 @@ def ingest(
     processes: Annotated[int, typer.Option(help="worker processes for extraction")] = 1,
 ) -> None:
     """Read, structure, extract and store news items; exits 1 when any item failed."""
-    from gistbook.pipeline import ingest_paths
+    from gistbook.intake.items import ingest_paths_or_urls
     from gistbook.read import count_items
 
     pub = check_date(published, "--published")
@@ -93,12 +93,12 @@ def ingest(
         total = sum(count_items(p) for p in paths)
         with Progress(console=err, transient=True) as bar:
             task = bar.add_task("ingesting", total=total or None)
-            report = ingest_paths(paths, store, published=pub, extract=not structure_only, n_process=processes,
-                                  max_bytes=state.settings.max_file_bytes, stdin=sys.stdin.buffer,
-                                  progress=lambda n: bar.advance(task, n))
+            report = ingest_paths_or_urls(paths, store, settings=state.settings, published=pub,
+                                          extract=not structure_only, n_process=processes, stdin=sys.stdin.buffer,
+                                          progress=lambda n: bar.advance(task, n))
     else:
-        report = ingest_paths(paths, store, published=pub, extract=not structure_only, n_process=processes,
-                              max_bytes=state.settings.max_file_bytes, stdin=sys.stdin.buffer)
+        report = ingest_paths_or_urls(paths, store, settings=state.settings, published=pub,
+                                      extract=not structure_only, n_process=processes, stdin=sys.stdin.buffer)
     if not structure_only:
         refresh_dossiers_of(store, report.to_dict())
     if as_json:
@@ -239,9 +239,9 @@ def delete(article_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
 
 def _register_command_groups() -> None:
     """Commands of the uses floor live beside their areas, each module adding its commands to `app`."""
-    from gistbook import cli_link, cli_note, cli_quiz, cli_users, cli_web
+    from gistbook import cli_link, cli_note, cli_quiz, cli_sources, cli_users, cli_web
 
-    for module in (cli_link, cli_note, cli_quiz, cli_web, cli_users):
+    for module in (cli_link, cli_note, cli_quiz, cli_web, cli_users, cli_sources):
         module.register(app, state)
 
 

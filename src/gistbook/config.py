@@ -47,6 +47,11 @@ class Settings(BaseSettings):
                                                 "4 on SQLite, whose quick pages run on the event loop, 16 on "
                                                 "PostgreSQL, where every page uses them)")
 
+    fetch_timeout: float = Field(default=10.0, gt=0, le=300, description="seconds a fetched URL may take to "
+                                 "connect or to send its next bytes (a whole response: four times that)")
+    fetch_delay: float = Field(default=1.0, ge=0, le=60, description="seconds between two requests to one host "
+                               "(robots.txt may ask for more)")
+
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)

@@ -35,10 +35,11 @@ class IngestReport:
         return len(self.ingested) + len(self.updated) + len(self.unchanged) + len(self.failed)
 
 
-def parse_many(items: Iterable[Document | Failure], published: str | None) -> Iterator[Article | Failure]:
-    """Parse each document; a document that cannot be parsed becomes a Failure and the rest go on."""
+def parse_many(items: Iterable[Document | Article | Failure], published: str | None) -> Iterator[Article | Failure]:
+    """Parse each document (an Article parsed already passes); one that cannot be parsed becomes a Failure and
+    the rest go on."""
     for item in items:
-        if isinstance(item, Failure):
+        if isinstance(item, Failure | Article):
             yield item
             continue
         try:
@@ -100,8 +101,25 @@ def ingest_paths(
             given = path if path == "-" or "://" in path else os.path.abspath(path)
             yield from read_source(given, max_bytes=max_bytes, stdin=stdin)
 
+    return ingest_items(items(), store, published=published, extract=extract, n_process=n_process,
+                        progress=progress, report=report)
+
+
+def ingest_items(
+    items: Iterable[Document | Article | Failure],
+    store: Store,
+    *,
+    published: str | None = None,
+    extract: bool = True,
+    n_process: int = 1,
+    progress: Callable[[int], None] | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Parse, extract and store documents already read (from files, URLs, a queue); one bad item never stops
+    the batch."""
+    report = report if report is not None else IngestReport()
     batch: list[Article] = []
-    for item in parse_many(items(), published):
+    for item in parse_many(items, published):
         if isinstance(item, Failure):
             report.failed.append({"source": item.source, "error": item.error})
             if progress:

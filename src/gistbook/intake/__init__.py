@@ -1,0 +1,1 @@
+"""Intake: followed sources (feeds, listing pages), polite fetching and items by URL."""
