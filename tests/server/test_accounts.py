@@ -174,10 +174,10 @@ def test_server_mode_refuses_a_missing_or_placeholder_secret(tmp_path: Path, sec
 
 def test_local_mode_has_no_login(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'local.db'}")
-    from fastapi.testclient import TestClient
+    from tests.web.web_fixtures import local_client
 
-    with TestClient(create_app(load_settings(db=store.url), store), follow_redirects=False) as client:
+    with local_client(create_app(load_settings(db=store.url), store), follow_redirects=False) as client:
         assert client.get("/review").status_code == 200
         assert client.get("/login").status_code == 404
-        assert 'name="csrf_token"' not in client.get("/stats").text
+        assert 'action="/logout"' not in client.get("/stats").text  # nobody to sign out
     store.close()
