@@ -17,7 +17,8 @@ def register(app: typer.Typer, state: Any) -> None:
         fmt: Annotated[str, typer.Option("--format", help="text (the seed's page shape), markdown, html or json")]
         = "text",
         key_points: Annotated[int | None, typer.Option(help="key points kept from a prose item "
-                                                       "(default: GISTBOOK_KEY_POINTS, 6)")] = None,
+                                                       "(default: GISTBOOK_KEY_POINTS, else 3 to 8 by "
+                                                       "its length)")] = None,
     ) -> None:
         """Write the exam page for an item: key points, then background and challenges from earlier articles."""
         from gistbook.cli import fail
@@ -26,7 +27,7 @@ def register(app: typer.Typer, state: Any) -> None:
         if fmt not in FORMATS:
             fail(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
         limit = key_points if key_points is not None else state.settings.key_points
-        if limit < 1:
+        if limit is not None and limit < 1:
             fail("--key-points must be at least 1")
         store = state.store()
         try:

@@ -33,7 +33,8 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(default=100.0, gt=0, description="largest input file accepted by readers, in MB")
     max_upload_mb: float = Field(default=20.0, gt=0, description="largest upload accepted by the web app, in MB")
     secret: str | None = Field(default=None, description="server mode: session signing secret")
-    key_points: int = Field(default=6, ge=1, description="key points shown for a prose item")
+    key_points: int | None = Field(default=None, ge=1, le=30, description="key points shown for a prose item "
+                                   "(default: 3 to 8 by its length)")
     page_cache: bool = Field(default=True, description="local mode: keep read-only pages until the data changes")
     allowed_hosts: str = Field(default="", description="comma-separated host names the web app answers to beside "
                                "127.0.0.1, localhost and [::1] (the Host header is checked against them)")

@@ -76,6 +76,15 @@ def is_anaphoric(sentence: str) -> bool:
 
 
 
+SPOKEN_OPEN = frozenset({"and", "but", "so", "now", "friends", "yes", "no", "well", "brothers", "sisters"})
+
+
+def spoken_open(sentence: str) -> bool:
+    """A line of a speech, which no context rescues: "And look today, …", "Friends, …"."""
+    words = sentence.split()
+    return not words or words[0].strip("“\"‘'(,;:").casefold() in SPOKEN_OPEN
+
+
 def has_finite_verb(text: str) -> bool:
     """A rough test for a finite verb: an auxiliary, a common irregular past, or a word in -ed/-s after the
     first word. Headline fragments ("Over 3.19 crore women reached with …") are caught separately."""
@@ -118,6 +127,7 @@ LEANING_OPEN = re.compile(r"^(?:according to|as per|pursuant to)\b(?:[^,]*$|[^,]
                           r"in addition|as a result|on the other hand|on this occasion|on the occasion)\b",
                           re.IGNORECASE)
 MIN_CHARS, MAX_CHARS = 20, 400
+MAX_CHARS_IN_CONTEXT = 600  # a key point may be one long sentence of its release
 
 
 def has_verb(phrase: str) -> bool:
@@ -153,17 +163,23 @@ def shouted(text: str) -> bool:
     return len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
-def self_contained(text: str, *, need_verb: bool = True) -> bool:
-    """True when `text` can be shown to a learner on its own (see the module docstring)."""
+def self_contained(text: str, *, need_verb: bool = True, in_context: bool = False) -> bool:
+    """True when `text` can be shown to a learner on its own (see the module docstring). `in_context`: it is
+    shown among its item's key points, under the item's title, where "the scheme", "he" or "Further, …" are
+    understood; it must still be a whole sentence, no speech, no debris and no spoken opening ("And look …")."""
     text = " ".join(text.split())
-    if not MIN_CHARS <= len(text) <= MAX_CHARS or not text[:1].isupper() and not text[:1].isdigit():
+    longest = MAX_CHARS_IN_CONTEXT if in_context else MAX_CHARS
+    if not MIN_CHARS <= len(text) <= longest or not text[:1].isupper() and not text[:1].isdigit():
         return False
     if text.endswith(("?", ":")) or has_unbalanced_marks(text) or DANGLING_END.search(text):
         return False
-    if is_anaphoric(text) or LEANING_OPEN.search(text) or FIRST_PERSON.search(text) or QUOTE.search(text):
+    if FIRST_PERSON.search(text) or QUOTE.search(text) or DEBRIS.search(text) or GLUED.search(text):
         return False
-    if DEBRIS.search(text) or GLUED.search(text) or LABEL.match(text) or table_like(text) or shouted(text):
+    if LABEL.match(text) or table_like(text) or shouted(text) or NUMERIC_DATE_START.match(text):
         return False
-    if PRONOUN.search(text) or NUMERIC_DATE_START.match(text) or BARE_THE_SUBJECT.match(text) or SAME.search(text):
-        return False
-    return not need_verb or has_finite_verb(text)
+    if in_context:
+        leans = spoken_open(text)
+    else:
+        leans = bool(is_anaphoric(text) or LEANING_OPEN.search(text) or PRONOUN.search(text)
+                     or BARE_THE_SUBJECT.match(text) or SAME.search(text))
+    return not leans and (not need_verb or has_finite_verb(text))

@@ -45,9 +45,10 @@ def labelled_releases() -> list[tuple[dict, list[str]]]:
     return [(found[label["url"]], label["key"]) for label in labels]
 
 
-def evaluate(limit: int = 6) -> dict[str, Scores]:
-    """Micro-averaged precision and recall of the selector and of the first-k baseline."""
-    from gistbook.page.keypoints import facts_from_extraction, first_k, select_key_points
+def evaluate(limit: int | None = None) -> dict[str, Scores]:
+    """Micro-averaged precision and recall of the selector and of the first-k baseline (the same number of
+    points: `limit`, else as many as the selector's rule gives for the release's length)."""
+    from gistbook.page.keypoints import facts_from_extraction, first_k, key_point_count, select_key_points
     from gistbook.parse import parse_document
     from gistbook.read import read_bytes
 
@@ -61,7 +62,7 @@ def evaluate(limit: int = 6) -> dict[str, Scores]:
         bullets = facts_from_extraction(article, extraction)
         key = {b.position for b in bullets if any(f.casefold() in b.text.casefold() for f in fragments)}
         for name, picked in (("selector", select_key_points(bullets, article.title, limit)),
-                             ("first_k", first_k(bullets, limit))):
+                             ("first_k", first_k(bullets, limit or key_point_count(len(bullets))))):
             positions = {b.position for b in picked}
             totals[name][0] += len(positions & key)
             totals[name][1] += len(positions)
@@ -79,7 +80,7 @@ def _extract(articles: list) -> list:
 
 
 if __name__ == "__main__":
-    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 6
+    limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
     results = evaluate(limit)
     for name, s in results.items():
         print(f"{name:9} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} (selected {s.selected}, "

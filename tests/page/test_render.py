@@ -86,12 +86,13 @@ def test_html_escapes_and_prose_gets_key_points(sqlite_url: str) -> None:
     article_id, _ = store.save(_prose("Bharat Scheme launched", texts), Extraction())
     with store.session() as session:
         page = build_page(session, article_id, key_points=2)
-    assert page["key_points"] is True
+    assert page["condensed"] is True
     news = page["sections"][0]["bullets"]
     assert [b["text"] for b in news] == [texts[2], texts[5]]
-    rest = page["sections"][-1]
-    assert rest["heading"] == "Other points" and [b["text"] for b in rest["bullets"]] == [
-        t for i, t in enumerate(texts) if i not in (2, 5)]
+    assert [(p["text"], p["sources"][0]["article_id"]) for p in page["key_points"]] == [
+        (texts[2], article_id), (texts[5], article_id)]
+    assert all(s["heading"] != "Other points" for s in page["sections"])  # the rest stays in the article
+    assert page["full_text"] == {"article_id": article_id, "points": 9, "left_out": 7}
     html = render_page(page, "html")
     assert "<b>Bharat</b>" not in html and "&lt;b&gt;Bharat&lt;/b&gt;" in html
     back = _read_back(render_page(page, "text"), "2026-03-05")

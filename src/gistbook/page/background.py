@@ -22,6 +22,7 @@ from gistbook.link.keydates import key_dates
 from gistbook.link.text import content_terms, numbers_in
 from gistbook.page.topics import Topic, aboutness, stored_links
 from gistbook.records import date_sort_key
+from gistbook.standalone import self_contained
 from gistbook.store import models as m
 
 CAPS = {"background": 12, "challenges": 6, "way_forward": 4}
@@ -30,6 +31,8 @@ OVERLAP = 0.5  # share of the shorter statement's terms that a restatement repea
 YEAR_WRITTEN = re.compile(r"\d{4}")  # "2011", "FY 2022-23": a date the text spells out
 YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 MAX_SOURCES = 3
+PLAN = re.compile(r"\b(?:will|shall|would|is to be|are to be|to be (?:held|launched|organi[sz]ed|conducted))\b",
+                  re.IGNORECASE)
 MAX_EARLIER = 80  # newest earlier articles read for background: repeated background recurs in recent ones too
 
 
@@ -98,9 +101,13 @@ def gather(session: Session, article: m.Article, topic: Topic, own_texts: list[s
     rows = _rows(session, list(sources))
     mentions = _mentions(session, [r.bullet_id for r in rows], topic)
     dates = _dates(session, [r.bullet_id for r in rows])
+    key_bullets = {s["bullet_id"] for row in key_dates(session, list(sources), KEY_DATES, about=topic.name)
+                   for s in row["sources"]}
     merged: list[Gathered] = []
     by_fact: dict[int, Gathered] = {}
     for row in rows:
+        if not _shown_as_background(row, topic, row.bullet_id in key_bullets):
+            continue
         src, level = sources[row.article_id]
         named = mentions.get(row.bullet_id, set()) | {e.id for e in topic.entities if e.named_in(row.text)}
         strength = _strength(row, topic, named, dates.get(row.bullet_id), level)
@@ -120,8 +127,6 @@ def gather(session: Session, article: m.Article, topic: Topic, own_texts: list[s
         merged.append(gathered)
         if row.fact_id is not None:
             by_fact[row.fact_id] = gathered
-    key_bullets = {s["bullet_id"] for row in key_dates(session, list(sources), KEY_DATES, about=topic.name)
-                   for s in row["sources"]}
     out: dict[str, list[Gathered]] = {}
     for role, cap in CAPS.items():
         pool = [g for g in merged if g.role == role]
@@ -167,6 +172,16 @@ def restates(text_a: str, text_b: str) -> bool:
 def _significant(numbers: frozenset[str]) -> frozenset[str]:
     """Numbers that name a fact (years, amounts); "one" and "two" are often just wording."""
     return frozenset(n for n in numbers if len(n) > 1)
+
+
+def _shown_as_background(row: _Row, topic: Topic, key_date: bool) -> bool:
+    """A bullet from another article stands alone on this page (the facts issue's rule), says what happened or
+    what is (not a plan), and, for a single body or scheme, is background rather than another of its events:
+    an earlier item's own background or challenges, or one of the topic's key dates. (A pair of countries is
+    different: the dated events of their ties are the background a trainer writes.)"""
+    if not self_contained(row.text) or (row.role == "news" and PLAN.search(row.text)):
+        return False
+    return topic.kind == "pair" or row.role != "news" or key_date
 
 
 def _role(row: _Row) -> str:

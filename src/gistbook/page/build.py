@@ -8,14 +8,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gistbook.link.series import subject_key, worth_showing
 from gistbook.page.background import CAPS, Gathered, gather
-from gistbook.page.keypoints import BulletFacts, select_key_points
+from gistbook.page.keypoints import BulletFacts, can_be_key_point, select_key_points
 from gistbook.page.topics import Topic, item_topics
 from gistbook.store import models as m
 
 TRAINER_KINDS = frozenset({"note"})  # items already written point-wise by a trainer keep every bullet
 ROLE_ORDER = {"news": 0, "background": 1, "challenges": 2, "way_forward": 3, "other": 4}
-REST = "Other points"  # with the key points above it, the whole text of the item
 
 
 class PageError(Exception):
@@ -31,8 +31,10 @@ def headings_for(topic: Topic) -> dict[str, str]:
     return {"background": f"About {label}", "challenges": "Challenges", "way_forward": "Way Forward"}
 
 
-def build_page(session: Session, article_id: int, key_points: int = 6) -> dict[str, Any]:
-    """The `note --format json` shape: every bullet carries its sources; generated sections are flagged."""
+def build_page(session: Session, article_id: int, key_points: int | None = None) -> dict[str, Any]:
+    """The `note --format json` shape: every bullet carries its sources; generated sections are flagged. A
+    prose item is condensed to its key points (`key_points` of them, else as many as its length warrants); the
+    rest of its text stays in the article ("full_text"), not in the note."""
     article = session.get(m.Article, article_id)
     if article is None:
         raise PageError(f"no article with id {article_id}")
@@ -42,13 +44,17 @@ def build_page(session: Session, article_id: int, key_points: int = 6) -> dict[s
                                    .order_by(m.Bullet.position)))
     own_source = {"title": article.title, "published": article.published, "article_id": article.id}
     own_sections = _own_sections(sections, bullets, own_source)
-    trimmed = False
-    if article.source.kind not in TRAINER_KINDS and len(bullets) > key_points:
-        chosen = select_key_points(_bullet_facts(session, article.id, bullets), article.title, key_points)
+    condensed = article.source.kind not in TRAINER_KINDS
+    figures: list[dict[str, Any]] = []
+    if condensed:
+        facts = _bullet_facts(session, article.id, bullets)
+        chosen = select_key_points(facts, article.title, key_points)
         keep = {b.bullet_id for b in chosen}
         key_section = _section(None, "news", [b for b in bullets if b.id in keep], own_source)
-        own_sections = [key_section] + [s for s in own_sections if s["role"] in CAPS]
-        trimmed = True
+        own_sections = [key_section] + [_condensed(s, facts, article.title) for s in own_sections
+                                        if s["role"] in CAPS]
+        own_sections = [s for s in own_sections if s["bullets"]]
+        figures = key_figures(session, article.id, keep)
     topics = item_topics(session, article.id)
     own_facts = set(session.scalars(select(m.FactMention.fact_id).where(m.FactMention.article_id == article.id)))
     own_texts = [b.text for b in bullets]
@@ -60,18 +66,50 @@ def build_page(session: Session, article_id: int, key_points: int = 6) -> dict[s
             used = topic
             break
     page_sections = _merge(own_sections, found, headings_for(used) if used else {})
-    shown = {b["sources"][0]["bullet_id"] for s in page_sections for b in s["bullets"] if not b["generated"]}
-    rest = [b for b in bullets if b.id not in shown]
-    if trimmed and rest:  # every bullet once: the reader merges repeated bullets, and a reader needs no repeats
-        page_sections.append(_section(REST, "other", rest, own_source) | {"rest": True})
+    news = next((s for s in page_sections if s["role"] == "news" and not s["generated"]), None)
+    shown = sum(1 for s in page_sections for b in s["bullets"] if not b["generated"])
     return {
         "id": article.id, "title": article.title, "category": article.category, "published": article.published,
         "published_precision": article.published_precision, "author": article.author,
         "author_note": article.author_note, "url": article.url,
         "topics": [{"name": t.name, "kind": t.kind, "used": t == used} for t in topics],
-        "key_points": trimmed,
+        "condensed": condensed,
+        "key_points": [{"text": b["text"], "bullet_id": b["sources"][0]["bullet_id"], "sources": b["sources"]}
+                       for b in (news["bullets"] if news else []) if not b["generated"]],
+        "key_figures": figures,
         "sections": page_sections,
+        "full_text": {"article_id": article.id, "points": len(bullets), "left_out": len(bullets) - shown},
     }
+
+
+def _condensed(section: dict[str, Any], facts: list[BulletFacts], title: str) -> dict[str, Any]:
+    """An item's own background or challenges section, cut to the points a note keeps."""
+    ids = {b["sources"][0]["bullet_id"] for b in section["bullets"]}
+    mine = [f for f in facts if f.bullet_id in ids]
+    keep = {f.bullet_id for f in select_key_points(mine, title, min(CAPS[section["role"]], len(mine)))}
+    return section | {"bullets": [b for b in section["bullets"] if b["sources"][0]["bullet_id"] in keep]}
+
+
+def key_figures(session: Session, article_id: int, shown: set[int | None], limit: int = 6) -> list[dict[str, Any]]:
+    """The figures of a long release that its key points leave out (a table's worth), as a small table: each
+    names what it measures and comes from a statement of fact; one per thing measured."""
+    rows = session.execute(select(m.Figure.value, m.Figure.unit, m.Figure.period, m.Figure.subject, m.Figure.text,
+                                  m.Figure.bullet_id, m.Bullet.text).join(m.Bullet, m.Bullet.id == m.Figure.bullet_id)
+                           .where(m.Figure.article_id == article_id).order_by(m.Bullet.position, m.Figure.start))
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for value, unit, period, subject, text, bullet_id, sentence in rows:
+        if bullet_id in shown or not worth_showing(value, unit, subject, sentence) or not can_be_key_point(sentence):
+            continue
+        label = " ".join(str(subject).split())
+        key = subject_key(subject, unit)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"label": label + (f" ({period})" if period else ""), "value": text, "bullet_id": bullet_id})
+        if len(out) >= limit:
+            break
+    return out
 
 
 def _bullet_facts(session: Session, article_id: int, bullets: list[m.Bullet]) -> list[BulletFacts]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from gistbook.link.text import content_terms
 from gistbook.records import Article, Extraction
+from gistbook.standalone import self_contained
 
 NAMED_TYPES = frozenset({"scheme", "agreement", "initiative", "military_exercise", "policy", "organisation"})
 PLACE_TYPES = frozenset({"country", "place"})
@@ -40,8 +41,15 @@ SPEECH = re.compile(r"\b(?:said|says|stated|noted|added|remarked|emphasi[sz]ed|u
                     r"|urged|called\s+(?:for|upon)|expressed|lauded|appreciated|commended)\b", re.I)
 PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|those|such|its|their|his|her)\b", re.I)
 GLUED = re.compile(r"[a-z]{2}(?:[A-Z][a-z]|\d)")  # subtitles run together without a space: "schoolsMandatory"
+# courtesies and furniture a note never keeps: thanks, lists of who attended, sign-offs
+COURTESY = re.compile(
+    r"\b(?:thank(?:s|ed|ing)?|gratitude|congratulat\w*|felicitat\w*|greet(?:s|ed|ings)?|best wishes|paid (?:rich )?"
+    r"tributes?|attended by|were (?:also )?present|in the presence of|dignitaries|among others|graced|"
+    r"vote of thanks|welcome address|lamp lighting|lit the lamp|garland\w*)\b", re.I)
 MIN_WORDS, MAX_WORDS = 7, 70
 REDUNDANT = 0.5  # share of the shorter bullet's terms that the other repeats
+MIN_SCORE = 1.0  # a bullet scoring less carries too little to be a key point, however short the note
+FEWEST, MOST = 3, 8  # key points of a note: a 7-sentence release gets 3, a long one up to 8
 
 
 @dataclass
@@ -110,14 +118,27 @@ def score(bullet: BulletFacts, title_terms: frozenset[str]) -> float:
     return value
 
 
-def select_key_points(bullets: Sequence[BulletFacts], title: str, limit: int = 6) -> list[BulletFacts]:
-    """The best `limit` bullets in reading order, skipping ones that repeat a bullet already chosen."""
+def key_point_count(sentences: int) -> int:
+    """How many key points a note of this many sentences keeps: it condenses, so it grows slowly."""
+    return max(FEWEST, min(MOST, round(1.2 * sentences ** 0.5)))
+
+
+def can_be_key_point(text: str) -> bool:
+    """A whole sentence a note can show under its title: no fragment, dateline, table row, quote or courtesy."""
+    return self_contained(text, in_context=True) and not COURTESY.search(text)
+
+
+def select_key_points(bullets: Sequence[BulletFacts], title: str, limit: int | None = None) -> list[BulletFacts]:
+    """The best bullets in reading order (`limit`, else as many as key_point_count gives), skipping ones that
+    repeat a bullet already chosen and ones that cannot stand as a point; fewer rather than weak ones."""
     title_terms = frozenset(content_terms(title))
-    ranked = sorted(bullets, key=lambda b: (-score(b, title_terms), b.position))
+    limit = limit if limit is not None else key_point_count(len(bullets))
+    scored = [(score(b, title_terms), b) for b in bullets if can_be_key_point(b.text)]
+    ranked = [b for value, b in sorted(scored, key=lambda x: (-x[0], x[1].position)) if value >= MIN_SCORE]
     chosen: list[BulletFacts] = []
     chosen_terms: list[frozenset[str]] = []
     for bullet in ranked:
-        if len(chosen) >= limit or score(bullet, title_terms) <= 0:
+        if len(chosen) >= limit:
             break
         terms = frozenset(content_terms(bullet.text))
         if any(terms and len(terms & other) / len(terms | other) >= REDUNDANT for other in chosen_terms):
