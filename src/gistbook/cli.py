@@ -65,8 +65,12 @@ def main_options(
 ) -> None:
     try:
         state.settings = load_settings(db=db)
-    except Exception as exc:  # noqa: BLE001 - pydantic's message is long; keep the first line
-        fail(f"invalid settings: {str(exc).splitlines()[0]}")
+    except Exception as exc:  # noqa: BLE001 - pydantic's message is long; keep one line per setting
+        errors = getattr(exc, "errors", None)
+        found = errors() if callable(errors) else []
+        said = "; ".join(f"GISTBOOK_{str(e['loc'][0]).upper()}: {e['msg'].removeprefix('Value error, ')}"
+                         for e in found if e.get("loc")) or str(exc).splitlines()[0]
+        fail(f"invalid settings: {said}")
 
 
 @app.command()

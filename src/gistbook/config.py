@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
@@ -52,6 +53,18 @@ class Settings(BaseSettings):
                                  "connect or to send its next bytes (a whole response: four times that)")
     fetch_delay: float = Field(default=1.0, ge=0, le=60, description="seconds between two requests to one host "
                                "(robots.txt may ask for more)")
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute_base_url(cls, value: str | None) -> str | None:
+        """Links are built on it, so it must be a whole http(s) address: "notes.example.org" would make broken
+        invite links."""
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError(f"{value!r} must be an http(s) address such as https://notes.example.org")
+        return value.strip().rstrip("/")
 
     @property
     def max_file_bytes(self) -> int:

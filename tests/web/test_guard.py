@@ -182,3 +182,14 @@ def test_serving_local_mode_beyond_this_machine_needs_a_flag(tmp_path: Path) -> 
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_base_url_without_its_scheme_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Invite links are built on GISTBOOK_BASE_URL, so "notes.example.org" would make broken links."""
+    env = {"GISTBOOK_BASE_URL": "notes.example.org", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "gistbook.cli", "--db", f"sqlite:///{tmp_path / 'x.db'}",
+                           "articles"], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == ("gistbook: invalid settings: GISTBOOK_BASE_URL: 'notes.example.org' must be an "
+                                   "http(s) address such as https://notes.example.org")
+    assert load_settings(base_url="https://notes.example.org/").base_url == "https://notes.example.org"
