@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from typing import Any
 
@@ -20,7 +21,15 @@ from gistbook.store import models as m
 from gistbook.store.search import term_document_counts, text_neighbours, text_scores
 
 WEIGHTS = {"entities": 0.45, "text": 0.35, "thread": 0.12, "recency": 0.08}
-ENTITY_TYPES_SKIPPED = frozenset({"place"})  # a shared city says little about a shared subject
+# Shared things that say nothing of a shared subject: a city, a person (ministers and officials appear in every
+# kind of news), a country on its own (a pair of countries is a thread, below), the government's own offices.
+ENTITY_TYPES_SKIPPED = frozenset({"place", "person", "country"})
+GENERIC_BODY = re.compile(r"^(?:Union\s+)?(?:Ministry|Department|Office|Government|Cabinet|Press Information Bureau"
+                          r"|Lok Sabha|Rajya Sabha|Parliament)\b", re.IGNORECASE)
+GENERIC_SHARE = 0.03  # an entity in more of the store's articles than this is everyday news, not a thread
+KIND_LABEL = {"scheme": "scheme", "agreement": "agreement", "military_exercise": "exercise", "initiative":
+              "initiative", "policy": "policy", "organisation": "body"}
+STRONG_TEXT = 0.5  # a candidate with no shared thing must be this close in wording to the best match
 DF_CAP = 5000  # document frequencies are counted up to this; beyond it an entity is common anyway
 PER_ENTITY = 200  # newest articles fetched per shared entity
 PER_TOPIC = 200
@@ -46,6 +55,19 @@ def _entity_df(session: Session, entity_ids: list[int], article_id: int) -> dict
                  .limit(DF_CAP).subquery())
         out[eid] = int(session.scalar(select(func.count()).select_from(inner)) or 0)
     return out
+
+
+def _specific_thread(session: Session, topic_id: int, name: str, everyday: int) -> bool:
+    """A one-entity thread (Quad, PM-KISAN) links items; India, a ministry or an everyday name does not."""
+    if GENERIC_BODY.match(name):
+        return False
+    entity_type = session.scalar(select(m.Entity.type).join(m.Topic, m.Topic.entity_id == m.Entity.id)
+                                 .where(m.Topic.id == topic_id))
+    if entity_type in ("place", "person"):  # a country central to both items is a thread (a visit to Israel)
+        return False
+    inner = (select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == topic_id).limit(everyday + 1)
+             .subquery())
+    return int(session.scalar(select(func.count()).select_from(inner)) or 0) <= everyday
 
 
 def _query_terms(title: str, bullets: list[str]) -> list[str]:
@@ -79,9 +101,10 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
     ents = {eid: (name, etype) for eid, name, etype in session.execute(
         select(m.Entity.id, m.Entity.name, m.Entity.type).distinct()
         .join(m.Mention, m.Mention.entity_id == m.Entity.id).where(m.Mention.article_id == article_id))
-        if etype not in ENTITY_TYPES_SKIPPED}
+        if etype not in ENTITY_TYPES_SKIPPED and not GENERIC_BODY.match(name)}
     df = _entity_df(session, list(ents), article_id)
-    idf = {eid: math.log((total + 1) / (n + 1.5)) for eid, n in df.items() if n > 0}  # n: mentions elsewhere
+    everyday = max(20, int(total * GENERIC_SHARE))
+    idf = {eid: math.log((total + 1) / (n + 1.5)) for eid, n in df.items() if 0 < n <= everyday}
     chosen = sorted(idf, key=lambda e: -idf[e])[:MAX_ENTITIES]
     shared: dict[int, set[int]] = {}
     for eid in chosen:
@@ -94,7 +117,8 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
         .join(m.TopicArticle, m.TopicArticle.topic_id == m.Topic.id)
         .where(m.TopicArticle.article_id == article_id).order_by(m.TopicArticle.score.desc()))]
     threads = [(tid, name) for tid, name, kind, score in sorted(topics, key=lambda t: t[2] != "pair")
-               if kind == "pair" or (kind == "entity" and score >= CENTRAL)]
+               if kind == "pair" or (kind == "entity" and score >= CENTRAL and _specific_thread(session, tid, name,
+                                                                                             everyday))]
     same_thread: dict[int, list[str]] = {}
     for tid, name in threads[:6]:
         q = (select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == tid,
@@ -115,14 +139,15 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
         candidates = (set(shared) | set(same_thread) | set(neighbours)) - {article_id}
         bm25 = {aid: score for aid, score in ranked if aid in candidates}
     bm25.pop(article_id, None)
+    terms = _not_places(session, terms)  # a shared state or country name alone is not a shared subject
     return {"article_id": article_id,
-            "related": _rank(session, article, candidates, shared, idf, ents, same_thread, bm25, limit),
+            "related": _rank(session, article, candidates, shared, idf, ents, same_thread, bm25, limit, terms),
             "topics": [{"name": name, "kind": kind, "score": round(score, 3)} for _, name, kind, score in topics]}
 
 
 def _rank(session: Session, article: m.Article, candidates: set[int], shared: dict[int, set[int]],
           idf: dict[int, float], ents: dict[int, tuple[str, str]], same_thread: dict[int, list[str]],
-          bm25: dict[int, float], limit: int) -> list[dict[str, Any]]:
+          bm25: dict[int, float], limit: int, terms: list[str]) -> list[dict[str, Any]]:
     """Score candidates; recency (the smallest weight) is added only for the best few, which need their dates."""
     if not candidates:
         return []
@@ -147,20 +172,49 @@ def _rank(session: Session, article: m.Article, candidates: set[int], shared: di
         recency = math.exp(-abs(home - day) / 365) if home is not None and day is not None else 0.0
         scored.append((partial[c] + WEIGHTS["recency"] * recency, c, title, published))
     scored.sort(key=lambda x: (-x[0], -(x[1])))
-    return [{"article_id": c, "title": title, "published": published, "score": round(score, 4),
-             "reason": _reason(shared.get(c, set()), idf, ents, same_thread.get(c, []), bm25.get(c, 0.0))}
-            for score, c, title, published in scored[:limit]]
+    out = []
+    for score, c, title, published in scored:
+        # fewer links rather than weak ones: a shared specific thing, a thread, or wording close to the best
+        if not shared.get(c) and c not in same_thread and (bm25.get(c, 0.0) < STRONG_TEXT * max_text
+                                                            or not _both_about(terms, title)):
+            continue
+        reason = _reason(shared.get(c, set()), idf, ents, same_thread.get(c, []), _both_about(terms, title))
+        if reason:
+            out.append({"article_id": c, "title": title, "published": published, "score": round(score, 4),
+                        "reason": reason})
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _not_places(session: Session, terms: list[str]) -> list[str]:
+    places = {str(name).casefold() for name in session.scalars(
+        select(m.Entity.name).where(m.Entity.type.in_(("place", "country")),
+                                    func.lower(m.Entity.name).in_([t.casefold() for t in terms])))}
+    return [t for t in terms if t.casefold() not in places]
+
+
+# words of a release's form, not its subject: "Text of PM's address", "English rendering of the remarks"
+FORM_WORDS = frozenset({"text", "english", "rendering", "address", "addresses", "speech", "remarks", "statement",
+                        "release", "press", "highlights", "update", "message"})
+
+
+def _both_about(terms: list[str], other: str) -> list[str]:
+    """The article's telling (rare) words that another's title repeats, for a link found by wording alone."""
+    theirs = set(raw_tokens(other))
+    return [t for t in terms if t in theirs and t.isalpha() and t not in FORM_WORDS][:3]
 
 
 def _reason(shared: set[int], idf: dict[int, float], ents: dict[int, tuple[str, str]], threads: list[str],
-            text_score: float) -> str:
-    """'shares Malabar, Quad; same India–Japan thread' — the evidence behind a score, rarest entities first."""
+            words: list[str]) -> str:
+    """'same exercise: Dharma Guardian; same India–Japan thread' — the specific things behind a link, rarest
+    first; empty when there is nothing specific to name (the link is then not shown)."""
     parts = []
-    names = [ents[e][0] for e in sorted(shared, key=lambda e: (ents[e][1] == "country", -idf[e], ents[e][0]))[:3]]
-    if names:
-        parts.append("shares " + ", ".join(names))
+    for e in sorted(shared, key=lambda e: (-idf[e], ents[e][0]))[:2]:
+        name, kind = ents[e]
+        parts.append(f"same {KIND_LABEL.get(kind, 'subject')}: {name}")
     if threads:
         parts.append(f"same {threads[0]} thread")
-    if not parts and text_score > 0:
-        parts.append("similar wording")
-    return "; ".join(parts) or "nearby in time"
+    if not parts and words:
+        parts.append("both about " + ", ".join(words))
+    return "; ".join(parts)
