@@ -117,6 +117,9 @@ def register(app: typer.Typer, state: Any) -> None:
         concurrency: Annotated[int, typer.Option(min=1, max=64, help="jobs run at once (server mode)")] = 1,
         every: Annotated[float, typer.Option(help="local mode: seconds between checks for due sources")] = 60.0,
         once: Annotated[bool, typer.Option("--once", help="run what is due now, then stop")] = False,
+        heartbeat: Annotated[float, typer.Option(min=0.5, help="server mode: seconds between a worker's signs of "
+                                                 "life; a job whose worker is silent for 3 of them runs again")]
+        = 10.0,
     ) -> None:
         """Run background jobs: fetch due sources and ingest (server mode: from the PostgreSQL job queue)."""
         from gistbook.cli import err
@@ -124,4 +127,4 @@ def register(app: typer.Typer, state: Any) -> None:
 
         store = state.store()
         err.print(f"gistbook: worker on {store.dialect}", markup=False, highlight=False)
-        run_worker(store, state.settings, concurrency=concurrency, every=every, once=once)
+        run_worker(store, state.settings, concurrency=concurrency, every=every, once=once, heartbeat=heartbeat)

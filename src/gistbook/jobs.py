@@ -4,11 +4,13 @@ number of `gistbook worker` processes (see gistbook.queue)."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from typing import Any
 
 from gistbook.config import Settings
+from gistbook.records import Document, Failure
 from gistbook.store import Store
 
 LOCAL_EVERY_S = 60.0
@@ -57,15 +59,55 @@ class LocalScheduler:
 
 
 def run_worker(store: Store, settings: Settings, *, concurrency: int = 1, every: float = LOCAL_EVERY_S,
-               once: bool = False) -> None:
+               once: bool = False, heartbeat: float = 10.0) -> None:
     """`gistbook worker`: the procrastinate worker in server mode, a polling loop in local mode."""
     if store.dialect == "postgresql":
         from gistbook.queue import run_queue_worker
 
-        run_queue_worker(store, settings, concurrency=concurrency, once=once)
+        run_queue_worker(store, settings, concurrency=concurrency, once=once, heartbeat=heartbeat,
+                         schedule_every=min(every, 30.0))
         return
     while True:
         poll_due_once(store, settings)
         if once:
             return
         time.sleep(every)
+
+
+def upload_documents(data: bytes, name: str, settings: Settings, *, title: str | None = None,
+                     published: str | None = None, pasted: bool = False) -> list[Document | Failure]:
+    """The items of an upload or a pasted text. Without a URL an item's identity is its content, so two uploads
+    under one name never overwrite each other; a pasted text takes the title and date it was given."""
+    from gistbook.read import ReadError, read_items
+
+    try:
+        items = read_items(data, name, max_bytes=settings.max_file_bytes)
+    except ReadError as exc:
+        return [Failure(name, str(exc))]
+    identity = ("pasted:" if pasted else "upload:") + hashlib.sha256(data).hexdigest()[:16]
+    for item in items:
+        if isinstance(item, Document):
+            if item.uri == item.source:
+                item.uri = identity + "/" + item.source
+            if pasted and len(items) == 1:
+                item.title = title or item.title
+                item.published = published or item.published
+    return items
+
+
+def ingest_upload(store: Store, settings: Settings, upload_id: int, *, published: str | None = None,
+                  title: str | None = None, pasted: bool = False) -> dict[str, Any] | None:
+    """A queued upload: read from the database (the worker may be on another machine), ingested, then dropped."""
+    from gistbook.pipeline import ingest_items
+    from gistbook.store import sources as repo
+
+    with store.session() as session:
+        found = repo.load_upload(session, upload_id)
+    if found is None:
+        return None  # done by an earlier run of this job
+    name, data = found
+    items = upload_documents(data, name, settings, title=title, published=published, pasted=pasted)
+    report = ingest_items(items, store, published=published).to_dict()
+    with store.sessions.begin() as session:
+        repo.drop_upload(session, upload_id)
+    return report

@@ -31,6 +31,7 @@ class IntakeServer(ThreadingHTTPServer):
         self.routes: dict[str, Callable[[Handler], None]] = {}  # extra routes a test or bench adds
         self.pages: dict[str, tuple[str, bytes]] = {}  # path → (content type, body)
         self.lock = threading.Lock()
+        self.article_delay_s = 0.0  # a slow site: each article page waits this long
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that gave up (a timeout, a refused size) is expected here, not a failure of the server."""
@@ -79,6 +80,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, rss(base).encode(), "application/rss+xml; charset=utf-8",
                       {"ETag": FEED_ETAG, "Last-Modified": FEED_MODIFIED})
         elif path.startswith("/articles/") and path.endswith(".html"):
+            time.sleep(self.server.article_delay_s)
             slug = path[len("/articles/"):-len(".html")]
             found = [a for a in ARTICLES if a[0] == slug]
             if not found:
