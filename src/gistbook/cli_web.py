@@ -59,6 +59,11 @@ def register(app: typer.Typer, state: Any) -> None:
         trusted = ",".join(proxies) or None
         from gistbook.web.protocol import StampedHttpToolsProtocol
 
+        if mode == "local":  # due sources are polled in a thread of this process (server mode: `gistbook worker`)
+            from gistbook.jobs import LocalScheduler
+            from gistbook.store import Store
+
+            LocalScheduler(web_app.state.store if workers == 1 else Store(settings.db), settings).start()
         if workers == 1:
             uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False,
                         http=StampedHttpToolsProtocol,
