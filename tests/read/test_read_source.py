@@ -96,7 +96,7 @@ def test_unlistable_folder_and_special_files_are_failures(tmp_path: Path) -> Non
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     (item,) = read_source(str(fifo), max_bytes=LIMIT)
-    assert item == Failure(source=str(fifo), error="not a regular file")
+    assert item == Failure(source=str(fifo), error="not a regular file (a named pipe)")
     if os.geteuid() != 0:
         locked = tmp_path / "locked"
         locked.mkdir()

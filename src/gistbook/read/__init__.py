@@ -16,6 +16,7 @@ from typing import BinaryIO
 from gistbook.read.decode import decode_bytes, decode_with
 from gistbook.read.detect import detect_text_format, is_jsonl_name, is_pdf
 from gistbook.read.errors import ReadError, format_size, too_big
+from gistbook.read.walk import os_reason, read_regular_file, walk
 from gistbook.records import Document, Failure
 
 __all__ = ["ReadError", "count_items", "read_bytes", "read_items", "read_source"]
@@ -142,46 +143,32 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Document | Failure]:
             os.listdir(path)  # only an unlistable folder gets here: this names the reason
             yield Failure(source=path, error="cannot read: is a folder")
             return
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):  # a pipe or device could block or never end
-            yield Failure(source=path, error="not a regular file")
-            return
-        size = info.st_size
-        if size > max_bytes:  # refuse before reading a byte of it
-            yield Failure(source=path, error=str(too_big(size, max_bytes)))
-            return
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_regular_file(path, max_bytes)
+    except ReadError as error:
+        yield Failure(source=path, error=str(error))
+        return
     except OSError as error:
-        yield Failure(source=path, error=f"cannot read: {(error.strerror or str(error)).lower()}")
+        yield Failure(source=path, error=f"cannot read: {os_reason(error)}")
         return
     yield from _items_or_failure(data, path, max_bytes)
 
 
 def walk_files(directory: str) -> Iterator[str]:
-    """Files under a directory in name order, folders in place like `ls -R | sort`, skipping hidden entries
-    (.git, .DS_Store) and not following folder links, which could loop."""
-    try:
-        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-    except OSError:
-        yield directory  # reading it reports why it could not be listed
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from walk_files(entry.path)
-        elif not entry.is_dir():
-            yield entry.path
+    """Regular files under a directory in name order (see `walk.walk`, which also names the entries skipped)."""
+    return (entry.path for entry in walk(directory) if entry.problem is None)
 
 
 def read_source(path: str, *, max_bytes: int, stdin: BinaryIO | None = None) -> Iterator[Document | Failure]:
-    """Documents of a file, every file under a directory, or stdin ('-'); a bad input yields a Failure."""
+    """Documents of a file, every file under a directory, or stdin ('-'); a bad input yields a Failure, and so
+    does every entry of a folder that cannot be read (a looping link, a pipe, a device)."""
     if path == STDIN:
         yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
     elif os.path.isdir(path):
-        for file_path in walk_files(path):
-            yield from _read_file(file_path, max_bytes)
+        for entry in walk(path):
+            if entry.problem is not None:
+                yield Failure(source=entry.path, error=entry.problem)
+            else:
+                yield from _read_file(entry.path, max_bytes)
     else:
         yield from _read_file(path, max_bytes)
 
@@ -198,6 +185,8 @@ def _count_lines(path: str) -> int:
 def _count_file(path: str) -> int:
     """Lines of a JSONL file (by name or by a first line that is one object), else one."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 1  # a pipe would block the count; reading it reports why it is skipped
         with open(path, "rb") as handle:
             head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
         first_line = head.split(b"\n", 1)[0].rstrip()
@@ -213,5 +202,5 @@ def count_items(path: str) -> int:
     if path == STDIN:
         return 1
     if os.path.isdir(path):
-        return sum(_count_file(file_path) for file_path in walk_files(path))
+        return sum(1 if entry.problem else _count_file(entry.path) for entry in walk(path))
     return _count_file(path) if os.path.exists(path) else 1
