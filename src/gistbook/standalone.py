@@ -171,8 +171,8 @@ def self_contained(text: str, *, need_verb: bool = True, in_context: bool = Fals
     longest = MAX_CHARS_IN_CONTEXT if in_context else MAX_CHARS
     if not MIN_CHARS <= len(text) <= longest or not text[:1].isupper() and not text[:1].isdigit():
         return False
-    if text.endswith(("?", ":")) or has_unbalanced_marks(text) or DANGLING_END.search(text):
-        return False
+    if text.endswith(("?", ":", ",", ";")) or has_unbalanced_marks(text) or DANGLING_END.search(text):
+        return False  # a question, a heading, a list item cut off
     if FIRST_PERSON.search(text) or QUOTE.search(text) or DEBRIS.search(text) or GLUED.search(text):
         return False
     if LABEL.match(text) or table_like(text) or shouted(text) or NUMERIC_DATE_START.match(text):

@@ -25,11 +25,13 @@ WEIGHTS = {"entities": 0.45, "text": 0.35, "thread": 0.12, "recency": 0.08}
 # kind of news), a country on its own (a pair of countries is a thread, below), the government's own offices.
 ENTITY_TYPES_SKIPPED = frozenset({"place", "person", "country"})
 GENERIC_BODY = re.compile(r"^(?:Union\s+)?(?:Ministry|Department|Office|Government|Cabinet|Press Information Bureau"
+                          r"|Prime Minister|President's Secretariat"
                           r"|Lok Sabha|Rajya Sabha|Parliament)\b", re.IGNORECASE)
 GENERIC_SHARE = 0.03  # an entity in more of the store's articles than this is everyday news, not a thread
 KIND_LABEL = {"scheme": "scheme", "agreement": "agreement", "military_exercise": "exercise", "initiative":
               "initiative", "policy": "policy", "organisation": "body"}
 STRONG_TEXT = 0.5  # a candidate with no shared thing must be this close in wording to the best match
+LEAD = 2  # bullet positions 0-2: what an item is about is named in its opening
 DF_CAP = 5000  # document frequencies are counted up to this; beyond it an entity is common anyway
 PER_ENTITY = 200  # newest articles fetched per shared entity
 PER_TOPIC = 200
@@ -54,6 +56,27 @@ def _entity_df(session: Session, entity_ids: list[int], article_id: int) -> dict
         inner = (select(m.Mention.id).where(m.Mention.entity_id == eid, m.Mention.article_id != article_id)
                  .limit(DF_CAP).subquery())
         out[eid] = int(session.scalar(select(func.count()).select_from(inner)) or 0)
+    return out
+
+
+def _central(session: Session, article_ids: list[int], entity_ids: list[int], titles: dict[int, str],
+             ents: dict[int, tuple[str, str]]) -> dict[int, set[int]]:
+    """Per article, the entities it is about: named in its title or its lead (first three bullets), or in two
+    or more of its bullets."""
+    out: dict[int, set[int]] = {}
+    if not article_ids or not entity_ids:
+        return out
+    for chunk in range(0, len(article_ids), 500):
+        ids = article_ids[chunk:chunk + 500]
+        rows = session.execute(select(m.Mention.article_id, m.Mention.entity_id,
+                                      func.count(func.distinct(m.Mention.bullet_id)), func.min(m.Bullet.position))
+                               .join(m.Bullet, m.Bullet.id == m.Mention.bullet_id)
+                               .where(m.Mention.article_id.in_(ids), m.Mention.entity_id.in_(entity_ids))
+                               .group_by(m.Mention.article_id, m.Mention.entity_id))
+        for aid, eid, bullets, first in rows:
+            title = (titles.get(aid) or "").casefold()
+            if bullets >= 2 or first <= LEAD or ents[eid][0].casefold() in title:
+                out.setdefault(aid, set()).add(eid)
     return out
 
 
@@ -105,13 +128,20 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
     df = _entity_df(session, list(ents), article_id)
     everyday = max(20, int(total * GENERIC_SHARE))
     idf = {eid: math.log((total + 1) / (n + 1.5)) for eid, n in df.items() if 0 < n <= everyday}
-    chosen = sorted(idf, key=lambda e: -idf[e])[:MAX_ENTITIES]
+    central = _central(session, [article_id], list(idf), {article_id: article.title}, ents).get(article_id, set())
+    chosen = sorted(central, key=lambda e: -idf[e])[:MAX_ENTITIES]
     shared: dict[int, set[int]] = {}
     for eid in chosen:
         q = (select(m.Mention.article_id).where(m.Mention.entity_id == eid, m.Mention.article_id != article_id)
              .distinct().order_by(m.Mention.article_id.desc()).limit(PER_ENTITY))
         for aid in session.scalars(q):
             shared.setdefault(aid, set()).add(eid)
+    if shared:  # a thing shared counts when it is central to the other item too, not a passing mention there
+        titles = {aid: title for aid, title in session.execute(
+            select(m.Article.id, m.Article.title).where(m.Article.id.in_(list(shared))))}
+        theirs = _central(session, list(shared), chosen, titles, ents)
+        shared = {aid: found & theirs.get(aid, set()) for aid, found in shared.items()}
+        shared = {aid: found for aid, found in shared.items() if found}
     topics = [(tid, name, kind, score) for tid, name, kind, score in session.execute(
         select(m.Topic.id, m.Topic.name, m.Topic.kind, m.TopicArticle.score)
         .join(m.TopicArticle, m.TopicArticle.topic_id == m.Topic.id)
@@ -176,8 +206,8 @@ def _rank(session: Session, article: m.Article, candidates: set[int], shared: di
     for score, c, title, published in scored:
         # fewer links rather than weak ones: a shared specific thing, a thread, or wording close to the best
         if not shared.get(c) and c not in same_thread and (bm25.get(c, 0.0) < STRONG_TEXT * max_text
-                                                            or not _both_about(terms, title)):
-            continue
+                                                            or len(_both_about(terms, title)) < 2):
+            continue  # wording alone must share two telling words: one ("iron", "sanskrit") is a coincidence
         reason = _reason(shared.get(c, set()), idf, ents, same_thread.get(c, []), _both_about(terms, title))
         if reason:
             out.append({"article_id": c, "title": title, "published": published, "score": round(score, 4),

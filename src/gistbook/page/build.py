@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from gistbook.link.series import subject_key, worth_showing
 from gistbook.page.background import CAPS, Gathered, gather
 from gistbook.page.keypoints import BulletFacts, can_be_key_point, select_key_points
-from gistbook.page.topics import Topic, item_topics
+from gistbook.page.topics import Topic, everyday, item_topics
 from gistbook.store import models as m
 
 TRAINER_KINDS = frozenset({"note"})  # items already written point-wise by a trainer keep every bullet
@@ -61,6 +61,8 @@ def build_page(session: Session, article_id: int, key_points: int | None = None)
     used: Topic | None = None
     found: dict[str, list[Gathered]] = {}
     for topic in topics:
+        if everyday(session, topic):
+            continue
         found = gather(session, article, topic, own_texts, own_facts)
         if any(found.values()):
             used = topic

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from gistbook.link.text import content_terms
+from gistbook.link.text import content_terms, numbers_in
 from gistbook.records import Article, Extraction
 from gistbook.standalone import self_contained
 
@@ -48,6 +48,7 @@ COURTESY = re.compile(
     r"vote of thanks|welcome address|lamp lighting|lit the lamp|garland\w*)\b", re.I)
 MIN_WORDS, MAX_WORDS = 7, 70
 REDUNDANT = 0.5  # share of the shorter bullet's terms that the other repeats
+HEADLINE_FIGURE = 2.0
 MIN_SCORE = 1.0  # a bullet scoring less carries too little to be a key point, however short the note
 FEWEST, MOST = 3, 8  # key points of a note: a 7-sentence release gets 3, a long one up to 8
 
@@ -106,6 +107,9 @@ def score(bullet: BulletFacts, title_terms: frozenset[str]) -> float:
     terms = frozenset(content_terms(text))
     if title_terms and terms:
         value += 2.0 * len(terms & title_terms) / len(title_terms)
+    headline = {t for t in title_terms if t[:1].isdigit() and len(t) > 1}
+    if headline & numbers_in(text):  # "₹2,461 crore released …" in the title: the sentence that states it
+        value += HEADLINE_FIGURE
     value += 1.2 if bullet.position <= 1 else 0.5 if bullet.position <= 3 else 0.0
     if QUOTE_OPEN.search(text):
         value -= 2.0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gistbook.link.topics import CENTRAL, HOME_COUNTRY, country_aliases, detect_topics, load_view
@@ -113,3 +113,18 @@ def aboutness(session: Session, article_id: int, topic: Topic,
     if topic.kind == "pair" and sum(1 for link in links if link[1] == "pair") > 1:
         return 1
     return 2
+
+
+EVERYDAY_SHARE = 0.03  # a body in more of the store's items than this (Indian Railways, a ministry) is no topic
+
+
+def everyday(session: Session, topic: Topic) -> bool:
+    """A one-entity topic so common that its other items are not background to this one: they are just more
+    news of a big department. (Pairs of countries are threads however often they meet.)"""
+    if topic.kind == "pair":
+        return False
+    total = int(session.scalar(select(func.count()).select_from(m.Article)) or 0)
+    limit = max(20, int(total * EVERYDAY_SHARE))
+    linked = (select(m.TopicArticle.article_id).join(m.Topic, m.Topic.id == m.TopicArticle.topic_id)
+              .where(m.Topic.key == topic.key).limit(limit + 1).subquery())
+    return int(session.scalar(select(func.count()).select_from(linked)) or 0) > limit
