@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from gistbook.config import Settings, load_settings
+from gistbook.console import error_line, failure_line
 
 if TYPE_CHECKING:
     from gistbook.store import Store
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 app = typer.Typer(help="gistbook: current-affairs news into exam-ready notes, dossiers and practice.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)  # one failure, one line, whatever the width
+err = Console(stderr=True, soft_wrap=True)  # the progress bar's; messages go through console.error_line
 
 
 class State:
@@ -38,7 +39,7 @@ state = State()
 
 def fail(message: str, code: int = 2) -> None:
     """One clear line on stderr, then exit."""
-    err.print(f"gistbook: {message}", markup=False, highlight=False)
+    error_line(f"gistbook: {message}")
     raise typer.Exit(code)
 
 
@@ -113,7 +114,7 @@ def ingest(
         for item in report.updated:
             out.print(f"updated   #{item['id']}  {item['title']}", markup=False, highlight=False)
         for f in report.failed:
-            err.print(f"failed    {f['source']}: {f['error']}", markup=False, highlight=False)
+            failure_line(f["source"], f["error"])
         out.print(f"{len(report.ingested)} ingested, {len(report.updated)} updated, "
                   f"{len(report.unchanged)} unchanged, {len(report.failed)} failed", highlight=False)
     raise typer.Exit(1 if report.failed else 0)
@@ -174,7 +175,7 @@ def extract(
     pairs, failures = extract_file(file, published=pub, max_bytes=load_settings().max_file_bytes,
                                    stdin=sys.stdin.buffer)
     for f in failures:
-        err.print(f"failed    {f.source}: {f.error}", markup=False, highlight=False)
+        failure_line(f.source, f.error)
     previews = [preview_dict(a, e) for a, e in pairs]
     print_json(previews[0] if len(previews) == 1 and not failures
                else {"articles": previews, "failed": [{"source": f.source, "error": f.error} for f in failures]})
@@ -229,7 +230,7 @@ def demo(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         out.print(f"demo notes: {len(report.ingested)} ingested, {len(report.updated)} updated, "
                   f"{len(report.unchanged)} unchanged, {len(report.failed)} failed", highlight=False)
         for f in report.failed:
-            err.print(f"failed    {f['source']}: {f['error']}", markup=False, highlight=False)
+            failure_line(f["source"], f["error"])
     raise typer.Exit(1 if report.failed else 0)
 
 

@@ -12,8 +12,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from gistbook.console import error_line
+
 out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 
 
 def _json(data: object) -> None:
@@ -21,7 +22,7 @@ def _json(data: object) -> None:
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"gistbook: {message}", markup=False, highlight=False)
+    error_line(f"gistbook: {message}")
     raise typer.Exit(code)
 
 

@@ -11,14 +11,15 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from gistbook.console import error_line
+
 out = Console(soft_wrap=True)
 panels = Console()
-err = Console(stderr=True, soft_wrap=True)  # one failure, one line, whatever the width
 RATINGS = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
 
 
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"gistbook: {message}", markup=False, highlight=False)
+    error_line(f"gistbook: {message}")
     raise typer.Exit(code)
 
 

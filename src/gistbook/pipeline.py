@@ -12,7 +12,7 @@ from sqlalchemy import select
 from gistbook.link import on_article_saved
 from gistbook.parse import ParseError, parse_document
 from gistbook.read import read_source
-from gistbook.records import Article, Document, Extraction, Failure
+from gistbook.records import Article, Document, Extraction, Failure, one_line
 from gistbook.store import Store, models
 
 BATCH_SIZE = 64
@@ -47,7 +47,7 @@ def parse_many(items: Iterable[Document | Article | Failure], published: str | N
         except ParseError as exc:
             yield Failure(item.source, str(exc))
         except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch
-            yield Failure(item.source, f"could not parse: {type(exc).__name__}: {exc}")
+            yield Failure(item.source, one_line(f"could not parse: {type(exc).__name__}: {exc}"))
 
 
 def extract_many(articles: list[Article], n_process: int) -> list[Extraction | Failure]:
@@ -62,7 +62,7 @@ def extract_many(articles: list[Article], n_process: int) -> list[Extraction | F
             try:
                 out.append(extract_articles([art])[0])
             except Exception as exc:  # noqa: BLE001
-                out.append(Failure(art.source, f"could not extract: {type(exc).__name__}: {exc}"))
+                out.append(Failure(art.source, one_line(f"could not extract: {type(exc).__name__}: {exc}")))
         return out
 
 
@@ -152,7 +152,8 @@ def _store_batch(batch: list[Article], store: Store, report: IngestReport, extra
             # structure-only loads skip linking too; `gistbook relink` links them later
             art_id, status = store.save(art, ext, on_saved=on_article_saved if extract else None)
         except Exception as exc:  # noqa: BLE001 - the transaction rolled back; report and go on
-            report.failed.append({"source": art.source, "error": f"could not store: {str(exc).splitlines()[0]}"})
+            first = (str(exc).splitlines() or [type(exc).__name__])[0]  # SQLAlchemy adds the statement below
+            report.failed.append({"source": art.source, "error": one_line(f"could not store: {first}")})
             continue
         entry = {"id": art_id, "title": art.title, "source": art.source}
         {"ingested": report.ingested, "updated": report.updated, "unchanged": report.unchanged}[status].append(entry)

@@ -10,6 +10,22 @@ BodyFormat = Literal["note", "markdown", "html", "text"]
 Role = Literal["news", "background", "challenges", "way_forward", "other"]
 ROLES: tuple[str, ...] = ("news", "background", "challenges", "way_forward", "other")
 Precision = Literal["year", "month", "day"]
+# The longest bullet any stage accepts. Real ones stay far below it (the longest in 1,305 press releases is a
+# 22,265-character table); a longer one is a text with no sentence or line break, which the language model
+# (spaCy refuses 1,000,000 characters) and the figure rules cannot read in reasonable time and memory.
+MAX_BULLET_CHARS = 100_000
+
+
+def too_long_message(length: int) -> str:
+    """The one refusal for an over-long passage, whichever stage finds it."""
+    return (f"a passage of {length:,} characters with no sentence or line break is over the "
+            f"{MAX_BULLET_CHARS:,}-character limit for one bullet")
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """A message squeezed onto one line (an exception's text may hold several), cut at `limit` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
 
 
 def content_hash(text: str) -> str:

@@ -117,3 +117,20 @@ def test_every_bad_input_in_one_batch_is_a_failure_and_the_good_one_reads(tmp_pa
     items = read_all(tmp_path)
     assert [type(item) for item in items] == [Failure] * len(bad) + [Document]
     assert all(isinstance(item, Failure) and "\n" not in item.error and item.error for item in items[:-1])
+
+
+def test_a_passage_too_long_for_one_bullet_is_refused_before_parsing(tmp_path: Path) -> None:
+    """Measured as the parser will see it: white space collapsed, cut at every possible sentence end."""
+    spaced = tmp_path / "spaced.txt"
+    spaced.write_text("word   " * 30_000, encoding="utf-8")  # 210,000 characters, 149,999 once collapsed
+    (item,) = read_source(str(spaced), max_bytes=LIMIT)
+    assert item == Failure(source=str(spaced), error="a passage of 149,999 characters with no sentence or line "
+                                                      "break is over the 100,000-character limit for one bullet")
+    loose = tmp_path / "loose.txt"
+    loose.write_text("word     " * 15_000, encoding="utf-8")  # 135,000 characters, only 74,999 collapsed
+    (doc,) = read_source(str(loose), max_bytes=LIMIT)
+    assert isinstance(doc, Document)
+    cut = tmp_path / "cut.txt"
+    cut.write_text("Word word word. " * 10_000, encoding="utf-8")  # sentences: the parser cuts it
+    (doc,) = read_source(str(cut), max_bytes=LIMIT)
+    assert isinstance(doc, Document)

@@ -20,7 +20,7 @@ from gistbook.parse.note import note_blocks
 from gistbook.parse.roles import role_for_heading
 from gistbook.parse.sentences import split_sentences
 from gistbook.parse.text import text_blocks
-from gistbook.records import Article, Document
+from gistbook.records import MAX_BULLET_CHARS, Article, Document, too_long_message
 
 __all__ = ["ParseError", "parse_document", "role_for_heading", "split_sentences"]
 
@@ -43,6 +43,9 @@ def parse_document(doc: Document, published: str | None = None, *, today: date |
     when = resolve_published(_clean(doc.published), _clean(published), doc.meta, today or date.today())
     category = _clean(doc.category)
     structure = assemble(cut(doc.body), doc.title, category, find_headings=doc.body_format in UNMARKED_HEADINGS)
+    longest = max((len(b.text) for s in structure.sections for b in s.bullets), default=0)
+    if longest > MAX_BULLET_CHARS:
+        raise ParseError(too_long_message(longest))
     return Article(
         title=structure.title,
         sections=structure.sections,

@@ -16,8 +16,9 @@ from typing import BinaryIO
 from gistbook.read.decode import decode_bytes, decode_with
 from gistbook.read.detect import detect_text_format, is_jsonl_name, is_pdf
 from gistbook.read.errors import ReadError, format_size, too_big
+from gistbook.read.runs import over_long_passage
 from gistbook.read.walk import os_reason, read_regular_file, walk
-from gistbook.records import Document, Failure
+from gistbook.records import Document, Failure, too_long_message
 
 __all__ = ["ReadError", "count_items", "read_bytes", "read_items", "read_source"]
 
@@ -45,11 +46,15 @@ def _prefer_url(document: Document) -> Document:
 
 
 def _check_bodies(items: list[Document | Failure]) -> list[Document | Failure]:
-    """A Document always has words in its body; one that lost them all is a Failure."""
+    """A Document always has words in its body, and no passage too long to be one bullet; else it is a Failure,
+    found here before the parser builds its structures over a text it would refuse anyway."""
     checked: list[Document | Failure] = []
     for item in items:
-        if isinstance(item, Document) and not item.body.strip():
-            item = Failure(source=item.source, error="no text found")
+        if isinstance(item, Document):
+            if not item.body.strip():
+                item = Failure(source=item.source, error="no text found")
+            elif item.body_format != "html" and (run := over_long_passage(item.body)) is not None:
+                item = Failure(source=item.source, error=too_long_message(run))
         checked.append(item)
     return checked
 
