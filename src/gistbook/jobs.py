@@ -7,11 +7,15 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from gistbook.config import Settings
 from gistbook.records import Document, Failure
 from gistbook.store import Store
+
+if TYPE_CHECKING:
+    from gistbook.pipeline import IngestReport
 
 LOCAL_EVERY_S = 60.0
 
@@ -90,7 +94,10 @@ def upload_documents(data: bytes, name: str, settings: Settings, *, title: str |
             if item.uri == item.source:
                 item.uri = identity + "/" + item.source
             if pasted and len(items) == 1:
-                item.title = title or item.title
+                first = next((line.strip(" \t\u2022*-") for line in data.decode("utf-8", "replace").splitlines()
+                              if line.strip()), "")
+                if title and title.strip() != first:  # the first line, as the form prefills it: the reader knows
+                    item.title = title.strip()
                 item.published = published or item.published
     return items
 
@@ -110,4 +117,20 @@ def ingest_upload(store: Store, settings: Settings, upload_id: int, *, published
     report = ingest_items(items, store, published=published).to_dict()
     with store.sessions.begin() as session:
         repo.drop_upload(session, upload_id)
+    return report
+
+
+def ingest_added(store: Store, settings: Settings, *, paths: list[str], urls: list[str],
+                 pasted: tuple[bytes, str | None, str | None] | None, published: str | None,
+                 progress: Callable[[int], None] | None = None) -> IngestReport:
+    """What the Add page brought, in one report: files, then web addresses, then the pasted text (with its title
+    and date)."""
+    from gistbook.intake.items import ingest_paths_or_urls
+    from gistbook.pipeline import ingest_items
+
+    report = ingest_paths_or_urls(paths + urls, store, settings=settings, published=published, progress=progress)
+    if pasted is not None:
+        data, title, day = pasted
+        items = upload_documents(data, "pasted text.txt", settings, title=title, published=day, pasted=True)
+        ingest_items(items, store, published=day or published, progress=progress, report=report)
     return report

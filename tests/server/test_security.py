@@ -68,7 +68,7 @@ def test_upload_names_cannot_escape_the_upload_folder(server: Server, tmp_path: 
     files = [("files", ("../../../../tmp/gistbook-escape.md", b"# Escape\n\n- A harmless line about a dam.\n")),
              ("files", ("..\\..\\evil.md", b"# Evil\n\n- Another harmless line about a bridge.\n"))]
     reply = editor.post("/add", files=files, data={"csrf_token": token})
-    assert reply.status_code == 200
+    assert reply.status_code in (200, 303)  # 303: server mode on PostgreSQL queues the upload for a worker
     import os
 
     assert not os.path.exists("/tmp/gistbook-escape.md")

@@ -31,6 +31,8 @@ class Batch:
     folder: Path
     paths: list[str] = field(default_factory=list)
     published: str | None = None
+    urls: list[str] = field(default_factory=list)  # web addresses, fetched by the ingest
+    pasted: tuple[bytes, str | None, str | None] | None = None  # pasted text with the title and date it was given
 
     def display(self, source: str) -> str:
         """The user's own file name, not our temp path, in messages."""
@@ -80,15 +82,27 @@ async def save_batch(form: FormData) -> Batch:
             batch.paths.append(str(target))
         pasted = _text_field(form, "text")
         if pasted and pasted.strip():
-            target = batch.folder / "pasted text.txt"
-            target.write_text(pasted.replace("\r\n", "\n"), encoding="utf-8")
-            batch.paths.append(str(target))
-        if not batch.paths:
-            raise HTTPException(400, "choose at least one file, or paste some text")
+            batch.pasted = (pasted.replace("\r\n", "\n").encode("utf-8"),
+                            (_text_field(form, "text_title") or "").strip()[:300] or None,
+                            parse_published(_text_field(form, "text_date")))  # the form shows today
+        batch.urls = web_addresses(_text_field(form, "url"))
+        if not batch.paths and not batch.urls and batch.pasted is None:
+            raise HTTPException(400, "choose at least one file, or paste some text, or give a web address")
     except BaseException:
         batch.cleanup()
         raise
     return batch
+
+
+def web_addresses(raw: str | None) -> list[str]:
+    """The http(s) addresses given, one a line; 400 naming the first that is not one."""
+    from gistbook.intake.http import is_http_url
+
+    urls = [line.strip() for line in (raw or "").splitlines() if line.strip()]
+    for url in urls:
+        if not is_http_url(url):
+            raise HTTPException(400, f"{url[:100]!r} is not an http(s) web address")
+    return urls[:MAX_FILES]
 
 
 def _text_field(form: FormData, key: str) -> str | None:
@@ -98,10 +112,11 @@ def _text_field(form: FormData, key: str) -> str | None:
 
 def run_ingest(batch: Batch, store: Store, settings: Settings) -> dict[str, Any]:
     """Ingest a saved batch in full and report it in the `ingest --json` shape, with the user's file names."""
-    from gistbook.pipeline import ingest_paths
+    from gistbook.jobs import ingest_added
 
     try:
-        report = ingest_paths(batch.paths, store, published=batch.published, max_bytes=settings.max_file_bytes)
+        report = ingest_added(store, settings, paths=batch.paths, urls=batch.urls, pasted=batch.pasted,
+                              published=batch.published)
         refresh_after_ingest(store, report.to_dict())
         return _named(report.to_dict(), batch)
     finally:
@@ -117,10 +132,10 @@ def _named(report: dict[str, Any], batch: Batch) -> dict[str, Any]:
 
 def ingest_with_progress(batch: Batch, store: Store, settings: Settings) -> Iterator[tuple[int, int] | dict[str, Any]]:
     """Yields (done, total) as batches finish, then the report; the work runs in a thread of this request only."""
-    from gistbook.pipeline import ingest_paths
+    from gistbook.jobs import ingest_added
     from gistbook.read import count_items
 
-    total = sum(count_items(p) for p in batch.paths)
+    total = sum(count_items(p) for p in batch.paths) + len(batch.urls) + (batch.pasted is not None)
     events: Queue[tuple[int, int] | dict[str, Any] | BaseException] = Queue()
     done = 0
 
@@ -131,8 +146,8 @@ def ingest_with_progress(batch: Batch, store: Store, settings: Settings) -> Iter
 
     def work() -> None:
         try:
-            report = ingest_paths(batch.paths, store, published=batch.published,
-                                  max_bytes=settings.max_file_bytes, progress=advance)
+            report = ingest_added(store, settings, paths=batch.paths, urls=batch.urls, pasted=batch.pasted,
+                                  published=batch.published, progress=advance)
             refresh_after_ingest(store, report.to_dict())
             events.put(_named(report.to_dict(), batch))
         except BaseException as exc:  # noqa: BLE001 - handed to the page, which shows it as one line

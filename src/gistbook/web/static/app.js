@@ -95,4 +95,18 @@
       if (button && !button.disabled) { event.preventDefault(); button.click(); }
     }
   });
+
+  // Add: a pasted text's title follows its first line until the reader types a title of their own.
+  document.querySelectorAll("[data-first-line-of]").forEach(function (title) {
+    var source = document.getElementById(title.getAttribute("data-first-line-of"));
+    if (!source) { return; }
+    var edited = false;
+    title.addEventListener("input", function () { edited = title.value.trim() !== ""; });
+    source.addEventListener("input", function () {
+      if (edited) { return; }
+      var first = source.value.split("\n").map(function (line) { return line.replace(/^[\s\u2022*-]+/, "").trim(); })
+        .filter(function (line) { return line; })[0] || "";
+      title.value = first.slice(0, 300);
+    });
+  });
 })();
