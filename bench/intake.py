@@ -100,6 +100,14 @@ def stored(db: str) -> tuple[int, int]:
         return (row[0], row[1]) if row else (0, 0)
 
 
+def item_errors(db: str) -> list[str]:
+    """Entries a job reported as failed (a job that succeeds may still have failed to store some entry)."""
+    with psycopg.connect(conninfo(db)) as conn:
+        rows = conn.execute("SELECT report FROM job_reports").fetchall()
+    reports = [json.loads(r[0]) if isinstance(r[0], str) else r[0] for r in rows]
+    return [f"{e['url']}: {e['error']}" for rep in reports for e in rep.get("errors", [])]
+
+
 def intake_run(server: IntakeServer, db: str, log: Path, kill_at: int | None) -> tuple[float, bool]:
     """Seconds from starting two workers until every job is done; whether a worker was killed mid-job."""
     store = Store(db)
@@ -150,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         with scratch_postgres(args.pg, "gistbook_bench_intake_") as db:
             t_intake, _ = intake_run(server, db, Path(tmp) / "workers.log", kill_at=None)
             total, distinct = stored(db)
+            for line in item_errors(db)[:5]:
+                print(f"  entry failed: {line}")
         with scratch_postgres(args.pg, "gistbook_bench_kill_") as db:
             t_kill, killed = intake_run(server, db, Path(tmp) / "workers-kill.log", kill_at=n // 3)
             k_total, k_distinct = stored(db)

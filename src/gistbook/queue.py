@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +25,8 @@ ENTRIES = "gistbook.ingest_entries"
 URLS = "gistbook.ingest_urls"
 UPLOAD = "gistbook.ingest_upload"
 QUEUE = "intake"
-ENTRIES_PER_JOB = 10  # a feed's new entries are spread over jobs of this many, so every worker takes a share
+ENTRIES_PER_JOB = 25  # a feed's new entries are spread over jobs of at most this many, so every worker takes a share
+MIN_ENTRIES_PER_JOB = 5
 SCHEMA_LOCK = 726355
 RETRY = procrastinate.RetryStrategy(max_attempts=5, wait=2)
 
@@ -101,9 +104,27 @@ def _report(job_id: int | None, report: dict[str, Any]) -> None:
 
 
 def _refresh(report: dict[str, Any]) -> None:
+    """Dossier snapshots are a cache (a stale one is rebuilt when viewed), so a worker gathers the items its jobs
+    touched and refreshes their topics once every REFRESH_EVERY_S, not after every job."""
+    ids = [int(item["id"]) for key in ("ingested", "updated") for item in report.get(key, []) if "id" in item]
+    with _pending_lock:
+        _pending.update(ids)
+
+
+def flush_refresh(rt: Runtime) -> int:
     from gistbook.jobs import refresh_topics
 
-    refresh_topics(runtime().store, report)
+    with _pending_lock:
+        ids = sorted(_pending)
+        _pending.clear()
+    if ids:
+        refresh_topics(rt.store, {"ingested": [{"id": i} for i in ids]})
+    return len(ids)
+
+
+_pending: set[int] = set()
+_pending_lock = threading.Lock()
+REFRESH_EVERY_S = 20.0
 
 
 # the tasks, declared once; each worker binds them to its own connection with `with_connector`
@@ -124,8 +145,9 @@ def poll_source_job(context: procrastinate.JobContext, source_id: int) -> None:
             return  # removed since
     listing = check_source(rt.store, rt.fetcher, state)
     jobs = []
-    for start in range(0, len(listing.entries), ENTRIES_PER_JOB):
-        chunk = listing.entries[start:start + ENTRIES_PER_JOB]
+    size = max(MIN_ENTRIES_PER_JOB, min(ENTRIES_PER_JOB, -(-len(listing.entries) // 4)))
+    for start in range(0, len(listing.entries), size):
+        chunk = listing.entries[start:start + size]
         jobs.append(rt.queue.defer(ENTRIES, source_id=source_id, category=state.category,
                                    entries=[vars(e) for e in chunk]))
     with rt.store.sessions.begin() as session:
@@ -190,12 +212,16 @@ def _schedule_due(rt: Runtime) -> int:
 
 async def _housekeeping(app: procrastinate.App, rt: Runtime, every: float, stalled_after: float) -> None:
     """Every few seconds: give the jobs of dead workers back to the queue, and queue polls of due sources."""
+    refreshed = time.monotonic()
     while True:
         try:
             for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after):
                 log.warning("job %s (%s) lost its worker; queued again", job.id, job.task_name)
                 await app.job_manager.retry_job(job)
             await asyncio.to_thread(_schedule_due, rt)
+            if time.monotonic() - refreshed >= REFRESH_EVERY_S:
+                refreshed = time.monotonic()
+                await asyncio.to_thread(flush_refresh, rt)
         except Exception as exc:  # noqa: BLE001 - the next round tries again
             log.warning("housekeeping failed: %s", exc)
         await asyncio.sleep(every)
@@ -226,5 +252,9 @@ def run_queue_worker(store: Store, settings: Settings, *, concurrency: int = 1, 
     try:
         asyncio.run(main())
     finally:
+        try:
+            flush_refresh(_runtime)
+        except Exception as exc:  # noqa: BLE001 - a cache; the pages rebuild what is stale
+            log.warning("refreshing dossiers failed: %s", exc)
         _runtime.fetcher.close()
         queue.close()

@@ -65,7 +65,7 @@ def test_a_worker_killed_mid_job_loses_and_duplicates_nothing(server: IntakeServ
                 proc.wait(15)
         queue.close()
     done = jobs(pg_url)
-    assert [(task, status) for _, task, status, _ in done] == [(POLL, "succeeded")] + [(ENTRIES, "succeeded")] * 2, \
+    assert [(task, status) for _, task, status, _ in done] == [(POLL, "succeeded")] + [(ENTRIES, "succeeded")] * 4, \
         log.read_text()[-3000:]
     assert max(attempts for *_, attempts in done) == 2  # the killed job ran again
     titles = [a["title"] for a in store.articles()]

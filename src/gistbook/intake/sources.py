@@ -21,6 +21,7 @@ __all__ = ["PollResult", "SourceError", "add", "fetch_due", "fetcher_for", "pars
 
 DEFAULT_EVERY = "6h"
 MIN_EVERY_S = 60
+STORE_RETRIES = 2
 LEASE_S = 15 * 60  # a poll taking longer than this may be started again by another process
 _EVERY = re.compile(r"^\s*(\d+)\s*([smhd])\s*$", re.I)
 _UNIT_S = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -154,6 +155,14 @@ def ingest_entries(store: Store, fetcher: Fetcher, source_id: int, entries: list
                 yield item
 
     report = ingest_items(items(), store, extract=extract)
+    for _ in range(STORE_RETRIES):  # two processes adding the same new entity at once: one of them tries again
+        clashed = {url_of.get(f["source"], f["source"]) for f in report.failed
+                   if f["error"].startswith("could not store")}
+        if not clashed:
+            break
+        report.failed = [f for f in report.failed if url_of.get(f["source"], f["source"]) not in clashed]
+        entries = [e for e in entries if e.url in clashed]
+        ingest_items(items(), store, extract=extract, report=report)
     with store.sessions.begin() as session:
         for key in ("ingested", "updated", "unchanged"):
             for item in getattr(report, key):
