@@ -99,6 +99,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, rss(base, ARTICLES[:2], title="Flaky Desk").encode(), "application/rss+xml")
         elif path == "/always500.xml":
             self.send(500, b"broken for good")
+        elif path == "/to-blocked":
+            self.send(302, b"", headers={"Location": "/blocked/feed.xml"})
         elif path in ("/loop-a", "/loop-b"):
             self.send(302, b"", headers={"Location": "/loop-b" if path == "/loop-a" else "/loop-a"})
         elif path == "/notxml.xml":

@@ -58,8 +58,10 @@ def test_conditional_get_and_robots(server: IntakeServer) -> None:
         assert not f.allowed(server.base + "/blocked/feed.xml")
         with pytest.raises(FetchError, match="robots.txt disallows"):
             f.get(server.base + "/blocked/feed.xml")
+    with fetcher() as f, pytest.raises(FetchError, match="redirected to .*/blocked/feed.xml, which robots.txt"):
+        f.get(server.base + "/to-blocked")
     assert server.hits["/blocked/feed.xml"] == 0
-    assert server.hits["/robots.txt"] == 1  # once per host per run
+    assert server.hits["/robots.txt"] == 2  # once per host per run (two runs here)
     sent = [headers for path, headers in server.requests if path == "/feed.xml"][-1]
     assert sent["if-none-match"] == FEED_ETAG and sent["if-modified-since"] == FEED_MODIFIED
 

@@ -207,6 +207,8 @@ class Fetcher:
             current = result
             if not is_http_url(current):
                 raise FetchError(f"{url}: redirected to a non-http address {current!r}")
+            if check_type and not self.allowed(current):  # a redirect to a path robots.txt keeps us from
+                raise FetchError(f"{url}: redirected to {current}, which robots.txt disallows")
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
     def _request(self, current: str, url: str, headers: dict[str, str], cap: int,

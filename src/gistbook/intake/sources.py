@@ -41,7 +41,8 @@ def parse_every(value: str) -> int:
 
 
 def fetcher_for(settings: Settings) -> Fetcher:
-    return Fetcher(max_bytes=settings.max_file_bytes, timeout=settings.fetch_timeout, delay=settings.fetch_delay)
+    return Fetcher(max_bytes=settings.max_file_bytes, timeout=settings.fetch_timeout, delay=settings.fetch_delay,
+                   backoff=min(0.5, settings.fetch_timeout / 4))  # first pause before a retry; it doubles
 
 
 def add(store: Store, url: str, *, name: str | None = None, every: str = DEFAULT_EVERY,
