@@ -127,4 +127,7 @@ def register(app: typer.Typer, state: Any) -> None:
 
         store = state.store()
         err.print(f"gistbook: worker on {store.dialect}", markup=False, highlight=False)
-        run_worker(store, state.settings, concurrency=concurrency, every=every, once=once, heartbeat=heartbeat)
+        try:
+            run_worker(store, state.settings, concurrency=concurrency, every=every, once=once, heartbeat=heartbeat)
+        except KeyboardInterrupt:
+            err.print("gistbook: worker stopped", markup=False, highlight=False)
