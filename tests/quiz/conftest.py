@@ -38,6 +38,21 @@ def seed_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def demo_seed_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo notes and the seed, read by the real pipeline: the material the questions issue measures yield
+    on (a small hand-made store holds too few exam-worthy statements on one subject for every kind)."""
+    from gistbook.pipeline import ingest_demo, ingest_paths
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('quiz') / 'demo-seed.db'}"
+    store = Store(url)
+    ingest_demo(store)
+    report = ingest_paths([str(SEED)], store, published="2024-09-10")
+    assert not report.failed, report.failed
+    store.close()
+    return url
+
+
 @pytest.fixture
 def handmade_store(handmade_url: str) -> Store:
     return Store(handmade_url)

@@ -16,9 +16,9 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def db(handmade_url: str, tmp_path: Path) -> str:
+def db(demo_seed_url: str, tmp_path: Path) -> str:
     path = tmp_path / "cli.db"
-    shutil.copy(handmade_url.removeprefix("sqlite:///"), path)
+    shutil.copy(demo_seed_url.removeprefix("sqlite:///"), path)
     return f"sqlite:///{path}"
 
 

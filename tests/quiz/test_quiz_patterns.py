@@ -58,9 +58,9 @@ def reference() -> Reference:
 
 
 @pytest.fixture(scope="module")
-def questions(handmade_url: str, seed_url: str) -> list[dict]:
+def questions(handmade_url: str, demo_seed_url: str) -> list[dict]:
     out: list[dict] = []
-    for url in (handmade_url, seed_url):
+    for url in (handmade_url, demo_seed_url):
         store = Store(url)
         with store.session() as session:
             for seed in range(3):

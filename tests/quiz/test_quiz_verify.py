@@ -14,8 +14,8 @@ from gistbook.store import Store
 
 
 @pytest.fixture(scope="module")
-def generated(handmade_url: str) -> tuple[knowledge.KnowledgeBase, list[dict]]:
-    store = Store(handmade_url)
+def generated(demo_seed_url: str) -> tuple[knowledge.KnowledgeBase, list[dict]]:
+    store = Store(demo_seed_url)
     with store.session() as session:
         kb = knowledge.load(session, None)
         questions = quiz.generate(session, count=80, seed=11, persist=False, kb=kb)

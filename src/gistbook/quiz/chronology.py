@@ -13,7 +13,8 @@ from gistbook.quiz.mutate import DEBRIS, MAX_CHARS, SPEECH
 from gistbook.quiz.registry import Context, Draft, register
 from gistbook.quiz.statements import answer_line
 from gistbook.quiz.text import YEAR, as_sentence, fold, tidy
-from gistbook.standalone import is_anaphoric
+from gistbook.quiz.worthiness import WORTHY, worthiness
+from gistbook.standalone import has_finite_verb, is_anaphoric
 
 _PREPOSITION = re.compile(r"(?:\b(?:in|on|from|since|during|by|till|until|dated|of|for|to|at|after|before|"
                           r"w\.e\.f\.)\s+)?$", re.IGNORECASE)
@@ -83,7 +84,8 @@ def _dated_items(kb: KnowledgeBase, bullet_id: int) -> list[Dated]:
         # year of the publication year is usually part of a name ("Summit 2026")
         if span is None or value.startswith("FY") or value in seen or span[0] > published \
                 or (len(value) == 4 and value == published[:4]) or not _LEADS_IN.search(text[:start]) \
-                or _NOT_A_POINT.search(text[:start]):
+                or _NOT_A_POINT.search(text[:start]) or _IN_RELATIVE.search(text[:start]) \
+                or worthiness(kb.texts[bullet_id]) < WORTHY:
             continue
         description = describe(text, start, end)
         if _readable(description):
@@ -102,6 +104,8 @@ def _readable(text: str) -> bool:
             and ":" not in text and happened(text))
 
 
+# "…the station, which was commissioned in 1989": the date dates the side clause, not the sentence's event
+_IN_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*$", re.IGNORECASE)
 # the date was a span ("since 2015"), a start ("from 2019"), or a deadline ("by 2030"): not a point in time
 _NOT_A_POINT = re.compile(r"\b(?:since|from|until|till|by|through|to|between|over|within|before|after|"
                           r"ended|ending)\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", re.IGNORECASE)
@@ -121,7 +125,7 @@ _NEEDS_DATE = re.compile(r"\b(?:dates?|dated|dating|back|goes|traces?|as of|as o
 _CUT_PARTICIPLE = re.compile(r",\s+(?:first\s+|later\s+|subsequently\s+)?(?:[a-z]+ed|held|begun|set up)\.?$")
 # "The Japan-India Association set up.": a participle with no "was" left behind when the date was cut out
 _BARE_PARTICIPLE = re.compile(r"(?<!\bwas )(?<!\bwere )\b(?:set up|founded|established|formed|created|"
-                              r"constituted)\.?$")
+                              r"constituted|held|commissioned|issued|notified|inaugurated|dated)\.?$")
 _ANAPHORIC_END = re.compile(r"\bthe (?:scheme|mission|programme|initiative|project|agreement|exercise|grouping|"
                             r"summit|meeting|policy|plan|body|forum)\.?$")
 _TRANSITIVE_END = re.compile(r"(?<!\bwas )(?<!\bwere )\b(?:raised|set|increased|cut|reduced|released|announced|"
@@ -172,7 +176,9 @@ def describe(text: str, start: int, end: int) -> str:
     after = text[end:].strip()
     trailing = _TRAILING_PARTICIPLE.match(before)
     # "The Act East Forum, set up" → "Setting up of the Act East Forum"
-    if trailing and len(trailing.group(1).split()) <= 10 and not is_anaphoric(trailing.group(1)):
+    # (the subject must be a name: "The Committee notes that the Mission, launched" is a clause, not a name)
+    if trailing and len(trailing.group(1).split()) <= 10 and not is_anaphoric(trailing.group(1)) \
+            and not has_finite_verb(trailing.group(1)) and " that " not in trailing.group(1):
         subject = trailing.group(1)
         return as_sentence(f"{NOUNS[trailing.group(2)]} {subject[:1].lower() + subject[1:]}"
                            if subject.startswith("The ") else f"{NOUNS[trailing.group(2)]} {subject}")
@@ -214,6 +220,19 @@ def _items(ctx: Context) -> list[list[Dated]]:
     return cache
 
 
+def balanced(correct: list[int], others: list[list[int]]) -> list[list[int]]:
+    """Three wrong orders such that every event opens at least one of the four options (as many as there are
+    options): otherwise the one option opening on the obviously earliest event gives the key away."""
+    chosen: list[list[int]] = []
+    openers = {correct[0]}
+    for order in others:  # first, orders that open on an event no option opens on yet
+        if len(chosen) < 3 and order[0] not in openers:
+            chosen.append(order)
+            openers.add(order[0])
+    chosen += [o for o in others if o not in chosen][:3 - len(chosen)]
+    return chosen
+
+
 @register("quiz.chronology.v1", "chronology")
 def build_chronology(ctx: Context) -> Draft | None:
     """Three or four events of one article (or topic) whose dates do not overlap, with four orderings."""
@@ -232,8 +251,8 @@ def build_chronology(ctx: Context) -> Draft | None:
     correct = [picked.index(d) + 1 for d in by_date]
     others = [list(p) for p in itertools.permutations(range(1, n + 1)) if list(p) != correct]
     ctx.rng.shuffle(others)
+    orders = balanced(correct, others)
     index = ctx.rng.randrange(4)
-    orders = others[:3]
     orders.insert(index, correct)
     options = [opt.sequence_code(o) for o in orders]
     stem = "\n".join([opt.LEAD_EVENTS, *(f"{i}. {d.text}" for i, d in enumerate(picked, 1)),

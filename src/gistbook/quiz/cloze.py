@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from gistbook.quiz import options as opt
 from gistbook.quiz.kb import Mark, Sentence
-from gistbook.quiz.mutate import plausible_first, replacements, standalone
+from gistbook.quiz.mutate import replacements, standalone
 from gistbook.quiz.pool import Candidate, published_year
 from gistbook.quiz.registry import Context, Draft, register
-from gistbook.quiz.relations import recorded_pairs
 from gistbook.quiz.statements import answer_line, lead
-from gistbook.quiz.text import fold
-from gistbook.quiz.truth import acronym_statement, evaluate
+from gistbook.quiz.text import NUMBER_IN_TEXT, fold, parse_number
+from gistbook.quiz.truth import evaluate
 
 CLOZE_KINDS = ("year", "figure", "entity")
 
@@ -59,35 +58,12 @@ def _sentence_cloze(ctx: Context) -> tuple[str, list[str], str, list[str], int] 
     return None
 
 
-def _acronym_cloze(ctx: Context) -> tuple[str, list[str], str, list[str], int] | None:
-    pairs = recorded_pairs(ctx.kb).get("acronym", [])
-    if not pairs:
-        return None
-    pair = ctx.rng.choice(pairs)
-    usable = ctx.kb.usable_acronyms()
-    stored = usable[pair.left][0]
-    others = plausible_first(pair.left, [exp for s, (exp, _a) in usable.items() if s != pair.left], ctx.rng)
-    wrong: list[tuple[str, str]] = []
-    for exp in others[:40]:
-        verdict = evaluate(ctx.kb, acronym_statement(pair.left, exp), [pair.bullet_id])
-        # near-twins ("Cold Chain Point", "Cold Chain Points") would be two options for one idea
-        if verdict.truth is False and fold(exp).rstrip("s") not in {fold(w).rstrip("s") for w, _ in wrong} \
-                and fold(exp).rstrip("s") != fold(stored).rstrip("s"):
-            wrong.append((exp, verdict.reason))
-        if len(wrong) == 3:
-            blanked = acronym_statement(pair.left, opt.BLANK)
-            return blanked, [w for w, _ in wrong], stored, [f"“{w}” is wrong: {r}" for w, r in wrong], pair.bullet_id
-    return None
-
-
 @register("quiz.cloze.v1", "cloze")
 def build_cloze(ctx: Context) -> Draft | None:
     """One blank, four fillers of the same kind; the stored filler's position is drawn uniformly."""
     if not ctx.kb.material_articles:
         return None
-    made = _acronym_cloze(ctx) if ctx.rng.random() < 0.15 else None
-    if made is None:  # few acronyms have three look-alike expansions: fall back to a sentence
-        made = _sentence_cloze(ctx)
+    made = _sentence_cloze(ctx)  # (an acronym's expansion is not blanked: papers test what a body does)
     if made is None:
         return None
     blanked, wrong, right, reasons, bullet_id = made
@@ -96,7 +72,31 @@ def build_cloze(ctx: Context) -> Draft | None:
     options.insert(index, right)
     if len({fold(o) for o in options}) < 4:
         return None
+    values = [numeric_value(o) for o in options]
+    if all(v is not None for v in values) and opt.progression([v for v in values if v is not None]):
+        return None  # a spread the key can be read off
+    if _given_away(blanked, right):
+        return None
     stem = "\n".join([lead(ctx, opt.LEAD_STATEMENT, opt.LEAD_STATEMENT_TOPIC), blanked, opt.CLOSE_CLOZE[0]])
     explanation = "\n".join([f"The stored fact reads “{blanked.replace(opt.BLANK, right)}” "
                              f"({ctx.kb.cite(bullet_id)}).", *reasons, answer_line(options, index)])
     return Draft("cloze", stem, options, opt.LETTERS[index], explanation, [bullet_id], topic=ctx.topic)
+
+
+def numeric_value(option: str) -> float | None:
+    found = NUMBER_IN_TEXT.search(option)
+    return parse_number(found.group(0)) if found else None
+
+
+def _given_away(blanked: str, right: str) -> bool:
+    """A blank the stem's own numbers fill: "___ of the seats and 70% …" adding to 100%, or parts of a total."""
+    key = numeric_value(right)
+    if key is None:
+        return False
+    others = [parse_number(m.group(0)) for m in NUMBER_IN_TEXT.finditer(blanked)]
+    nums = [n for n in others if n is not None]
+    if ("%" in right or "percent" in right) and any(abs(key + n - 100) < 0.01 for n in nums):
+        return True
+    if any(a and abs(abs(b - a) / a * 100 - key) <= 0.01 * key for a in nums for b in nums if a != b):
+        return True  # "from 927 kg to 1,292 kg, a rise of ___": the change is the stem's arithmetic
+    return any(abs(sum(nums[i:j]) - key) < 0.01 for i in range(len(nums)) for j in range(i + 2, len(nums) + 1))

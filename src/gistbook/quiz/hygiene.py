@@ -8,7 +8,8 @@ from collections import Counter
 from typing import Any
 
 from gistbook.quiz.kb import KnowledgeBase
-from gistbook.quiz.options import LETTERS, code_set, count_of, sequence_of
+from gistbook.quiz.options import LETTERS, code_set, count_of, progression, sequence_of
+from gistbook.quiz.text import NUMBER_IN_TEXT, parse_number
 from gistbook.quiz.verify import verify
 
 CHI2_3DOF_P001 = 16.27  # chi-square critical value, 3 degrees of freedom, p = 0.001
@@ -39,6 +40,7 @@ def hygiene(questions: list[dict[str, Any]], kb: KnowledgeBase | None = None) ->
         "correct_is_longest_rate": round(rate, 3), "longest_by_chance_rate": round(chance_rate, 3),
         "longest_within_chance": rate <= chance_rate + margin,
         "distinct_option_kinds": sorted({_option_kind(q) for q in mcq}),
+        "numeric_progressions": sum(1 for q in mcq if _option_kind(q) == "values" and _decodable(q["options"])),
     }
     if kb is not None:
         out["failed_verification"] = sum(1 for q in questions if verify(kb, q))
@@ -54,3 +56,15 @@ def _option_kind(q: dict[str, Any]) -> str:
     if sequence_of(first) is not None:
         return "sequences"
     return "values"
+
+
+def _decodable(options: list[str]) -> bool:
+    """Numeric options in a progression or built as multiples of one value (options.progression)."""
+    values = []
+    for option in options:
+        found = NUMBER_IN_TEXT.search(option)
+        value = parse_number(found.group(0)) if found else None
+        if value is None:
+            return False
+        values.append(value)
+    return progression(values)

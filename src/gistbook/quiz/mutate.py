@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence
 from gistbook.quiz.quality import acronym_letters, fact_sentence, initials, person_name, resembles
-from gistbook.quiz.text import NUMBER_WORDS, YEAR, format_like, parse_number
-from gistbook.quiz.truth import Verdict, acronym_statement, evaluate
+from gistbook.quiz.text import NUMBER_IN_TEXT, NUMBER_WORDS, YEAR, format_like, parse_number
+from gistbook.quiz.truth import Verdict, evaluate
+from gistbook.quiz.worthiness import WORTHY, worthiness
 from gistbook.standalone import is_anaphoric, self_contained
 
 MIN_CHARS, MAX_CHARS = 40, 300
@@ -26,7 +27,7 @@ DEBRIS = re.compile(r"\bI\b|[a-z][.!?][A-Z]|[a-z]{3}[A-Z][a-z]|PHOTO|@|https?:|\
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|In|On|By|Since|From|Until|During|Till")
 _FY = re.compile(r"(\d{4})(\s*[-–]\s*)(\d{2}|\d{4})\b")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS[2:]) + r")\b", re.IGNORECASE)
+_NUMBER = NUMBER_IN_TEXT
 
 
 @dataclass
@@ -43,7 +44,8 @@ class Variant:
 
 def standalone(sentence: Sentence) -> bool:
     """A sentence that can be a statement on its own: a fact of readable length, with no back-reference, no
-    reported speech, no page debris, and enough in it to test (a date or figure, or two named things)."""
+    reported speech, no page debris, enough in it to test (a date or figure, or two named things), and of the
+    kind past papers ask about (quiz.worthiness)."""
     text = sentence.text.strip()
     weight = sum(2 if mk.kind in ("year", "figure") else 1 for mk in sentence.marks
                  if mk.kind != "entity" or fold_name(mk.value) != "india")
@@ -51,7 +53,7 @@ def standalone(sentence: Sentence) -> bool:
     return (MIN_CHARS <= len(text) <= MAX_CHARS and text[:1].isupper() and weight >= 2 and people < 3
             and self_contained(text)
             and not is_anaphoric(text) and not SPEECH.search(text) and not DEBRIS.search(text) and not _listing(text)
-            and "?" not in text and not text.endswith(":") and fact_sentence(text))
+            and "?" not in text and not text.endswith(":") and fact_sentence(text) and worthiness(text) >= WORTHY)
 
 
 def _listing(text: str) -> bool:
@@ -158,11 +160,12 @@ def _scaled(mark: Mark, rng: random.Random) -> list[str]:
     if "," not in found.group(0) and "." not in found.group(0) and 1600 <= number <= 2100 and mark.type != "INR":
         return []  # a bare year-like number: not a figure to scale
     is_word = found.group(0).casefold() in NUMBER_WORDS
-    factors = [2.0, 3.0, 0.5, 1.5, 4.0, 0.25]
+    # unevenly spaced, never a multiple of the key: doublings and 1x/2x/3x spreads give the key away
+    factors = [0.55, 0.7, 0.8, 1.25, 1.4, 1.8] if not is_word else [0.5, 1.5, 2.0, 3.0]
     rng.shuffle(factors)
     out: list[str] = []
     for factor in factors:
-        value = number * factor
+        value = number * factor if is_word else _like_precision(number, number * factor * rng.uniform(0.95, 1.05))
         if is_word and (not value.is_integer() or value >= len(NUMBER_WORDS)):
             continue
         if "." not in found.group(0) and not value.is_integer():
@@ -175,6 +178,17 @@ def _scaled(mark: Mark, rng: random.Random) -> list[str]:
         if len(out) >= 3:
             break
     return out
+
+
+def _like_precision(original: float, value: float) -> float:
+    """`value` rounded as `original` is: 12,923 keeps units, 2,000 is rounded to thousands, 4.5 keeps one
+    decimal; so the key is not the only round (or the only exact) option."""
+    if not original.is_integer():
+        decimals = len(repr(original).split(".")[1])
+        return round(value, decimals)
+    zeros = len(str(int(original))) - len(str(int(original)).rstrip("0"))
+    step = 10 ** min(zeros, max(0, len(str(int(value))) - 1))
+    return float(max(step, round(value / step) * step))
 
 
 def _other_countries(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.Random) -> list[str]:
@@ -268,23 +282,3 @@ def _initials_matched(short: str, expansion: str) -> int:
 def _plain(expansion: str) -> str:
     """An expansion compared without case, plural endings or punctuation."""
     return " ".join(w.rstrip("s") for w in re.findall(r"[a-z]+", expansion.casefold()))
-
-
-def acronym_variants(kb: KnowledgeBase, short: str, rng: random.Random, limit: int = 2) -> list[str]:
-    """False acronym statements: `short` given the expansion of another stored organisation."""
-    letters = acronym_letters(short)
-    # every expansion stored for an acronym with the same letters ("VLE", "VLEs") is a true one, not a distractor
-    own = {_plain(exp) for s, expansions in kb.acronyms.items() if acronym_letters(s) == letters
-           for exp, _art in expansions.values()}
-    others = plausible_first(short, [exp for s, (exp, _art) in kb.usable_acronyms().items()
-                                     if s != short and acronym_letters(s) != letters], rng)
-    out: list[str] = []
-    for expansion in others[:40]:
-        if _plain(expansion) in own:
-            continue
-        text = acronym_statement(short, expansion)
-        if evaluate(kb, text, []).truth is False and text not in out:
-            out.append(text)
-        if len(out) >= limit:
-            break
-    return out

@@ -105,3 +105,20 @@ def option_for_count(options: Options, count: int) -> int | None:
         if count_of(option) == count:
             return i
     return None
+
+
+def progression(values: list[float], tolerance: float = 0.02) -> bool:
+    """Options a test-wise candidate decodes: an arithmetic or geometric series, or wrong values that are
+    simple multiples of one of them (94, 188, 282, 752 = 94 x 1, 2, 3, 8)."""
+    nums = sorted(v for v in values if v > 0)
+    if len(nums) < 3:
+        return False
+    steps = [b - a for a, b in zip(nums, nums[1:])]
+    ratios = [b / a for a, b in zip(nums, nums[1:])]
+    if max(steps) - min(steps) <= tolerance * max(steps) or max(ratios) - min(ratios) <= tolerance * max(ratios):
+        return True
+    for base in nums:
+        multiples = sum(1 for v in nums if v != base and abs(v / base - round(v / base)) <= 0.005)
+        if multiples >= 2:
+            return True
+    return False

@@ -9,10 +9,18 @@ from gistbook.quiz.registry import Context, Draft, register
 from gistbook.quiz.relations import HEADERS, Pair, other_rights, pair_truth, recorded_pairs
 from gistbook.quiz.statements import answer_line, lead
 from gistbook.quiz.text import fold
+from gistbook.quiz.worthiness import WORTHY, worthiness
+
+# what papers pair: an agreement or body with its year, an exercise with its partner; never a person with an
+# office (who holds which post is not asked, and a swapped office is an absurd distractor) nor an abbreviation
+ASKED_RELATIONS = ("year", "partner")
 
 
 def _pairs_by_relation(ctx: Context) -> dict[str, list[Pair]]:
-    return recorded_pairs(ctx.kb)
+    """Recorded pairs of the relations papers ask, each stated in a sentence of the kind papers ask about."""
+    found = recorded_pairs(ctx.kb)
+    return {rel: [p for p in found.get(rel, []) if worthiness(ctx.kb.texts[p.bullet_id]) >= WORTHY]
+            for rel in ASKED_RELATIONS}
 
 
 def _wrong_right(ctx: Context, pair: Pair, pool: list[str], avoid: set[str]) -> tuple[str, str] | None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from gistbook.quiz.kb import KnowledgeBase, Sentence
-from gistbook.quiz.mutate import acronym_variants, false_variants, standalone
-from gistbook.quiz.truth import acronym_statement
+from gistbook.quiz.mutate import false_variants, standalone
 
 
 @dataclass
@@ -26,8 +26,7 @@ class Candidate:
     """A true statement, and (computed once, lazily) a false version of it."""
 
     true: Statement
-    sentence: Sentence | None = None  # None for an acronym statement
-    short: str | None = None
+    sentence: Sentence | None = None
     _false: list[Statement] | None = None
 
 
@@ -55,19 +54,9 @@ class Pool:
                     text = _statement_text(sentence.text)
                     reason = f"stated in {self.kb.cite(sentence.bullet_id)}"
                     out.append(Candidate(Statement(text, True, sentence.bullet_id, reason), sentence))
-        out.extend(self._acronym_candidates(article_id))
+        # no "The abbreviation ‘X’ stands for …" statements: a paper-setter found them filler, and a false
+        # expansion that fits the letters is too often a real one
         self.kb.derived[("candidates", article_id)] = out
-        return out
-
-    def _acronym_candidates(self, article_id: int) -> list[Candidate]:
-        out: list[Candidate] = []
-        bullets = self.kb.material_bullets(article_id)
-        for short, expansion in self.kb.acronyms_of(article_id):
-            where = next((m.bullet_id for m in bullets if short in self.kb.texts[m.bullet_id]), None)
-            if where is None:
-                continue
-            reason = f"‘{short}’ stands for ‘{expansion}’ in {self.kb.cite(where)}"
-            out.append(Candidate(Statement(acronym_statement(short, expansion), True, where, reason), short=short))
         return out
 
     def false_of(self, cand: Candidate) -> Statement | None:
@@ -81,27 +70,26 @@ class Pool:
                     reason = f"{v.reason} ({self.kb.cite(cand.sentence.bullet_id)})"
                     cand._false.append(Statement(_statement_text(variant.text), False, cand.sentence.bullet_id,
                                                  reason, _statement_text(cand.sentence.text)))
-            elif cand.short is not None:
-                for text in acronym_variants(self.kb, cand.short, self.rng, limit=1):
-                    cand._false.append(Statement(text, False, cand.true.bullet_id,
-                                                 f"{cand.true.reason}, not the expansion given", cand.true.text))
         return cand._false[0] if cand._false else None
 
-    def pick(self, n_true: int, n_false: int, tries: int = 6) -> tuple[list[Statement], list[Statement]] | None:
-        """`n_true` true and `n_false` false statements about one article, each from a different sentence."""
+    def pick(self, n_true: int, n_false: int, tries: int = 8
+             ) -> tuple[str, list[Statement], list[Statement]] | None:
+        """A subject and `n_true` true and `n_false` false statements about it (UPSC asks about one scheme, body
+        or agreement at a time), each from a different sentence of one article."""
         articles = self.kb.material_articles
         if not articles:
             return None
         for _ in range(tries):
-            article_id = self.rng.choice(articles)
-            cands = list(self.candidates(article_id))
-            if len(cands) < n_true + n_false:
+            # a subject of a random article, with what every article says about it (a scheme's launch year
+            # in one release, its reach in another)
+            here = [subject for subject in self._by_subject(self.rng.choice(articles))
+                    if len(self.about(subject)) >= n_true + n_false and not self._everyday(subject)]
+            if not here:
                 continue
+            subject = self.rng.choice(sorted(here))
+            cands = self.about(subject)
+            cands = list(cands)
             self.rng.shuffle(cands)
-            acronyms = [i for i, c in enumerate(cands) if c.short is not None]
-            cands = [c for i, c in enumerate(cands) if c.short is None or i == (acronyms[0] if acronyms else -1)]
-            if len(cands) < n_true + n_false:
-                continue  # at most one acronym statement a question: the rest must be facts from sentences
             falses: list[Statement] = []
             used: set[int] = set()
             for i, cand in enumerate(cands):
@@ -113,8 +101,54 @@ class Pool:
                     used.add(i)
             trues = [c.true for i, c in enumerate(cands) if i not in used][:n_true]
             if len(falses) == n_false and len(trues) == n_true:
-                return trues, falses
+                return subject, trues, falses
         return None
+
+    def about(self, subject: str) -> list[Candidate]:
+        """Candidates about one subject across the material, one per sentence."""
+        index = self.kb.derived.get("candidates_by_subject")
+        if index is None:
+            index = {}
+            for article_id in self.kb.material_articles:
+                for name, cands in self._by_subject(article_id).items():
+                    index.setdefault(name.casefold(), []).extend(cands)
+            self.kb.derived["candidates_by_subject"] = index
+        return list(index.get(subject.casefold(), []))
+
+    def _everyday(self, subject: str) -> bool:
+        """A body in many items (the Army, the Railways, an embassy): statements about it share only its name,
+        so they make a question about nothing in particular."""
+        articles = {self.kb.bullet_article[c.true.bullet_id] for c in self.about(subject)}
+        return len(articles) > max(EVERYDAY_ITEMS, EVERYDAY_SHARE * len(self.kb.material_articles))
+
+    def _by_subject(self, article_id: int) -> dict[str, list[Candidate]]:
+        """An article's candidates grouped by what each is about (subjects_of); one that names nothing joins no
+        group, one about a body and a country joins both."""
+        groups: dict[str, list[Candidate]] = {}
+        for cand in self.candidates(article_id):
+            for subject in subjects_of(cand.sentence) if cand.sentence is not None else []:
+                groups.setdefault(subject, []).append(cand)
+        return groups
+
+
+EVERYDAY_ITEMS, EVERYDAY_SHARE = 12, 0.01
+HOME = "India"
+SUBJECT_TYPES = frozenset({"scheme", "agreement", "initiative", "military_exercise", "policy", "organisation"})
+GENERIC_SUBJECT = re.compile(r"^(?:the\s+)?(?:Union\s+)?(?:Ministry|Department|Government|Office|Cabinet|Lok Sabha|"
+                             r"Rajya Sabha|Parliament)\b", re.IGNORECASE)
+
+
+def subjects_of(sentence: Sentence) -> list[str]:
+    """What a statement is about, as a question would name it: its first scheme, body, agreement, exercise or
+    policy that is not the government's own office, and, for a sentence on one foreign country, India's
+    relations with it ("With reference to India–Japan relations, …" may hold a line on the Peace Treaty)."""
+    marks = sorted(sentence.marks, key=lambda mk: mk.start)
+    out = [mark.value or mark.text for mark in marks
+           if mark.kind == "entity" and mark.type in SUBJECT_TYPES and not GENERIC_SUBJECT.match(mark.text)][:1]
+    foreign = {mk.value or mk.text for mk in marks if mk.kind == "entity" and mk.type == "country"} - {HOME}
+    if len(foreign) == 1:
+        out.append(f"{HOME}–{foreign.pop()} relations")
+    return out
 
 
 def _statement_text(sentence: str) -> str:

@@ -106,13 +106,16 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
 
 
 def _admit(kb: KnowledgeBase, question: dict[str, Any], seen: set[str]) -> str:
-    """"ok" for a new question whose key the verifier proves; else why it is left out."""
+    """"ok" for a new question whose key the verifier proves; else why it is left out. A question resting on
+    the same sentences as one already in the set asks the same facts again: a repeat."""
     key = fingerprint(question)
-    if key in seen or question["stem"] in seen:
+    bullets = sorted(s["bullet_id"] for s in question["sources"])
+    repeated = sum(f"bullet:{b}" in seen for b in bullets)
+    if key in seen or question["stem"] in seen or repeated * 2 > len(bullets):
         return "duplicates"
     if verify(kb, question):
         return "rejected"
-    seen.update((key, question["stem"]))
+    seen.update((key, question["stem"], *(f"bullet:{b}" for b in bullets)))
     return "ok"
 
 

@@ -29,8 +29,8 @@ def explain(statements: list[Statement], noun: str = "Statement") -> str:
     return "\n".join(lines)
 
 
-def arrange(ctx: Context, correct: list[bool], tries: int = 4) -> list[Statement] | None:
-    """Statements whose truth follows `correct`, position by position.
+def arrange(ctx: Context, correct: list[bool], tries: int = 4) -> tuple[str, list[Statement]] | None:
+    """A subject and statements about it whose truth follows `correct`, position by position.
 
     The drawn pattern is kept through several tries: giving up early would favour the patterns that are easy
     to fill (one false statement) and so bias where the key sits.
@@ -39,11 +39,16 @@ def arrange(ctx: Context, correct: list[bool], tries: int = 4) -> list[Statement
         picked = ctx.pool.pick(sum(correct), len(correct) - sum(correct))
         if picked is None:
             continue
-        trues, falses = picked
+        subject, trues, falses = picked
         chosen = [trues.pop() if flag else falses.pop() for flag in correct]
         if not _gives_away(chosen):
-            return chosen
+            return subject, chosen
     return None
+
+
+def subject_lead(ctx: Context, subject: str) -> str:
+    """"With reference to the Deep Ocean Mission, consider …": the topic asked for, else the statements' own."""
+    return opt.LEAD_STATEMENTS_TOPIC.format(topic=ctx.topic or subject)
 
 
 def _gives_away(statements: list[Statement]) -> bool:
@@ -69,15 +74,15 @@ def build_statements(ctx: Context) -> Draft | None:
     chosen = opt.code_set(option_set[index])
     n = 2 if option_set in opt.CODES_2 else 3
     assert chosen is not None
-    statements = arrange(ctx, [i in chosen for i in range(1, n + 1)])
-    if statements is None:
+    arranged = arrange(ctx, [i in chosen for i in range(1, n + 1)])
+    if arranged is None:
         return None
+    subject, statements = arranged
     options = list(option_set)
     key = opt.option_for_set(option_set, frozenset(i for i, s in enumerate(statements, 1) if s.correct))
     if key is None:
         return None
-    stem = "\n".join([lead(ctx, opt.LEAD_STATEMENTS, opt.LEAD_STATEMENTS_TOPIC), numbered(statements),
-                      ctx.rng.choice(opt.CLOSE_STATEMENTS)])
+    stem = "\n".join([subject_lead(ctx, subject), numbered(statements), ctx.rng.choice(opt.CLOSE_STATEMENTS)])
     explanation = explain(statements) + "\n" + answer_line(options, key)
     return Draft("statements", stem, options, opt.LETTERS[key], explanation, [s.bullet_id for s in statements],
                  topic=ctx.topic)
@@ -93,15 +98,15 @@ def build_how_many(ctx: Context) -> Draft | None:
     assert count is not None
     flags = [True] * count + [False] * (n - count)
     ctx.rng.shuffle(flags)
-    statements = arrange(ctx, flags)
-    if statements is None:
+    arranged = arrange(ctx, flags)
+    if arranged is None:
         return None
+    subject, statements = arranged
     options = list(option_set)
     key = opt.option_for_count(option_set, sum(s.correct for s in statements))
     if key is None:
         return None
-    stem = "\n".join([lead(ctx, opt.LEAD_STATEMENTS, opt.LEAD_STATEMENTS_TOPIC), numbered(statements),
-                      ctx.rng.choice(opt.CLOSE_HOW_MANY)])
+    stem = "\n".join([subject_lead(ctx, subject), numbered(statements), ctx.rng.choice(opt.CLOSE_HOW_MANY)])
     explanation = explain(statements) + "\n" + answer_line(options, key)
     return Draft("how-many", stem, options, opt.LETTERS[key], explanation, [s.bullet_id for s in statements],
                  topic=ctx.topic)
