@@ -31,7 +31,7 @@ from gistbook.store import Store  # noqa: E402
 from gistbook.store import models as m  # noqa: E402
 
 PRELIMS = ["statements", "how-many", "pairs", "cloze", "chronology"]  # the judge rates prelims questions
-POOL_PER_QUESTION = 4  # questions generated per one drawn, so every kind has enough to draw from
+SETS, SET_SIZE = 8, 40  # questions are drawn from several sets, so every kind has enough to draw from
 
 
 def cited(session: Any, question: dict[str, Any]) -> list[dict[str, str]]:
@@ -84,8 +84,14 @@ def main() -> None:
     store = Store(f"sqlite:///{args.db}")
     with store.session() as session:
         kb = load(session, release_ids(session), rng=random.Random(args.seed))
-        pool = generate(session, kinds=PRELIMS, count=args.count * POOL_PER_QUESTION, seed=args.seed, persist=False,
-                        kb=kb)
+        pool: list[dict[str, Any]] = []
+        stems: set[str] = set()
+        for n in range(SETS):  # sets of a learner's size: one set never asks a sentence twice
+            for q in generate(session, kinds=PRELIMS, count=SET_SIZE, seed=args.seed * 1000 + n, persist=False,
+                              kb=kb):
+                if q["stem"] not in stems:
+                    stems.add(q["stem"])
+                    pool.append(q)
         items = draw(pool, args.count, rng)
         for q in items:
             q["cited"] = cited(session, q)
