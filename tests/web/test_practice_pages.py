@@ -12,17 +12,18 @@ from gistbook.store import Store
 
 
 def test_quiz_answer_and_score(client: TestClient, store: Store, article_ids: dict[str, int]) -> None:
-    page = client.get("/quiz", params={"count": 4, "kind": ["statements", "cloze", "how-many"]})
+    page = client.get("/quiz", params={"count": 4, "kind": ["statements", "cloze", "how-many", "pairs", "chronology"]})
     assert page.status_code == 200
     ids = [int(i) for i in re.search(r'name="ids" value="([\d,]+)"', page.text).group(1).split(",")]
-    assert len(ids) == 4
+    n = len(ids)  # three small articles: fewer questions than asked rather than weak ones
+    assert n >= 2
     with store.session() as session:
         keys = {qid: get_question(session, qid)["answer"] for qid in ids}
     answers = {f"a{qid}": key for qid, key in keys.items()}
     answers[f"a{ids[0]}"] = "A" if keys[ids[0]] != "A" else "B"  # one wrong on purpose
     result = client.get("/quiz/result", params={"ids": ",".join(map(str, ids)), **answers}).text
-    assert "3 of 4 correct" in result
-    assert result.count('class="badge good"') == 3 and result.count('class="badge bad"') == 1
+    assert f"{n - 1} of {n} correct" in result
+    assert result.count('class="badge good"') == n - 1 and result.count('class="badge bad"') == 1
     assert re.search(r'href="/articles/\d+#b\d+"', result)  # explanations link to their source bullets
     assert "Explanation" in result
 

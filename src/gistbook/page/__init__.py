@@ -19,7 +19,7 @@ point-wise note keeps every bullet.
 
 from __future__ import annotations
 
-from gistbook.page.build import PageError, build_page, headings_for
+from gistbook.page.build import PageError, build_page, headings_for, key_point_ids
 from gistbook.page.render import FORMATS, render_page
 
-__all__ = ["FORMATS", "PageError", "build_page", "headings_for", "render_page"]
+__all__ = ["FORMATS", "PageError", "build_page", "headings_for", "key_point_ids", "render_page"]

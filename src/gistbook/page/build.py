@@ -84,6 +84,18 @@ def build_page(session: Session, article_id: int, key_points: int | None = None)
     }
 
 
+def key_point_ids(session: Session, article_id: int) -> list[int] | None:
+    """The bullets a page shows as the item's key points, in reading order; None for a trainer's point-wise
+    note, which is shown whole."""
+    article = session.get(m.Article, article_id)
+    if article is None or article.source.kind in TRAINER_KINDS:
+        return None
+    bullets = list(session.scalars(select(m.Bullet).where(m.Bullet.article_id == article_id)
+                                   .order_by(m.Bullet.position)))
+    chosen = select_key_points(_bullet_facts(session, article_id, bullets), article.title)
+    return [b.bullet_id for b in chosen if b.bullet_id is not None]
+
+
 def _condensed(section: dict[str, Any], facts: list[BulletFacts], title: str) -> dict[str, Any]:
     """An item's own background or challenges section, cut to the points a note keeps."""
     ids = {b["sources"][0]["bullet_id"] for b in section["bullets"]}

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
+from gistbook.page import key_point_ids
 from gistbook.store import models
 from gistbook.store import notes as note_repo
 from gistbook.store.reader import get_article
@@ -88,8 +89,14 @@ def _article_page(request: Request, article_id: int, session: Session, user: Web
     entity_groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ent in art["entities"]:
         entity_groups[ent["type"]].append(ent)
+    sections = marked_sections(art)
+    keys = key_point_ids(session, article_id)
+    key_points = [b for sec in sections for b in sec["bullets"] if keys and b["id"] in keys]
+    # the note first; the release's full text folds under it, open when a note sits on a point only it holds
+    full_open = bool(keys) and any(bid not in keys for bid in on_bullet)
     return render(request, "article.html", {
-        "art": art, "sections": marked_sections(art), "role_labels": ROLE_LABELS,
+        "art": art, "sections": sections, "role_labels": ROLE_LABELS, "key_points": key_points,
+        "full_open": full_open,
         "article_notes": [n for n in notes if n["bullet_id"] is None],
         "bullet_notes": [n for n in notes if n["bullet_id"] is not None], "on_bullet": on_bullet,
         "bullet_texts": bullet_text, "entity_groups": dict(sorted(entity_groups.items())),
