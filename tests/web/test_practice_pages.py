@@ -12,7 +12,7 @@ from gistbook.store import Store
 
 
 def test_quiz_answer_and_score(client: TestClient, store: Store, article_ids: dict[str, int]) -> None:
-    page = client.get("/quiz", params={"count": 4, "kind": ["statements", "cloze", "how-many", "pairs", "chronology"]})
+    page = client.get("/quiz", params={"count": 10, "kind": ["statements", "cloze", "how-many", "pairs", "chronology"]})
     assert page.status_code == 200
     ids = [int(i) for i in re.search(r'name="ids" value="([\d,]+)"', page.text).group(1).split(",")]
     n = len(ids)  # three small articles: fewer questions than asked rather than weak ones

@@ -90,8 +90,8 @@ def _article_page(request: Request, article_id: int, session: Session, user: Web
     for ent in art["entities"]:
         entity_groups[ent["type"]].append(ent)
     sections = marked_sections(art)
-    keys = key_point_ids(session, article_id)
-    key_points = [b for sec in sections for b in sec["bullets"] if keys and b["id"] in keys]
+    keys = set(key_point_ids(session, article_id) or [])
+    key_points = [b for sec in sections for b in sec["bullets"] if b["id"] in keys]
     # the note first; the release's full text folds under it, open when a note sits on a point only it holds
     full_open = bool(keys) and any(bid not in keys for bid in on_bullet)
     return render(request, "article.html", {
