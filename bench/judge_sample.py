@@ -51,10 +51,16 @@ def draw(questions: list[dict[str, Any]], count: int, rng: random.Random) -> lis
     for pool in by_kind.values():
         rng.shuffle(pool)
     chosen: list[dict[str, Any]] = []
+    used: set[int] = set()  # the sample is read as one set: no two questions resting on the same sentences
     while len(chosen) < count and any(by_kind.values()):
         for kind in sorted(by_kind):
-            if by_kind[kind] and len(chosen) < count:
-                chosen.append(by_kind[kind].pop())
+            while by_kind[kind] and len(chosen) < count:
+                q = by_kind[kind].pop()
+                bullets = {s["bullet_id"] for s in q["sources"]}
+                if len(bullets & used) * 2 <= len(bullets):
+                    chosen.append(q)
+                    used |= bullets
+                    break
     rng.shuffle(chosen)
     return chosen
 

@@ -221,11 +221,11 @@ def _items(ctx: Context) -> list[list[Dated]]:
 
 
 def balanced(correct: list[int], others: list[list[int]]) -> list[list[int]]:
-    """Three wrong orders such that every event opens at least one of the four options (as many as there are
-    options): otherwise the one option opening on the obviously earliest event gives the key away."""
+    """Three wrong orders that open on as many different events as they can, the key's first among them:
+    otherwise the one option opening on the obviously earliest event gives the key away."""
     chosen: list[list[int]] = []
-    openers = {correct[0]}
-    for order in others:  # first, orders that open on an event no option opens on yet
+    openers: set[int] = set()  # the earliest event must open a wrong option too, or the key stands out
+    for order in sorted(others, key=lambda o: o[0] != correct[0]):  # orders opening on a new event first
         if len(chosen) < 3 and order[0] not in openers:
             chosen.append(order)
             openers.add(order[0])

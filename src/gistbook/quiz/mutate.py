@@ -53,7 +53,28 @@ def standalone(sentence: Sentence) -> bool:
     return (MIN_CHARS <= len(text) <= MAX_CHARS and text[:1].isupper() and weight >= 2 and people < 3
             and self_contained(text)
             and not is_anaphoric(text) and not SPEECH.search(text) and not DEBRIS.search(text) and not _listing(text)
-            and "?" not in text and not text.endswith(":") and fact_sentence(text) and worthiness(text) >= WORTHY)
+            and "?" not in text and not text.endswith(":") and fact_sentence(text) and worthiness(text) >= WORTHY
+            and not NEVER_ASKED.search(text) and not unnamed_reference(text))
+
+
+# what a statement never rests on: a figure to two decimals, a department's budget line, a time only its
+# release knows ("last night", "on Thursday", "currently")
+NEVER_ASKED = re.compile(r"\b\d+\.\d{2}\b|\b(?:B\.E\.|R\.E\.|Budget Estimates?|Revised Estimates?)|\b(?:last night|"
+                         r"this (?:morning|evening|week|month)|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|currently|"
+                         r"presently|recently|at present)\b", re.IGNORECASE)
+# "the scheme", "the Regulations": a thing only the sentence before names
+GENERIC_REFERENCE = re.compile(r"\b[Tt]he (?:[Ss]cheme|[Mm]ission|[Pp]rogramme|[Pp]rogram|[Pp]lan|[Pp]roject|"
+                               r"[Ii]nitiative|[Pp]olicy|[Rr]egulations|[Rr]ules|[Pp]ortal|[Pp]latform|[Ff]acility|"
+                               r"[Ff]und|[Ss]tate|[Cc]ommittee|[Aa]ct|[Bb]ill|[Aa]uthority)\b(?!\s+(?:of|for|on)\s+[A-Z])")
+
+
+def unnamed_reference(text: str) -> bool:
+    """It points at "the scheme" before naming any: no capitalised name precedes the reference."""
+    for found in GENERIC_REFERENCE.finditer(text):
+        before = text[:found.start()].split()[1:]  # the sentence's first word is capitalised anyway
+        if not any(w[:1].isupper() for w in before):
+            return True
+    return False
 
 
 def _listing(text: str) -> bool:
@@ -69,6 +90,8 @@ def false_variants(kb: KnowledgeBase, sentence: Sentence, rng: random.Random, li
     marks = list(sentence.marks)
     rng.shuffle(marks)
     for mark in marks:
+        if tied(sentence, mark):
+            continue  # changing it would make the sentence contradict itself, a give-away, not a trap
         for new in replacements(kb, sentence, mark, rng, published_year):
             text = sentence.text[:mark.start] + new + sentence.text[mark.end:]
             verdict = evaluate(kb, text, [sentence.bullet_id])
@@ -78,6 +101,20 @@ def false_variants(kb: KnowledgeBase, sentence: Sentence, rng: random.Random, li
         if len(out) >= limit:
             break
     return out
+
+
+def tied(sentence: Sentence, mark: Mark) -> bool:
+    """A number the sentence's other numbers determine: a sum or difference of two of them, or their product
+    ("3 instalments of ₹2,000, ₹6,000 a year"; "1926 … 100 years … 2026")."""
+    found = NUMBER_IN_TEXT.search(mark.text)
+    value = parse_number(found.group(0)) if found else None
+    if value is None:
+        return False
+    others = [v for m in NUMBER_IN_TEXT.finditer(sentence.text[:mark.start] + " " + sentence.text[mark.end:])
+              if (v := parse_number(m.group(0))) is not None]
+    pairs = [(a, b) for i, a in enumerate(others) for b in others[i + 1:]]
+    return any(abs(a + b - value) < 1e-6 or abs(abs(a - b) - value) < 1e-6 or abs(a * b - value) < 1e-6
+               for a, b in pairs)
 
 
 def replacements(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.Random,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gistbook.quiz import options as opt
 from gistbook.quiz.mutate import plausible_first
+from gistbook.quiz.pool import published_year
 from gistbook.quiz.quality import clean_office
 from gistbook.quiz.registry import Context, Draft, register
 from gistbook.quiz.relations import HEADERS, Pair, other_rights, pair_truth, recorded_pairs
@@ -14,6 +15,7 @@ from gistbook.quiz.worthiness import WORTHY, worthiness
 # what papers pair: an agreement or body with its year, an exercise with its partner; never a person with an
 # office (who holds which post is not asked, and a swapped office is an absurd distractor) nor an abbreviation
 ASKED_RELATIONS = ("year", "partner")
+YEAR_SPAN = 12
 
 
 def _pairs_by_relation(ctx: Context) -> dict[str, list[Pair]]:
@@ -26,6 +28,8 @@ def _pairs_by_relation(ctx: Context) -> dict[str, list[Pair]]:
 def _wrong_right(ctx: Context, pair: Pair, pool: list[str], avoid: set[str]) -> tuple[str, str] | None:
     """A right-hand value that the knowledge base proves wrong for `pair.left`, with the reason."""
     head = pool[:8]  # the other pairs' own right sides come first: a classic swap
+    if pair.relation == "year":  # a swapped year within a plausible span, not 1925 for a 2021 mission
+        head = [v for v in head if v.isdigit() and abs(int(v) - int(pair.right)) <= YEAR_SPAN]
     rest = ctx.rng.sample(pool[8:], min(len(pool) - 8, 40)) if len(pool) > 8 else []
     ctx.rng.shuffle(head)
     if pair.relation == "acronym":  # only expansions whose initials could spell the acronym
@@ -35,7 +39,8 @@ def _wrong_right(ctx: Context, pair: Pair, pool: list[str], avoid: set[str]) -> 
     if pair.relation == "year":  # a wrong year close to the right one, never one the store pairs with the body
         deltas = [d for d in range(-6, 7) if d]
         ctx.rng.shuffle(deltas)
-        rest = [str(int(pair.right) + d) for d in deltas]
+        latest = published_year(ctx.kb.source(pair.bullet_id)["published"]) or 9999
+        rest = [str(int(pair.right) + d) for d in deltas if int(pair.right) + d <= latest]  # nothing founded later
     candidates = [v for v in head + rest if fold(v) not in avoid and fold(v) != fold(pair.right)]
     for value in candidates[:12]:
         truth, reason = pair_truth(ctx.kb, pair.relation, pair.left, value, [pair.bullet_id])

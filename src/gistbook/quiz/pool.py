@@ -133,6 +133,7 @@ class Pool:
 
 EVERYDAY_ITEMS, EVERYDAY_SHARE = 12, 0.01
 HOME = "India"
+SUBJECT_OPENING = 12  # characters before a body's name for it to be the sentence's subject ("The", "Today, the")
 SUBJECT_TYPES = frozenset({"scheme", "agreement", "initiative", "military_exercise", "policy", "organisation"})
 GENERIC_SUBJECT = re.compile(r"^(?:the\s+)?(?:Union\s+)?(?:Ministry|Department|Government|Office|Cabinet|Lok Sabha|"
                              r"Rajya Sabha|Parliament)\b", re.IGNORECASE)
@@ -143,8 +144,11 @@ def subjects_of(sentence: Sentence) -> list[str]:
     policy that is not the government's own office, and, for a sentence on one foreign country, India's
     relations with it ("With reference to India–Japan relations, …" may hold a line on the Peace Treaty)."""
     marks = sorted(sentence.marks, key=lambda mk: mk.start)
+    # a body counts only as the sentence's subject ("The Indian Navy inducted …"): named in passing ("a frigate
+    # of the Indian Navy") it would gather unrelated events under one name; a scheme or act counts anywhere
     out = [mark.value or mark.text for mark in marks
-           if mark.kind == "entity" and mark.type in SUBJECT_TYPES and not GENERIC_SUBJECT.match(mark.text)][:1]
+           if mark.kind == "entity" and mark.type in SUBJECT_TYPES and not GENERIC_SUBJECT.match(mark.text)
+           and (mark.type != "organisation" or mark.start <= SUBJECT_OPENING)][:1]
     foreign = {mk.value or mk.text for mk in marks if mk.kind == "entity" and mk.type == "country"} - {HOME}
     if len(foreign) == 1:
         out.append(f"{HOME}–{foreign.pop()} relations")

@@ -11,8 +11,11 @@ from gistbook.quiz.quality import askable_acronym, clean_body, clean_office, per
 from gistbook.quiz.text import YEAR, fold
 
 HEADERS = {"acronym": ("Abbreviation", "Full form"), "office": ("Person", "Office held"),
-           "year": ("Agreement or body", "Year"), "partner": ("Military exercise", "Partner country")}
+           "year": ("Scheme, body or agreement", "Year"), "partner": ("Military exercise", "Partner country")}
 RELATION_OF_HEADER = {f"{a} : {b}": rel for rel, (a, b) in HEADERS.items()}
+RELATION_OF_HEADER["Agreement or body : Year"] = "year"  # questions stored before the header was renamed
+GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:Union\s+)?(?:Ministry|Department|Government|Office|Cabinet)\b",
+                          re.IGNORECASE)
 DATED_TYPES = frozenset({"agreement", "organisation", "initiative", "scheme", "policy", "military_exercise", "event"})
 FOUNDING = re.compile(r"\b(?:set up|established|founded|formed|launched|created|constituted|signed|adopted|"
                       r"came into (?:force|effect)|took effect|entered into force|inaugurated|first held|instituted|"
@@ -95,13 +98,30 @@ def _pairs_in_bullet(kb: KnowledgeBase, bullet_id: int) -> list[Pair]:
         all_years = [mk for mk in sentence.marks if mk.kind == "year"]
         if len(all_years) == 1 and years and len(YEAR.findall(sentence.text)) == 1 and "FY" not in years[0].value:
             subject = founded(sentence.text, years[0], entities)
-            if subject is not None and clean_body(subject.text.strip("‘’'\"")):
+            if subject is not None and clean_body(subject.text.strip("‘’'\"")) and nameable(subject):
                 out.append(Pair("year", subject.text.strip("‘’'\""), YEAR.findall(years[0].text)[0], bullet_id))
         partners = [mk for mk in entities if mk.type == "country" and fold(mk.value) != "india"]
         exercises = [mk for mk in entities if mk.type == "military_exercise"]
         if len({fold(p.value) for p in partners}) == 1 and exercises and BILATERAL.search(sentence.text):
             out.append(Pair("partner", exercises[0].text.strip("‘’'\""), partners[0].value, bullet_id))
     return out
+
+
+ORG_HEADS = re.compile(r"\b(?:Association|Authority|Commission|Council|Board|Institute|Institution|Corporation|"
+                       r"Limited|Ltd|Bank|Organi[sz]ation|Forum|Alliance|Agency|Society|Federation|Foundation|Trust|"
+                       r"Committee|University|Academy|Centre|Center|Fund|Court|Tribunal|Bureau|Survey)\b")
+_GENERIC_NAMES = ("agreement on of the and for in social security comprehensive economic partnership trade "
+                  "cooperation framework memorandum understanding mou treaty")
+GENERIC_NAME_WORDS = frozenset(_GENERIC_NAMES.split())
+
+
+def nameable(mark: Mark) -> bool:
+    """A name a pair can stand on: a scheme or an agreement that names what it is about (not "Agreement on Social
+    Security" or an acronym alone), or a body whose name says it is one ("… Association", "… Bank")."""
+    words = [w for w in re.findall(r"[\w-]+", mark.text) if w.casefold() not in GENERIC_NAME_WORDS]
+    if not any(w[:1].isupper() and not w.isupper() for w in words):
+        return False  # nothing left but generic words and acronyms
+    return mark.type != "organisation" or bool(ORG_HEADS.search(mark.text))
 
 
 def founded(text: str, year: Mark, entities: list[Mark]) -> Mark | None:
@@ -115,7 +135,10 @@ def founded(text: str, year: Mark, entities: list[Mark]) -> Mark | None:
             others = [o for o in entities if o is not mk and mk.end <= o.start and o.end <= year.start]
             plain = len(link) <= 40 and not others or mk.type == "agreement" and len(link) <= 100
             verb = FOUNDING if mk.type == "agreement" else BODY_FOUNDING
-            if plain and verb.search(link) and not re.search(r"\b(?:since|after|before|when|while)\b", link):
+            # "X was launched in 2015" names what was launched; "X launched Y in 2025" names who launched it
+            passive = re.search(r"\b(?:was|were|been|is|are)\b", link) or re.match(r"\s*,", link)
+            if plain and passive and verb.search(link) and not GENERIC_BODY.match(mk.text) \
+                    and not re.search(r"\b(?:since|after|before|when|while)\b", link):
                 return mk
         elif mk.start >= year.end:
             lead, gap = text[:year.start].strip(), text[year.end:mk.start]
