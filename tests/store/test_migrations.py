@@ -10,6 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
 import gistbook.store.search  # noqa: F401  (registers fact_keys on the shared metadata)
+import gistbook.store.sources  # noqa: F401  (registers followed sources and job tables)
 import gistbook.store.users  # noqa: F401  (registers the account tables)
 from gistbook.store import models as m
 from gistbook.store.migrate import upgrade

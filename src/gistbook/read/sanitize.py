@@ -86,9 +86,3 @@ def sanitize_element(root: lxml.html.HtmlElement) -> str:
 def sanitize_html(html: str) -> str:
     """Safe HTML of a page or fragment's body; ReadError when nothing is left."""
     return sanitize_element(parse_html(html))
-
-
-def html_text(html: str) -> str:
-    """Visible text of safe HTML, one block per line: used to check a body is not empty."""
-    root = parse_html(html)
-    return "\n".join(t.strip() for t in root.itertext() if t.strip())

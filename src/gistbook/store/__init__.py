@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from gistbook import records
 from gistbook.store import models
@@ -83,7 +83,3 @@ class Store:
         if self.memo is not None:
             self.memo.close()
         self.engine.dispose()
-
-
-def sessionmaker_of(store: Store) -> sessionmaker[Session]:
-    return store.sessions

@@ -373,15 +373,3 @@ def text_neighbours(session: Session, terms: list[str], limit: int = 30) -> list
         return []
     pg = session.get_bind().dialect.name == "postgresql"
     return _ranked_ids(session, terms, "|" if pg else "OR", "", {}, limit)
-
-
-def rebuild_index(session: Session) -> int:
-    """Re-index every article (after a bulk load or an index format change); returns how many."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("DELETE FROM search_docs"))
-    else:
-        session.execute(text("DELETE FROM search_fts"))
-    ids = list(session.scalars(select(m.Article.id)))
-    for article_id in ids:
-        index_article(session, article_id)
-    return len(ids)

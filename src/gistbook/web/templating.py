@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -48,15 +47,6 @@ def query_url(path: str, **params: Any) -> str:
     """A link that keeps only the filters that are set."""
     kept = {k: v for k, v in params.items() if v not in (None, "", [])}
     return path + ("?" + urlencode(kept, doseq=True) if kept else "")
-
-
-def days_until(value: str | None) -> int | None:
-    if not value:
-        return None
-    try:
-        return (dt.date.fromisoformat(value) - dt.date.today()).days
-    except ValueError:
-        return None
 
 
 def static_version() -> str:
