@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 SHORT_AFTER = re.compile(r"[(\[]\s*([A-Za-z0-9][A-Za-z0-9&.\-]{1,14})\s*[)\]]")
@@ -78,22 +79,26 @@ def find_pairs(text: str) -> list[AcronymPair]:
     pairs: list[AcronymPair] = []
     if "(" not in text and "[" not in text:
         return pairs
+    # where every clause break ends, found once: each bracket then looks up its own clause instead of re-reading
+    # the text before it (which made a long bullet full of brackets quadratic)
+    break_ends = [brk.end() for brk in CLAUSE_BREAK.finditer(text)]
     for match in SHORT_AFTER.finditer(text):
         short = match.group(1).rstrip(".")
         if not is_short_form(short):
             continue
-        head = text[:match.start()]
-        breaks = list(CLAUSE_BREAK.finditer(head))
-        clause_start = breaks[-1].end() if breaks else 0
-        found = expand(short, head[clause_start:])
+        n_before = bisect_right(break_ends, match.start())
+        clause_start = break_ends[n_before - 1] if n_before else 0
+        found = expand(short, text[clause_start:match.start()])
         if found:
             offset, long = found
             pairs.append(AcronymPair(short, long, clause_start + offset, clause_start + offset + len(long)))
+    defined = {p.short for p in pairs}
     for match in SHORT_BEFORE.finditer(text):
         short, inner = match.group(1), match.group(2).strip(TRIM)
-        if not is_short_form(short) or len(inner.split()) < 2 or any(p.short == short for p in pairs):
+        if not is_short_form(short) or len(inner.split()) < 2 or short in defined:
             continue
         if long_form_start(short, inner) == 0 and initials_agree(short, inner):
             start = match.start(2) + match.group(2).index(inner)
             pairs.append(AcronymPair(short, inner, start, start + len(inner)))
+            defined.add(short)
     return pairs

@@ -5,7 +5,11 @@ running total, not a year inside a name ("Vision 2030", "the Drugs and Cosmetics
 
 from __future__ import annotations
 
+import os
 import re
+import threading
+from bisect import bisect_right
+from functools import lru_cache
 
 from gistbook.records import TimeExpr, date_sort_key
 from gistbook.standalone import has_verb
@@ -99,10 +103,62 @@ def _reference_date(text: str, s_start: int, expr: TimeExpr) -> bool:
         return True  # a date in brackets is an aside: "(including the pilot phase in 2022)"
     if _REFERENCE_BEFORE.search(before) and not re.search(r"(?<!as)\s(?:in|on|during)\s+(?:the\s+)?$", before, re.I):
         return True
-    head = text[s_start : expr.start]
-    verb_at = next((m.start() for m in re.finditer(r"\S+", head) if has_verb(m.group())), None)
-    side = list(_SIDE_CLAUSE.finditer(head))
-    return bool(side and verb_at is not None and side[-1].start() > verb_at)
+    verb_at = _words_from(text, s_start).first_verb_before(expr.start)
+    if verb_at is None:
+        return False  # no verb before the date: no side clause can follow one
+    side = list(_SIDE_CLAUSE.finditer(text[s_start : expr.start]))
+    return bool(side and side[-1].start() > verb_at - s_start)
+
+
+_WORD = re.compile(r"\S+")
+
+
+class _Words:
+    """The words of a text from a sentence start, read only as far as asked and each tested for a verb once:
+    every date of a sentence asks for the first verb before it, and a sentence without one was read again for
+    every date (the cube of the length of one long verbless run of names and dates). Shared through a cache,
+    so threads ingesting the same text take turns."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.lock = threading.Lock()
+        self.text = text
+        self.unread = _WORD.finditer(text, start)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.first_verb: int | None = None  # index of the first word with a finite verb, once read
+
+    def first_verb_before(self, limit: int) -> int | None:
+        """Where the first word (a run of non-space) of text[start:limit] with a verb begins, as a scan of that
+        slice would find it: a word cut at `limit` is tested as cut."""
+        with self.lock:
+            return self._first_verb_before(limit)
+
+    def _first_verb_before(self, limit: int) -> int | None:
+        while (not self.ends or self.ends[-1] <= limit) and (word := next(self.unread, None)) is not None:
+            self.starts.append(word.start())
+            self.ends.append(word.end())
+            if self.first_verb is None and has_verb(word.group()):
+                self.first_verb = len(self.starts) - 1
+        whole = bisect_right(self.ends, limit)  # words that end by the limit
+        if self.first_verb is not None and self.first_verb < whole:
+            return self.starts[self.first_verb]
+        if whole < len(self.starts) and self.starts[whole] < limit and has_verb(self.text[self.starts[whole]:limit]):
+            return self.starts[whole]
+        return None
+
+
+@lru_cache(maxsize=256)  # asked for every date of a sentence, and the answer is the sentence's
+def _found_from(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    return pattern.search(text, start) is not None
+
+
+@lru_cache(maxsize=64)  # one per sentence being dated; a bullet's sentences are dated one after another
+def _words_from(text: str, start: int) -> _Words:
+    return _Words(text, start)
+
+
+if hasattr(os, "register_at_fork"):  # a worker forked while a thread held one of the locks starts afresh
+    os.register_at_fork(after_in_child=_words_from.cache_clear)
 
 
 def _month_or_quarter(value: str) -> bool:
@@ -126,9 +182,9 @@ def event_date(text: str, s_start: int, group: list[TimeExpr], published: str, s
     first = group[0]
     if any(_after_published(e.value, published) for e in group) or _period_range(group):
         return False  # a plan, or a period still running; a span of whole years is a period data cover
-    if statistic or _CUMULATIVE.search(text, s_start) and _FIGURE.search(text, s_start):
+    if statistic or _found_from(_CUMULATIVE, text, s_start) and _found_from(_FIGURE, text, s_start):
         return False  # a figure dated by its data period ("estimated at 50.4% in February 2026") is no event
-    if _month_or_quarter(first.value) and _FIGURE.search(text, s_start) and re.search(
+    if _month_or_quarter(first.value) and _found_from(_FIGURE, text, s_start) and re.search(
             r"\b(?:for|in|during|of)\s+(?:the\s+month\s+of\s+)?$", text[max(s_start, first.start - 25) : first.start]):
         return False  # "output rose 4.8% in January 2026": a monthly or quarterly figure, not an event
     if first.value.startswith("FY") and published and date_sort_key(first.value)[:7] <= published[:7] \

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from gistbook.extract.figure_index import BulletIndex
 from gistbook.extract.spans import sentence_of
 from gistbook.records import TimeExpr
-from gistbook.standalone import has_verb
 
 _ANAPHOR = re.compile(
     r"\b(?:this|that|the\s+same|the\s+said|the\s+corresponding|same)\s+(?:period|year|fiscal|"
@@ -74,7 +74,8 @@ _WHERE = re.compile(
     r"\s*(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?(?:ern)?(?:\s+of)?\b|away\b)",
     re.IGNORECASE,
 )
-_FRONTED_BASE = re.compile(r"^\W*out\s+of\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?$", re.IGNORECASE)
+# matched at the sentence's start (pattern.match(text, start, end)), so no copy of the sentence is made
+_FRONTED_BASE_AT = re.compile(r"\W*out\s+of\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|dated|before)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|wants?|aims?|plans?|"
@@ -87,7 +88,7 @@ _START_POINT = re.compile(
     r"(?:(?:financial|fiscal)\s+year\s+)?$",
     re.IGNORECASE,
 )
-_RANGE_GAP = re.compile(r"^\s*(?:[-‐‑‒–—]|to|till|until|and)\s*$", re.IGNORECASE)
+_RANGE_GAP_AT = re.compile(r"\s*(?:[-‐‑‒–—]|to|till|until|and)\s*$", re.IGNORECASE)  # matched at a position
 
 
 def _dated(expr: TimeExpr, text: str) -> bool:
@@ -100,6 +101,11 @@ def _dated(expr: TimeExpr, text: str) -> bool:
     )
 
 
+# A date written further than this after a figure is never taken as its period. Real sentences are shorter
+# (99.9% of the corpus's bullets are under 1,000 characters), so it changes nothing there; in a sentence of
+# thousands of figures it spares asking, for every figure and every later date, about every figure between.
+# Dates before a figure cost little to weigh and are all kept: a table's "As on 06-03-2025" heads every row.
+PERIOD_REACH = 2000
 # fmt: off
 _LINKS = {
     "in", "during", "for", "of", "by", "till", "until", "upto", "up", "to", "as", "on", "since", "from", "the",
@@ -108,30 +114,32 @@ _LINKS = {
 # fmt: on
 
 
-def _gap_cost(gap: str) -> int:
-    """How loosely a date binds to a figure: content words between them, plus a clause break."""
-    words = [w for w in re.findall(r"[A-Za-z]+", gap) if w.lower() not in _LINKS]
-    return len(words) + (2 if re.search(r"[,;()]", gap) else 0)
+def bullet_index(text: str, exprs: Sequence[TimeExpr], figure_spans: Sequence[tuple[int, int]]) -> BulletIndex:
+    """The positions figure_period and figure_subject ask about, found once for all figures of a bullet."""
+    return BulletIndex(text, exprs, sorted(figure_spans), frozenset(_LINKS), _dated)
 
 
-def _range_start(chosen: TimeExpr, exprs: list[TimeExpr], text: str) -> TimeExpr:
+def _range_start(chosen: TimeExpr, index: BulletIndex) -> TimeExpr:
     """A figure over "2020-21 to 2024-25" takes the range's first date as its period."""
-    earlier = [e for e in exprs if e.end <= chosen.start]
-    if earlier and _RANGE_GAP.match(text[earlier[-1].end : chosen.start]):
-        return earlier[-1]
+    earlier = index.last_ending_by(chosen.start)
+    if earlier is not None and _RANGE_GAP_AT.match(index.text, earlier.end, chosen.start):
+        return earlier
     return chosen
 
 
-def _beyond_other_figure(e: TimeExpr, end: int, others: Sequence[tuple[int, int]], text: str) -> bool:
+def _beyond_other_figure(e: TimeExpr, end: int, index: BulletIndex) -> bool:
     """A target ("by 2033") or document date ("dated 19.12.2024") past another figure and its clause is that
     figure's: in "$8.4 billion now, and it wants to reach $44 billion by 2033" 2033 is not the first one's."""
-    between = [(a, b) for a, b in others if end <= a and b <= e.start]
-    if e.start < end or not between or not _DEADLINE.search(text[max(0, e.start - 25) : e.start]):
+    if e.start < end:
+        return False
+    between = index.figures_between(end, e.start)
+    text = index.text
+    if not between or not _DEADLINE.search(text[max(0, e.start - 25) : e.start]):
         return False
     # only when this figure's clause ends before the other's: a verb between them ("… and it wants to reach");
     # a list sharing one verb ("18 classrooms, 23 toilet blocks … will be completed by March") keeps the date
-    last = max(a for a, _ in between)
-    return _CLAUSE_VERB.search(text[end:last]) is not None
+    last = index.figure_starts[between[-1]]
+    return index.memo(("clause verb", end, last), lambda: _CLAUSE_VERB.search(text[end:last]) is not None)
 
 
 def _static(text: str, start: int, end: int) -> bool:
@@ -141,16 +149,17 @@ def _static(text: str, start: int, end: int) -> bool:
     return bool(_DISTANCE.search(text[start:end]) and _WHERE.match(text[end : end + 30]))
 
 
-def _nearer_to_another(text: str, expr: TimeExpr, start: int, end: int, others: Sequence[tuple[int, int]]) -> bool:
+def _nearer_to_another(expr: TimeExpr, start: int, end: int, index: BulletIndex) -> bool:
     """A date written after another figure that itself follows this one is that figure's: in "¥10 trillion over
     ten years, double the ¥5 trillion goal of 2022", 2022 dates the ¥5 trillion goal, not the new one."""
     if expr.end <= start:
         return False  # a date written before the figures ("In FY 2022-23, India imported … and exported …") is shared
-    for s, e in others:
-        if (s, e) == (start, end) or not (end <= s and e <= expr.start):
+    for k in index.figures_between(end, expr.start):
+        s, e = index.figure_starts[k], index.figure_ends[k]
+        if (s, e) == (start, end):
             continue
-        between = text[end:s]  # an appositive after a comma, not a clause of its own ("…, double the ¥5 trillion")
-        if "," in between and not has_verb(between) and not has_verb(text[e : expr.start]):
+        # an appositive after a comma, not a clause of its own ("…, double the ¥5 trillion")
+        if index.comma_between(end, s) and not index.verb_between(end, s) and not index.verb_between(e, expr.start):
             return True
     return False  # "6 wards, 12 labs and 3 hostels will be finished by …": the verb's date is shared
 
@@ -162,26 +171,30 @@ def figure_period(
     exprs: list[TimeExpr],
     sentences: list[tuple[int, int]],
     others: Sequence[tuple[int, int]] = (),
+    index: BulletIndex | None = None,
 ) -> str | None:
     """Nearest date or fiscal year in the figure's sentence, else one inherited through "this period".
 
     `others` are the spans of the bullet's other figures: a date after one of them and its own clause
     is that figure's ("$8.4 billion now and $44 billion by 2033": 2033 is not the first one's period).
+    `index` is bullet_index(text, exprs, others), passed when there are many figures to date.
     """
     if not sentences:
         return None
-    index = sentence_of(start, sentences)
-    s_start, s_end = sentences[index]
+    index = index or bullet_index(text, exprs, others)
+    number = sentence_of(start, sentences)
+    s_start, s_end = sentences[number]
     if _NOW.search(text[max(0, start - 20) : start]) or _static(text, start, end):
         return None  # "from the current Rs. 3,000 to Rs. 3,075 for FY 2026-27": the first is today's, not FY's;
         # "each with 300 members", "80 km north of" are not amounts of any period
+    high = min(s_end, end + PERIOD_REACH)
     here = [
         e
-        for e in exprs
-        if _dated(e, text) and s_start <= e.start < s_end and not _beyond_other_figure(e, end, others, text)
-        and not _nearer_to_another(text, e, start, end, others)
+        for e, dated in ((index.exprs[k], index.dated[k]) for k in index.exprs_starting(s_start, high))
+        if dated and s_start <= e.start < high and not _beyond_other_figure(e, end, index)
+        and not _nearer_to_another(e, start, end, index)
     ]
-    if _FRONTED_BASE.match(text[s_start:start]):
+    if _FRONTED_BASE_AT.match(text, s_start, start):
         # "Out of 28 members, 14 were notified on …": the event date is the part's; a status date
         # ("Out of 5,86,944 villages, 4,94,301 are ODF Plus as on 22.01.2026") holds for the total too
         here = [e for e in here if _CUT_OFF.search(text[max(0, e.start - 12) : e.start])]
@@ -192,12 +205,12 @@ def figure_period(
 
         def distance(e: TimeExpr) -> tuple[int, int, int]:
             return (
-                _gap_cost(text[e.end : start] if e.end <= start else text[end : e.start]),
+                index.gap_cost(e.end, start) if e.end <= start else index.gap_cost(end, e.start),
                 0 if e.start >= end else 1,
                 abs(e.start - start),
             )
 
-        chosen = _range_start(min(here, key=distance), exprs, text)
+        chosen = _range_start(min(here, key=distance), index)
         fiscal = [e for e in here if e.value.startswith("FY")]
         if (
             fiscal
@@ -206,18 +219,21 @@ def figure_period(
         ):
             chosen = min(fiscal, key=distance)  # "upto January, 2026" is a cut-off inside the fiscal year
         return chosen.value
-    if _ANAPHOR.search(text[s_start:s_end]):
-        earlier = [e for e in exprs if _dated(e, text) and e.end <= s_start]
-        if earlier:
-            return earlier[-1].value
-    if _CONTINUES.search(text[s_start:s_end]) and index > 0:
+    if index.memo(("anaphor", s_start, s_end), lambda: _ANAPHOR.search(text[s_start:s_end]) is not None):
+        earlier = index.last_ending_by(s_start, dated_only=True)
+        if earlier is not None:
+            return earlier.value
+    if number > 0 and index.memo(("continues", s_start, s_end),
+                                 lambda: _CONTINUES.search(text[s_start:s_end]) is not None):
         # a breakdown or a growth rate continues the sentence just before, not a start date far back
         # ("implemented since 2015-16 … Of the total approved, 378 are functional" is no 2015-16 figure)
-        p_start = sentences[index - 1][0]
-        ranged = [_range_start(e, exprs, text) for e in exprs if _dated(e, text) and p_start <= e.start < s_start]
-        previous = [e for e in ranged if not _START_POINT.search(text[max(0, e.start - 30) : e.start])]
-        if previous:
-            return previous[-1].value
+        p_start = sentences[number - 1][0]
+        for k in reversed(index.exprs_starting(p_start, s_start)):
+            e = index.exprs[k]
+            if index.dated[k] and p_start <= e.start < s_start:
+                ranged = _range_start(e, index)
+                if not _START_POINT.search(text[max(0, ranged.start - 30) : ranged.start]):
+                    return ranged.value
     return None
 
 
@@ -272,7 +288,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’&-]*|\d[\d,.]*")
 
 
 def figure_subject(
-    text: str, start: int, floor: int, sentences: list[tuple[int, int]], exprs: list[TimeExpr]
+    text: str, start: int, floor: int, sentences: list[tuple[int, int]], exprs: list[TimeExpr],
+    index: BulletIndex | None = None,
 ) -> str | None:
     """The noun phrase a figure measures, read from the words before it in its clause (after `floor`)."""
     if not sentences:
@@ -281,10 +298,13 @@ def figure_subject(
     lo = max(s_start, floor)
     before = text[lo:start]
     clause_offset = lo
+    letters_at = _last_letter_pair(before)  # a clause starts after the last break that has words after it
     for brk in reversed(list(_CLAUSE_BREAK.finditer(before))):
-        if re.search(r"[A-Za-z]{2,}", before[brk.end() :]):
+        if brk.end() <= letters_at:
             clause_offset = lo + brk.end()
             break
+    if index is not None:
+        exprs = [index.exprs[k] for k in index.exprs_starting(clause_offset, start)]
     clause = _without_time(text[clause_offset:start], clause_offset, exprs)
     while (trimmed := _QUALIFIERS.sub("", clause.rstrip())) != clause.rstrip():
         clause = trimmed
@@ -301,3 +321,16 @@ def figure_subject(
     if verb_at == 0:
         return None  # the subject is before the previous figure or out of the clause
     return _noun_phrase(words) if words and len(words) <= 6 else None
+
+
+def _last_letter_pair(text: str) -> int:
+    """Where the last two adjacent ASCII letters start (-1 if none): a slice from i holds a word of two letters
+    or more exactly when i is at most this, which spares reading every slice after every clause break."""
+    k = len(text) - 2
+    while k >= 0 and not (_is_ascii_letter(text[k]) and _is_ascii_letter(text[k + 1])):
+        k -= 1
+    return k
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return "a" <= ch <= "z" or "A" <= ch <= "Z"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gistbook.extract.figure_context import figure_period, figure_subject
+from gistbook.extract.figure_context import bullet_index, figure_period, figure_subject
 from gistbook.extract.figure_words import (
     COLLECTIVE,
     CURRENCY_CODES,
@@ -27,7 +27,7 @@ from gistbook.extract.figure_words import (
     STOP,
 )
 from gistbook.extract.numbers import NUMBER, NUMBER_WORD, SCALE, parse_number, scale_factor
-from gistbook.extract.spans import inside_any, sentence_spans, url_spans
+from gistbook.extract.spans import ClaimedSpans, SpanIndex, sentence_spans, url_spans
 from gistbook.records import Figure, TimeExpr
 
 _PREFIX = (
@@ -242,8 +242,10 @@ def _counts(text: str) -> Iterator[_Found]:
 def _non_overlapping(found: list[_Found]) -> list[_Found]:
     """Money and percentages before counts; the first claim on a span keeps it."""
     chosen: list[_Found] = []
-    for item in found:
-        if not any(item.start < other.end and other.start < item.end for other in chosen):
+    claimed = ClaimedSpans()
+    for item in found:  # every figure's span holds its number, so none is empty
+        if claimed.is_free(item.start, item.end):
+            claimed.claim(item.start, item.end)
             chosen.append(item)
     return sorted(chosen, key=lambda f: f.start)
 
@@ -255,14 +257,17 @@ def find_figures(text: str, bullet_no: int, time_exprs: list[TimeExpr]) -> list[
     own = [t for t in time_exprs if t.bullet_no == bullet_no]
     times = [(t.start, t.end) for t in own]
     blocked = url_spans(text)
-    money_and_percent = [f for f in [*_money(text), *_percents(text)] if not inside_any(f.start, f.end, blocked)]
+    links = SpanIndex(blocked)
+    money_and_percent = [f for f in [*_money(text), *_percents(text)] if not links.overlaps(f.start, f.end)]
     titles = [m.span() for m in _QUOTED_TITLE.finditer(text)]
-    counts = [f for f in _counts(text) if not inside_any(f.start, f.end, blocked + times + titles)]
+    taken = SpanIndex(blocked + times + titles)
+    counts = [f for f in _counts(text) if not taken.overlaps(f.start, f.end)]
     sentences = sentence_spans(text)
     figures: list[Figure] = []
     floor = 0
     chosen = _non_overlapping([*money_and_percent, *counts])
     spans = [(f.start, f.end) for f in chosen]
+    index = bullet_index(text, own, spans)
     for item in chosen:
         figures.append(
             Figure(
@@ -272,8 +277,8 @@ def find_figures(text: str, bullet_no: int, time_exprs: list[TimeExpr]) -> list[
                 bullet_no=bullet_no,
                 start=item.start,
                 end=item.end,
-                period=figure_period(text, item.start, item.end, own, sentences, spans),
-                subject=figure_subject(text, item.start, floor, sentences, own),
+                period=figure_period(text, item.start, item.end, own, sentences, spans, index),
+                subject=figure_subject(text, item.start, floor, sentences, own, index),
             )
         )
         floor = item.end

@@ -15,7 +15,7 @@ from gistbook.extract.deictic import find_deictic, part_of_day
 from gistbook.extract.durations import find_durations, find_sets
 from gistbook.extract.fiscal import find_fiscal
 from gistbook.extract.relative import find_relative, find_times
-from gistbook.extract.spans import Candidate, Part, inside_any, select_non_overlapping, url_spans
+from gistbook.extract.spans import Candidate, Part, SpanIndex, select_non_overlapping, url_spans
 from gistbook.extract.years import find_years
 from gistbook.records import TimeExpr
 
@@ -35,7 +35,10 @@ def _candidates(text: str, anchor: dt.date | None) -> list[Candidate]:
         *find_deictic(text, anchor),
     ]
     links = url_spans(text)
-    return [c for c in found if not inside_any(c.start, c.end, links)] if links else found
+    if not links:
+        return found
+    index = SpanIndex(links)
+    return [c for c in found if not index.overlaps(c.start, c.end)]
 
 
 def _trimmed(text: str, part: Part) -> tuple[int, int]:

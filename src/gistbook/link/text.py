@@ -117,7 +117,10 @@ def proper_terms(text: str) -> frozenset[str]:
     """Stems of capitalised words not opening a sentence (names, acronyms, months): differing names matter more."""
     words: list[str] = []
     for match in _CAPITALISED.finditer(text):
-        before = text[:match.start()].rstrip()
-        if before and before[-1] not in ".!?:;•\"“‘(":
+        # the last non-space character before the word, found by stepping back (slicing the text would be quadratic)
+        k = match.start() - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if k >= 0 and text[k] not in ".!?:;•\"“‘(":
             words.append(match.group(1))
     return frozenset(content_terms(" , ".join(words))) if words else frozenset()

@@ -110,14 +110,27 @@ def load_view(session: Session, article_id: int) -> ArticleView | None:
     return view
 
 
-def _pattern(words: list[str]) -> re.Pattern[str]:
+@dataclass(frozen=True)
+class NamePattern:
+    """The spellings of one name as a regex over folded text, tried only when one of them occurs at all: most
+    texts name few of the ~120 countries, and a substring test rejects the rest far faster than the regex."""
+
+    spellings: tuple[str, ...]
+    regex: re.Pattern[str]
+
+    def search(self, folded: str) -> bool:
+        return any(s in folded for s in self.spellings) and self.regex.search(folded) is not None
+
+
+def _pattern(words: list[str]) -> NamePattern:
     return _pattern_of(tuple(sorted(set(words))))
 
 
 @lru_cache(maxsize=4096)  # every article tries every country's pattern: build each once
-def _pattern_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True) if w)
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])")
+def _pattern_of(words: tuple[str, ...]) -> NamePattern:
+    spellings = tuple(fold(w) for w in sorted(words, key=len, reverse=True) if w)
+    alts = "|".join(re.escape(s) for s in spellings)
+    return NamePattern(spellings, re.compile(rf"(?<![\w-])(?:{alts})(?![\w])"))
 
 
 @dataclass

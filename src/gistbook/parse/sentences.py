@@ -76,7 +76,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False
     if stop != "." or any(quote in closers for quote in "\"”’'"):
         return True
-    word = text[:match.start()].rsplit(" ", 1)[-1].lstrip(OPENERS)
+    word = text[text.rfind(" ", 0, match.start()) + 1:match.start()].lstrip(OPENERS)  # no copy of all before it
     folded = word.casefold()
     if folded in ABBREVIATIONS or INITIALS.match(word) or LIST_NUMBER.match(word):
         return False
