@@ -101,3 +101,12 @@ def test_what_never_becomes_a_key_point(text: str) -> None:
 def test_sentences_the_title_explains_are_key_points(text: str) -> None:
     """Under its item's title, "the scheme" and "he" are understood, unlike on a card of their own."""
     assert can_be_key_point(text)
+
+
+def test_a_release_in_hindi_keeps_its_lead_sentences() -> None:
+    """The sentence rules read English; a Hindi release still gets a note: its opening sentences."""
+    texts = ["प्रधानमंत्री ने आज बजट के बाद आयोजित वेबिनार को संबोधित किया।",
+             "उन्होंने कहा कि देखभाल अर्थव्यवस्था में कौशल आधारित नए रोजगार बनेंगे।",
+             "शिक्षा को रोजगार से जोड़ने पर विशेष ध्यान दिया जा रहा है।",
+             "खेल और पर्यटन क्षेत्र में भी नई संभावनाएं हैं।"]
+    assert [b.position for b in select_key_points(_bullets(texts), "बजट के बाद वेबिनार")] == [0, 1, 2]

@@ -32,7 +32,7 @@ def test_every_key_from_seed_demo_and_200_releases_is_consistent(tmp_path: Path)
     with store.sessions.begin() as session:
         kb = knowledge.load(session, None, sample=10**9)
         per_kind = {kind: quiz.generate(session, kinds=[kind], count=60, seed=3, kb=kb) for kind in quiz.KINDS}
-    assert sum(len(v) for v in per_kind.values()) >= 80
+    assert sum(len(v) for v in per_kind.values()) >= 60
     for kind, questions in per_kind.items():
         # fewer than before, by design: one subject a question, exam-worthy sentences only, and no sentence asked
         # twice in one set (a set of 60 pairs questions runs out of distinct founding years first)

@@ -86,8 +86,10 @@ def _specific_thread(session: Session, topic_id: int, name: str, everyday: int) 
         return False
     entity_type = session.scalar(select(m.Entity.type).join(m.Topic, m.Topic.entity_id == m.Entity.id)
                                  .where(m.Topic.id == topic_id))
-    if entity_type in ("place", "person"):  # a country central to both items is a thread (a visit to Israel)
+    if entity_type in ("place", "person", "organisation"):  # a body's other items are other news of it
         return False
+    if entity_type == "country":  # a rarely met country central to both is a thread (a visit to Israel)
+        everyday = max(10, everyday // 3)
     inner = (select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == topic_id).limit(everyday + 1)
              .subquery())
     return int(session.scalar(select(func.count()).select_from(inner)) or 0) <= everyday
@@ -169,7 +171,7 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
         candidates = (set(shared) | set(same_thread) | set(neighbours)) - {article_id}
         bm25 = {aid: score for aid, score in ranked if aid in candidates}
     bm25.pop(article_id, None)
-    terms = _not_places(session, terms)  # a shared state or country name alone is not a shared subject
+    terms = _not_names(session, terms, article_id)  # a shared state or a minister's name is not a subject
     return {"article_id": article_id,
             "related": _rank(session, article, candidates, shared, idf, ents, same_thread, bm25, limit, terms),
             "topics": [{"name": name, "kind": kind, "score": round(score, 3)} for _, name, kind, score in topics]}
@@ -217,11 +219,15 @@ def _rank(session: Session, article: m.Article, candidates: set[int], shared: di
     return out
 
 
-def _not_places(session: Session, terms: list[str]) -> list[str]:
+def _not_names(session: Session, terms: list[str], article_id: int) -> list[str]:
+    """The terms less place names and the words of the people the article names ("piyush", "goyal")."""
     places = {str(name).casefold() for name in session.scalars(
         select(m.Entity.name).where(m.Entity.type.in_(("place", "country")),
                                     func.lower(m.Entity.name).in_([t.casefold() for t in terms])))}
-    return [t for t in terms if t.casefold() not in places]
+    people = {w for name in session.scalars(
+        select(m.Entity.name).join(m.Mention, m.Mention.entity_id == m.Entity.id)
+        .where(m.Mention.article_id == article_id, m.Entity.type == "person")) for w in raw_tokens(str(name))}
+    return [t for t in terms if t.casefold() not in places and t not in people]
 
 
 # words of a release's form, not its subject: "Text of PM's address", "English rendering of the remarks"

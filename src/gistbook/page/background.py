@@ -33,6 +33,7 @@ YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 MAX_SOURCES = 3
 PLAN = re.compile(r"\b(?:will|shall|would|is to be|are to be|to be (?:held|launched|organi[sz]ed|conducted))\b",
                   re.IGNORECASE)
+SUBJECT_OPENING = 80  # characters in which a body's own background names it
 MAX_EARLIER = 80  # newest earlier articles read for background: repeated background recurs in recent ones too
 
 
@@ -181,7 +182,12 @@ def _shown_as_background(row: _Row, topic: Topic, key_date: bool) -> bool:
     different: the dated events of their ties are the background a trainer writes.)"""
     if not self_contained(row.text) or (row.role == "news" and PLAN.search(row.text)):
         return False
-    return topic.kind == "pair" or row.role != "news" or key_date
+    if topic.kind == "pair":
+        return True
+    # "About NHRC" holds what is said of NHRC: it is named in the opening words, not once in a case report
+    if not any(e.named_in(row.text[:SUBJECT_OPENING]) for e in topic.entities):
+        return False
+    return row.role != "news" or key_date
 
 
 def _role(row: _Row) -> str:

@@ -122,6 +122,12 @@ def score(bullet: BulletFacts, title_terms: frozenset[str]) -> float:
     return value
 
 
+def english(text: str) -> bool:
+    """Mostly Latin letters: the sentence rules are written for English."""
+    letters = [c for c in text if c.isalpha()]
+    return not letters or sum(c.isascii() for c in letters) / len(letters) > 0.5
+
+
 def key_point_count(sentences: int) -> int:
     """How many key points a note of this many sentences keeps: it condenses, so it grows slowly."""
     return max(FEWEST, min(MOST, round(1.2 * sentences ** 0.5)))
@@ -138,6 +144,8 @@ def select_key_points(bullets: Sequence[BulletFacts], title: str, limit: int | N
     title_terms = frozenset(content_terms(title))
     limit = limit if limit is not None else key_point_count(len(bullets))
     scored = [(score(b, title_terms), b) for b in bullets if can_be_key_point(b.text)]
+    if not scored and bullets and not english(" ".join(b.text for b in bullets[:10])):
+        return first_k(bullets, min(FEWEST, len(bullets)))  # a release in Hindi: the rules above read English
     ranked = [b for value, b in sorted(scored, key=lambda x: (-x[0], x[1].position)) if value >= MIN_SCORE]
     chosen: list[BulletFacts] = []
     chosen_terms: list[frozenset[str]] = []

@@ -3,6 +3,8 @@ of which only the stored one is true (each wrong filler is checked to make the s
 
 from __future__ import annotations
 
+import re
+
 from gistbook.quiz import options as opt
 from gistbook.quiz.kb import Mark, Sentence
 from gistbook.quiz.mutate import replacements, standalone
@@ -75,7 +77,7 @@ def build_cloze(ctx: Context) -> Draft | None:
     values = [numeric_value(o) for o in options]
     if all(v is not None for v in values) and opt.progression([v for v in values if v is not None]):
         return None  # a spread the key can be read off
-    if _given_away(blanked, right):
+    if _given_away(blanked, right) or _one_side(blanked, options, right):
         return None
     stem = "\n".join([lead(ctx, opt.LEAD_STATEMENT, opt.LEAD_STATEMENT_TOPIC), blanked, opt.CLOSE_CLOZE[0]])
     explanation = "\n".join([f"The stored fact reads “{blanked.replace(opt.BLANK, right)}” "
@@ -99,4 +101,22 @@ def _given_away(blanked: str, right: str) -> bool:
         return True
     if any(a and abs(abs(b - a) / a * 100 - key) <= 0.01 * key for a in nums for b in nums if a != b):
         return True  # "from 927 kg to 1,292 kg, a rise of ___": the change is the stem's arithmetic
+    pairs = [(a, b) for i, a in enumerate(nums) for b in nums[i + 1:]]
+    if any(abs(abs(a - b) - key) < 0.01 or abs(a * b - key) < 0.01 for a, b in pairs):
+        return True  # "54 GW … against a 22 GW target, ___ more"
+    each = re.search(r"\b(?:each|every|apiece)\b", blanked)
+    if each and any(abs(n * k - key) < 0.01 for n in nums for k in (2, 3, 4)):
+        return True  # "two schools of 5,000 each"
     return any(abs(sum(nums[i:j]) - key) < 0.01 for i in range(len(nums)) for j in range(i + 2, len(nums) + 1))
+
+
+def _one_side(blanked: str, options: list[str], right: str) -> bool:
+    """"___, up from 77.7%": only options beyond the stated start stay in play, so they all must be."""
+    found = re.search(r"\b(?:up|rose|risen|increased|grew|down|fell|declined|decreased|dropped)\s+from\s+"
+                      r"(?:₹|Rs\.?|\$)?\s*(\d[\d,]*(?:\.\d+)?)", blanked)
+    key = numeric_value(right)
+    if found is None or key is None:
+        return False
+    start = parse_number(found.group(1)) or 0.0
+    values = [numeric_value(o) for o in options]
+    return any(v is not None and (v > start) != (key > start) for v in values)

@@ -63,9 +63,13 @@ NEVER_ASKED = re.compile(r"\b\d+\.\d{2}\b|\b(?:B\.E\.|R\.E\.|Budget Estimates?|R
                          r"this (?:morning|evening|week|month)|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|currently|"
                          r"presently|recently|at present)\b", re.IGNORECASE)
 # "the scheme", "the Regulations": a thing only the sentence before names
-GENERIC_REFERENCE = re.compile(r"\b[Tt]he (?:[Ss]cheme|[Mm]ission|[Pp]rogramme|[Pp]rogram|[Pp]lan|[Pp]roject|"
-                               r"[Ii]nitiative|[Pp]olicy|[Rr]egulations|[Rr]ules|[Pp]ortal|[Pp]latform|[Ff]acility|"
-                               r"[Ff]und|[Ss]tate|[Cc]ommittee|[Aa]ct|[Bb]ill|[Aa]uthority)\b(?!\s+(?:of|for|on)\s+[A-Z])")
+GENERIC_REFERENCE = re.compile(r"\b(?:[Tt]he|[Ee]ach|[Tt]his|[Tt]hese) (?:[a-z]+ )?(?:[Ss]cheme|[Mm]ission|"
+                               r"[Pp]rogramme|[Pp]rogram|[Pp]lan|[Pp]roject|[Ii]nitiative|[Pp]olicy|[Rr]egulations|"
+                               r"[Rr]ules|[Pp]ortal|[Pp]latform|[Ff]acility|[Ff]und|[Ss]tate|[Cc]ommittee|[Aa]ct|[Bb]ill|"
+                               r"[Aa]uthority|[Aa]wards?|[Ee]xamination|[Ee]xam|[Rr]akes?|[Ee]vent|[Cc]ampaign|"
+                               r"[Cc]onference|[Ss]ummit|[Cc]entre|[Cc]orridor|[Pp]lant|[Rr]eport|[Cc]ompany|"
+                               r"[Ss]ector|[Cc]risis|[Cc]ountry)\b(?!\s+(?:of|for|on)\s+[A-Z])|"
+                               r"\b(?:their|her|his)\b")
 
 
 def unnamed_reference(text: str) -> bool:
@@ -90,8 +94,10 @@ def false_variants(kb: KnowledgeBase, sentence: Sentence, rng: random.Random, li
     marks = list(sentence.marks)
     rng.shuffle(marks)
     for mark in marks:
-        if tied(sentence, mark):
-            continue  # changing it would make the sentence contradict itself, a give-away, not a trap
+        if tied(sentence, mark) or BOUND.search(sentence.text[:mark.start]):
+            # changing it would make the sentence contradict itself (a give-away), or a bound ("over 5,000")
+            # lowered would still be true (a disputed key)
+            continue
         for new in replacements(kb, sentence, mark, rng, published_year):
             text = sentence.text[:mark.start] + new + sentence.text[mark.end:]
             verdict = evaluate(kb, text, [sentence.bullet_id])
@@ -101,6 +107,11 @@ def false_variants(kb: KnowledgeBase, sentence: Sentence, rng: random.Random, li
         if len(out) >= limit:
             break
     return out
+
+
+BOUND = re.compile(r"\b(?:at least|at most|over|more than|above|nearly|almost|about|around|approximately|"
+                   r"up to|upto|less than|under|below|close to|in excess of|exceeding|some)"
+                   r"\s*(?:₹|Rs\.?|\$|USD|INR)?\s*$", re.IGNORECASE)
 
 
 def tied(sentence: Sentence, mark: Mark) -> bool:
@@ -171,7 +182,9 @@ def _other_years(sentence: Sentence, mark: Mark, rng: random.Random, published_y
     for delta in deltas:
         new = _shift_years(mark.text, delta)
         years = [int(y) for y in YEAR.findall(new)]
-        if new != mark.text and years and all(1600 <= y <= latest and y not in present for y in years):
+        dated_day = re.search(r"[A-Za-z]{3}", new) is not None  # "March 2026", "3 Dec 2026": a day or month
+        if new != mark.text and years and all(1600 <= y <= latest and y not in present for y in years) \
+                and not (dated_day and max(years) == latest):  # a later month of the release's year is the future
             out.append(new)
         if len(out) >= 3:
             break

@@ -6,7 +6,7 @@ from gistbook.quiz import options as opt
 from gistbook.quiz.pool import Statement
 from gistbook.quiz.registry import Context, Draft, register
 from gistbook.quiz.text import content_words
-from gistbook.quiz.truth import ACRONYM_STATEMENT
+from gistbook.quiz.truth import ACRONYM_STATEMENT, one_change
 
 
 def lead(ctx: Context, plain: str, with_topic: str) -> str:
@@ -41,9 +41,21 @@ def arrange(ctx: Context, correct: list[bool], tries: int = 4) -> tuple[str, lis
             continue
         subject, trues, falses = picked
         chosen = [trues.pop() if flag else falses.pop() for flag in correct]
-        if not _gives_away(chosen):
+        if not _gives_away(chosen) and not any(_betrayed(s, chosen, subject) for s in chosen if not s.correct):
             return subject, chosen
     return None
+
+
+def _betrayed(false: Statement, statements: list[Statement], subject: str) -> bool:
+    """A false statement another one exposes: the year or name it changed is stated by another statement
+    ("the Act, 2002" beside "the Act, 2008"), or it changed the very country the question is about."""
+    change = one_change(false.stored, false.text) if false.stored else None
+    if change is None:
+        return False
+    old = change[0].strip(" ,.")
+    if old and old.casefold() in subject.casefold():
+        return True
+    return any(old and old in other.text for other in statements if other is not false)
 
 
 def subject_lead(ctx: Context, subject: str) -> str:
