@@ -17,6 +17,7 @@ from fastapi import HTTPException
 from starlette.datastructures import FormData, UploadFile
 
 from gistbook.config import Settings
+from gistbook.records import one_line
 from gistbook.store import Store
 from gistbook.web.snapshots import refresh_after_ingest
 
@@ -161,7 +162,7 @@ def ingest_with_progress(batch: Batch, store: Store, settings: Settings) -> Iter
         event = events.get()
         if isinstance(event, BaseException):
             yield {"ingested": [], "unchanged": [], "updated": [],
-                   "failed": [{"source": "this upload", "error": f"{type(event).__name__}: {event}"}]}
+                   "failed": [{"source": "this upload", "error": one_line(f"{type(event).__name__}: {event}")}]}
             return
         yield event
         if isinstance(event, dict):
