@@ -121,3 +121,14 @@ def test_cli_reports_one_line_per_bad_entry_and_stores_the_rest(tmp_path: Path) 
     assert "2 ingested, 0 updated, 0 unchanged" in run.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_deep_nesting_is_walked_without_recursion(tmp_path: Path) -> None:
+    deepest = tmp_path / "inbox"
+    deepest.mkdir()
+    for _ in range(1500):  # deeper than Python's recursion limit, within the system's path length
+        deepest = deepest / "d"
+        deepest.mkdir()
+    (deepest / "note.txt").write_text("The G20 summit was held in New Delhi in 2023.\n", encoding="utf-8")
+    (item,) = read_source(str(tmp_path / "inbox"), max_bytes=LIMIT)
+    assert isinstance(item, Document) and item.source == str(deepest / "note.txt")

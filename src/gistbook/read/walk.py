@@ -99,41 +99,55 @@ def _read_upto(handle: BinaryIO, first: int, max_bytes: int) -> bytes:
 def walk(directory: str) -> Iterator[Entry]:
     """Entries under a folder in name order, sub-folders in place like `ls -R | sort`; hidden entries (.git,
     .DS_Store) skipped. Links to folders are followed once; one leading back up to a folder that holds it, or
-    to a folder already read, is reported instead of read again."""
+    to a folder already read, is reported instead of read again. Folders are kept on a list, not the call stack,
+    so no depth of nesting can overflow it."""
     try:
         root = os.stat(directory)
     except OSError as error:
         yield Entry(directory, link_problem(directory, error))
         return
-    real_root = os.path.realpath(directory)
-    yield from _walk(directory, real_root, {(root.st_dev, root.st_ino)})
+    seen = {(root.st_dev, root.st_ino)}
+    open_folders: list[tuple[str, Iterator[os.DirEntry[str]]]] = []
+    problem = _open_folder(directory, os.path.realpath(directory), open_folders)
+    if problem:
+        yield problem
+    while open_folders:
+        real_dir, entries = open_folders[-1]
+        entry = next(entries, None)
+        if entry is None:
+            open_folders.pop()
+        elif not entry.name.startswith("."):
+            found = _look_at(entry, real_dir, seen, open_folders)
+            if found:
+                yield found
 
 
-def _walk(directory: str, real_dir: str, seen: set[tuple[int, int]]) -> Iterator[Entry]:
+def _open_folder(path: str, real_path: str, open_folders: list[tuple[str, Iterator[os.DirEntry[str]]]]
+                 ) -> Entry | None:
+    """List a folder (in name order) for reading next, or say why it cannot be listed."""
     try:
-        with os.scandir(directory) as listing:
+        with os.scandir(path) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as error:
-        yield Entry(directory, f"cannot read: {os_reason(error)}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        try:
-            info = os.stat(entry.path)  # follows links: a link to a file is read like the file
-        except OSError as error:
-            yield Entry(entry.path, link_problem(entry.path, error))
-            continue
-        if not stat.S_ISDIR(info.st_mode):
-            yield Entry(entry.path, kind_problem(info.st_mode))
-            continue
-        real_sub = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_dir, entry.name)
-        if entry.is_symlink() and (real_dir + os.sep).startswith(real_sub.rstrip(os.sep) + os.sep):
-            yield Entry(entry.path, "folder link loop: it leads back to a folder that holds it")
-            continue
-        key = (info.st_dev, info.st_ino)
-        if key in seen:
-            yield Entry(entry.path, "link to a folder already read: not read twice")
-            continue
-        seen.add(key)
-        yield from _walk(entry.path, real_sub, seen)
+        return Entry(path, f"cannot read: {os_reason(error)}")
+    open_folders.append((real_path, iter(entries)))
+    return None
+
+
+def _look_at(entry: os.DirEntry[str], real_dir: str, seen: set[tuple[int, int]],
+             open_folders: list[tuple[str, Iterator[os.DirEntry[str]]]]) -> Entry | None:
+    """A file to read or a problem to report; a folder is opened for reading next (None)."""
+    try:
+        info = os.stat(entry.path)  # follows links: a link to a file is read like the file
+    except OSError as error:
+        return Entry(entry.path, link_problem(entry.path, error))
+    if not stat.S_ISDIR(info.st_mode):
+        return Entry(entry.path, kind_problem(info.st_mode))
+    real_sub = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_dir, entry.name)
+    if entry.is_symlink() and (real_dir + os.sep).startswith(real_sub.rstrip(os.sep) + os.sep):
+        return Entry(entry.path, "folder link loop: it leads back to a folder that holds it")
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return Entry(entry.path, "link to a folder already read: not read twice")
+    seen.add(key)
+    return _open_folder(entry.path, real_sub, open_folders)
