@@ -220,7 +220,7 @@ def test_every_page_screenshot(site: dict[str, Any], page: Any) -> None:
     """Each page, desktop and phone, for a person to look at; none may scroll sideways on a phone."""
     paths = {"today": "/", "article": f"/articles/{site['ids']['japan']}", "topics": "/topics",
              "dossier": "/topics/Japan", "search": "/search?q=Japan", "quiz": "/quiz", "review": "/review",
-             "stats": "/stats", "add": "/add", "docs": "/docs", "not-found": "/articles/424242"}
+             "stats": "/stats", "add": "/add", "sources": "/sources", "docs": "/docs", "not-found": "/articles/424242"}
     for viewport, prefix in ((DESKTOP, ""), (PHONE, "phone-")):
         page.set_viewport_size(viewport)
         for name, path in paths.items():

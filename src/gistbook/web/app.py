@@ -29,6 +29,7 @@ from gistbook.web import (
     pages_practice,
     pages_read,
     pages_review,
+    pages_sources,
 )
 from gistbook.web.auth import ServerAuth
 from gistbook.web.errors import install_error_handlers
@@ -137,7 +138,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None, mod
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ServerTiming)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (pages_read, pages_link, pages_practice, pages_review, pages_add, api, api_link, api_practice, docs):
+    for module in (pages_read, pages_link, pages_practice, pages_review, pages_add, pages_sources, api, api_link,
+                   api_practice, docs):
         app.include_router(module.router)
     if mode == "server":
         app.include_router(pages_account.router)

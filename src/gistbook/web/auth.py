@@ -30,6 +30,8 @@ def required_role(method: str, path: str) -> str | None:
         return None
     if path.startswith(ADMIN_PREFIXES):
         return "admin"
+    if path.startswith("/sources") and method not in SAFE_METHODS:  # sources are shared: editors manage them
+        return "editor"
     if path == "/add" or (path == "/api/articles" and method == "POST") or \
             (path.startswith("/api/articles/") and method == "DELETE"):
         return "editor"

@@ -18,7 +18,7 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
 NAV = [("/", "Today"), ("/topics", "Topics"), ("/search", "Search"), ("/quiz", "Quiz"), ("/review", "Review"),
-       ("/stats", "Stats"), ("/add", "Add")]
+       ("/stats", "Stats"), ("/add", "Add"), ("/sources", "Sources")]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
