@@ -1,7 +1,7 @@
 """Precision@5 of related articles against the hand judgements (tests/data/link/related-judgements.json).
 
-For each judged article: the share of its top five related articles that the judgements list as related,
-dividing by min(5, number judged related). Run against a store holding the corpus:
+For each judged article: the share of the related articles it shows (at most five) that the judgements list as
+related; an article that shows none scores 0. Run against a store holding the corpus:
 .venv/bin/python tests/link/related_eval.py sqlite:////tmp/corpus.db [-v]
 """
 
@@ -37,8 +37,9 @@ def precision_at_5(session: Session, verbose: bool = False) -> tuple[float, int]
         related = set(item["related"])
         top = related_articles(session, article_id, limit=5)["related"]
         hits = sum(1 for r in top if urls.get(r["article_id"]) in related)
-        scores.append(hits / min(5, len(related)))
-        if verbose and hits < min(5, len(related)):
+        # over what is shown: fewer links rather than weak ones (an item with none shown counts as 0)
+        scores.append(hits / len(top) if top else 0.0)
+        if verbose and hits < len(top):
             print(f"{hits}/5 {item['title'][:80]}")
             for r in top:
                 mark = "+" if urls.get(r["article_id"]) in related else "-"

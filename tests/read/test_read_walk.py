@@ -130,5 +130,8 @@ def test_deep_nesting_is_walked_without_recursion(tmp_path: Path) -> None:
         deepest = deepest / "d"
         deepest.mkdir()
     (deepest / "note.txt").write_text("The G20 summit was held in New Delhi in 2023.\n", encoding="utf-8")
-    (item,) = read_source(str(tmp_path / "inbox"), max_bytes=LIMIT)
-    assert isinstance(item, Document) and item.source == str(deepest / "note.txt")
+    try:
+        (item,) = read_source(str(tmp_path / "inbox"), max_bytes=LIMIT)
+        assert isinstance(item, Document) and item.source == str(deepest / "note.txt")
+    finally:  # pytest's own clean-up of old temporary folders recurses, and a tree this deep would break it
+        subprocess.run(["rm", "-rf", str(tmp_path / "inbox")], check=True)
