@@ -122,21 +122,21 @@ async def given_token(scope: Scope, receive: Receive) -> tuple[str | None, Recei
     return token, replay
 
 
+def _page_token(context: Any) -> str | None:
+    request = context.get("request")
+    token = getattr(getattr(request, "state", None), "csrf", None) if request is not None else None
+    return token if isinstance(token, str) and token else None
+
+
 @pass_context
 def csrf_input(context: Any) -> Markup:
     """The hidden field every state-changing form carries."""
-    request = context.get("request")
-    token = getattr(getattr(request, "state", None), "csrf", None) if request is not None else None
-    if not token:
-        return Markup("")
-    return Markup(f'<input type="hidden" name="{FIELD}" value="{escape(token)}">')
+    token = _page_token(context)
+    return Markup(f'<input type="hidden" name="{FIELD}" value="{escape(token)}">') if token else Markup("")
 
 
 @pass_context
 def csrf_meta(context: Any) -> Markup:
     """The token in the page head, for scripts that post with the X-CSRF-Token header."""
-    request = context.get("request")
-    token = getattr(getattr(request, "state", None), "csrf", None) if request is not None else None
-    if not token:
-        return Markup("")
-    return Markup(f'<meta name="csrf-token" content="{escape(token)}">')
+    token = _page_token(context)
+    return Markup(f'<meta name="csrf-token" content="{escape(token)}">') if token else Markup("")
