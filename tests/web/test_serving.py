@@ -41,7 +41,7 @@ def server_ms(app: Any, scope_extra: dict[str, Any]) -> float:
 
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
              "path": "/static/favicon.svg", "raw_path": b"/static/favicon.svg", "query_string": b"",
-             "root_path": "", "headers": [(b"host", b"t")], "client": ("127.0.0.1", 1),
+             "root_path": "", "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1),
              "server": ("127.0.0.1", 80), **scope_extra}
     asyncio.run(app(scope, receive, send))
     headers = dict(sent[0]["headers"])
@@ -67,7 +67,7 @@ def test_a_real_server_counts_the_wait_behind_an_earlier_request(tmp_path: Path)
     store.close()
     with running_server(url, env={"GISTBOOK_PAGE_CACHE": "0"}) as base:
         host, port = base.removeprefix("http://").split(":")
-        one = f"GET /articles/{art} HTTP/1.1\r\nHost: t\r\n\r\n".encode()
+        one = f"GET /articles/{art} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()  # local mode checks Host
         with socket.create_connection((host, int(port)), timeout=30) as sock:
             sock.sendall(one + one)
             durations, data = [], b""
