@@ -207,6 +207,8 @@ def _rank(session: Session, article: m.Article, candidates: set[int], shared: di
     out = []
     for score, c, title, published in scored:
         # fewer links rather than weak ones: a shared specific thing, a thread, or wording close to the best
+        if title.casefold() == article.title.casefold():
+            continue  # the same release again under another address
         if not shared.get(c) and c not in same_thread and (bm25.get(c, 0.0) < STRONG_TEXT * max_text
                                                             or len(_both_about(terms, title)) < 2):
             continue  # wording alone must share two telling words: one ("iron", "sanskrit") is a coincidence
