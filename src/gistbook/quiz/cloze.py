@@ -8,7 +8,7 @@ import re
 from gistbook.quiz import options as opt
 from gistbook.quiz.kb import Mark, Sentence
 from gistbook.quiz.mutate import replacements, standalone
-from gistbook.quiz.pool import Candidate, published_year
+from gistbook.quiz.pool import Candidate, published_year, subjects_of
 from gistbook.quiz.registry import Context, Draft, register
 from gistbook.quiz.statements import answer_line, lead
 from gistbook.quiz.text import NUMBER_IN_TEXT, fold, parse_number
@@ -39,7 +39,9 @@ def _sentence_cloze(ctx: Context) -> tuple[str, list[str], str, list[str], int] 
     cands: list[Candidate] = []
     for _ in range(3):  # many press releases hold no sentence a question can use: look at another
         article_id = ctx.rng.choice(articles)
-        cands = [c for c in ctx.pool.candidates(article_id) if c.sentence is not None and standalone(c.sentence)]
+        # a fact about a named scheme, body, agreement or ties with a country: "the ship", "Portal" are not asked
+        cands = [c for c in ctx.pool.candidates(article_id) if c.sentence is not None and standalone(c.sentence)
+                 and subjects_of(c.sentence)]
         if cands:
             break
     ctx.rng.shuffle(cands)
@@ -48,8 +50,9 @@ def _sentence_cloze(ctx: Context) -> tuple[str, list[str], str, list[str], int] 
         assert sentence is not None
         # only marks that replacements() can fill: an entity other than a country or a person has no fillers,
         # and trying it would spend the attempt
+        # (a person is not blanked: who holds which post is not asked)
         marks = [mk for mk in sentence.marks if mk.kind in CLOZE_KINDS
-                 and (mk.kind != "entity" or mk.type in ("country", "person"))]
+                 and (mk.kind != "entity" or mk.type == "country")]
         ctx.rng.shuffle(marks)
         for mark in marks[:2]:
             wrong = wrong_fillers(ctx, sentence, mark)

@@ -133,6 +133,8 @@ class Pool:
 
 EVERYDAY_ITEMS, EVERYDAY_SHARE = 12, 0.01
 HOME = "India"
+# an acronym read as another release's expansion ("NEP": Education or Electricity Policy?) names no one subject
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 SUBJECT_OPENING = 12  # characters before a body's name for it to be the sentence's subject ("The", "Today, the")
 SUBJECT_TYPES = frozenset({"scheme", "agreement", "initiative", "military_exercise", "policy", "organisation"})
 GENERIC_SUBJECT = re.compile(r"^(?:the\s+)?(?:Union\s+)?(?:Ministry|Department|Government|Office|Cabinet|Lok Sabha|"
@@ -148,7 +150,8 @@ def subjects_of(sentence: Sentence) -> list[str]:
     # of the Indian Navy") it would gather unrelated events under one name; a scheme or act counts anywhere
     out = [mark.value or mark.text for mark in marks
            if mark.kind == "entity" and mark.type in SUBJECT_TYPES and not GENERIC_SUBJECT.match(mark.text)
-           and (mark.type != "organisation" or mark.start <= SUBJECT_OPENING)][:1]
+           and (mark.type != "organisation" or mark.start <= SUBJECT_OPENING)
+           and not (ACRONYM.fullmatch(mark.text) and mark.value and mark.value != mark.text)][:1]
     foreign = {mk.value or mk.text for mk in marks if mk.kind == "entity" and mk.type == "country"} - {HOME}
     if len(foreign) == 1:
         out.append(f"{HOME}–{foreign.pop()} relations")
