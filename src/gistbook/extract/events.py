@@ -178,6 +178,22 @@ def _bullet_events(
     return events
 
 
+LEAD_BULLETS = 3  # the opening sentences, where a release says when its news happened
+
+
+def _cited_day(news: Event, others: list[Event], time_exprs: list[TimeExpr]) -> Event:
+    """The headline event, citing the bullet that gives its day: a dated event of the week before (see
+    dated_by_its_report), else an opening sentence whose date ("today", "on 12 March") is the publication day;
+    bullet_no -1 when none does."""
+    for e in others:
+        if e.date == news.date and e.bullet_no >= 0:
+            return Event(date=news.date, text=news.text, bullet_no=e.bullet_no)
+    for expr in sorted(time_exprs, key=lambda x: (x.bullet_no, x.start)):
+        if expr.bullet_no < LEAD_BULLETS and expr.type == "DATE" and expr.value == news.date:
+            return Event(date=news.date, text=news.text, bullet_no=expr.bullet_no)
+    return Event(date=news.date, text=news.text, bullet_no=-1)
+
+
 def find_events(article: Article, time_exprs: list[TimeExpr], entities: list[EntityMention]) -> list[Event]:
     """Events of one article in reading order; the same date at most once per bullet."""
     bullets = article.bullets()
@@ -196,6 +212,10 @@ def find_events(article: Article, time_exprs: list[TimeExpr], entities: list[Ent
                                      (article.published or "")[:10]))
     if news and bullets:
         events[0] = dated_by_its_report(news, events[1:])
+        if article.kind != "note":  # a trainer's note writes its date in its own header ("• Sep 10")
+            events[0] = _cited_day(events[0], events[1:], time_exprs)
+            if events[0].bullet_no < 0:
+                events.pop(0)  # no sentence gives the day: a dateline alone does not date the news
     seen: set[tuple[str, int]] = set()
     unique: list[Event] = []
     for event in events:
