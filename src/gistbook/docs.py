@@ -24,6 +24,9 @@ def cli_markdown() -> str:
              "a test fails when this file is stale.", "", "## gistbook", "", "```", _help(), "```", ""]
     for name in names:
         lines += [f"## gistbook {name}", "", "```", _help(name), "```", ""]
+        group = root.commands[name]  # type: ignore[attr-defined]
+        for sub in getattr(group, "commands", {}):  # a group's own commands: `sources add`, `users tokens`
+            lines += [f"### gistbook {name} {sub}", "", "```", _help(name, sub), "```", ""]
     return "\n".join(lines)
 
 
