@@ -16,6 +16,8 @@ from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.types import Message, Receive, Scope, Send
 
+from gistbook.web.middleware import amend_head
+
 FIELD = "csrf_token"
 HEADER = "x-csrf-token"
 PRE_COOKIE = "gistbook_pre"
@@ -72,15 +74,15 @@ def pre_binding(cookies: dict[str, str]) -> tuple[str, str | None]:
 
 def with_pre_cookie(send: Send, new_pre: str | None, secure: bool) -> Callable[[Message], Awaitable[None]]:
     """`send`, adding the new pre-login cookie to the response head when one was made."""
-    async def sending(message: Message) -> None:
-        if new_pre and message["type"] == "http.response.start":
-            headers = list(message.get("headers", []))
-            if not any(k == b"set-cookie" and v.startswith(PRE_COOKIE.encode()) for k, v in headers):
-                headers.append((b"set-cookie", pre_cookie_header(new_pre, secure=secure)))
-            message = {**message, "headers": headers}
-        await send(message)
+    if not new_pre:
+        return send
 
-    return sending
+    def add_cookie(headers: list[Any]) -> list[Any]:
+        if any(k == b"set-cookie" and v.startswith(PRE_COOKIE.encode()) for k, v in headers):
+            return headers
+        return [*headers, (b"set-cookie", pre_cookie_header(new_pre, secure=secure))]
+
+    return amend_head(send, add_cookie)
 
 
 async def given_token(scope: Scope, receive: Receive) -> tuple[str | None, Receive | None]:

@@ -4,15 +4,17 @@ Sec-Fetch-Site headers, plus the CSRF token server mode uses, bound to a pre-log
 
 from __future__ import annotations
 
+import hmac
 import json
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import escape
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gistbook.config import host_name
 from gistbook.web import csrf
+from gistbook.web.middleware import amend_head
 
 # No inline script or style anywhere: the pages load /static/app.js and /static/app.css only.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -77,7 +79,6 @@ class LocalGuard:
 
     def __init__(self, app: ASGIApp, secret: str, hosts: set[str]) -> None:
         self.app = app
-        self.secret = secret
         self.hosts = hosts
         self.token = csrf.token_for(secret, self.BINDING)
 
@@ -101,7 +102,7 @@ class LocalGuard:
                 given, receive_on = await csrf.given_token(scope, receive)
                 if receive_on is None:
                     return  # the client went away (or the body limit answered already)
-                if not csrf.token_matches(self.secret, self.BINDING, given):
+                if not given or not hmac.compare_digest(self.token, given):  # the token made once, above
                     await refuse(scope, send, 403, "the form has expired or did not come from this site: reload "
                                                    "the page and try again")
                     return
@@ -127,11 +128,8 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
-        async def sending(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                present = {k.lower() for k, _ in message.get("headers", [])}
-                extra: list[Any] = [(k, v) for k, v in SECURITY_HEADERS if k not in present]
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
-            await send(message)
+        def secure(headers: list[Any]) -> list[Any]:
+            present = {k.lower() for k, _ in headers}
+            return [*headers, *((k, v) for k, v in SECURITY_HEADERS if k not in present)]
 
-        await self.app(scope, receive, sending)
+        await self.app(scope, receive, amend_head(send, secure))

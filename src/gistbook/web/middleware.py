@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -16,6 +17,16 @@ WRITE_METHODS = {"POST", "PUT", "PATCH"}
 def too_large_message(limit_bytes: int) -> str:
     return (f"upload too large: the limit is {limit_bytes / (1024 * 1024):g} MB "
             "(set GISTBOOK_MAX_UPLOAD_MB to change it)")
+
+
+def amend_head(send: Send, amend: Callable[[list[Any]], list[Any]]) -> Callable[[Message], Awaitable[None]]:
+    """`send`, with the response head's headers passed through `amend` (the body goes out untouched)."""
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": amend(list(message.get("headers", [])))}
+        await send(message)
+
+    return sending
 
 
 class BodyLimit:
@@ -96,12 +107,8 @@ class ServerTiming:
             return
         began = scope.get(RECEIVED) or time.perf_counter()
 
-        async def timed_send(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                ms = (time.perf_counter() - began) * 1000
-                headers: list[Any] = list(message.get("headers", []))
-                headers.append((b"server-timing", f"app;dur={ms:.2f}".encode()))
-                message = {**message, "headers": headers}
-            await send(message)
+        def timing(headers: list[Any]) -> list[Any]:
+            ms = (time.perf_counter() - began) * 1000
+            return [*headers, (b"server-timing", f"app;dur={ms:.2f}".encode())]
 
-        await self.app(scope, receive, timed_send)
+        await self.app(scope, receive, amend_head(send, timing))
