@@ -14,6 +14,8 @@ from gistbook.page.keypoints import BulletFacts, can_be_key_point, select_key_po
 from gistbook.page.topics import Topic, everyday, item_topics
 from gistbook.store import models as m
 
+KEY_POINTS_KEPT = 2048  # items whose key points the web page keeps in memory
+_KEY_POINTS: dict[tuple[int, str, object], list[int]] = {}
 TRAINER_KINDS = frozenset({"note"})  # items already written point-wise by a trainer keep every bullet
 ROLE_ORDER = {"news": 0, "background": 1, "challenges": 2, "way_forward": 3, "other": 4}
 
@@ -90,10 +92,16 @@ def key_point_ids(session: Session, article_id: int) -> list[int] | None:
     article = session.get(m.Article, article_id)
     if article is None or article.source.kind in TRAINER_KINDS:
         return None
-    bullets = list(session.scalars(select(m.Bullet).where(m.Bullet.article_id == article_id)
-                                   .order_by(m.Bullet.position)))
-    chosen = select_key_points(_bullet_facts(session, article_id, bullets), article.title)
-    return [b.bullet_id for b in chosen if b.bullet_id is not None]
+    # the choice reads every bullet's text (3-15 ms an item): kept until the item is stored again
+    key = (article_id, article.content_hash, article.updated)
+    if key not in _KEY_POINTS:
+        bullets = list(session.scalars(select(m.Bullet).where(m.Bullet.article_id == article_id)
+                                       .order_by(m.Bullet.position)))
+        chosen = select_key_points(_bullet_facts(session, article_id, bullets), article.title)
+        _KEY_POINTS[key] = [b.bullet_id for b in chosen if b.bullet_id is not None]
+        while len(_KEY_POINTS) > KEY_POINTS_KEPT:
+            _KEY_POINTS.pop(next(iter(_KEY_POINTS)))
+    return list(_KEY_POINTS[key])
 
 
 def _condensed(section: dict[str, Any], facts: list[BulletFacts], title: str) -> dict[str, Any]:

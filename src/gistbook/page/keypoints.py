@@ -108,7 +108,7 @@ def score(bullet: BulletFacts, title_terms: frozenset[str]) -> float:
     if title_terms and terms:
         value += 2.0 * len(terms & title_terms) / len(title_terms)
     headline = {t for t in title_terms if t[:1].isdigit() and len(t) > 1}
-    if headline & numbers_in(text):  # "₹2,461 crore released …" in the title: the sentence that states it
+    if headline and headline & numbers_in(text):  # "₹2,461 crore released …" in the title: the sentence that states it
         value += HEADLINE_FIGURE
     value += 1.2 if bullet.position <= 1 else 0.5 if bullet.position <= 3 else 0.0
     if QUOTE_OPEN.search(text):
