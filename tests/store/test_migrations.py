@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
+import gistbook.store.learners  # noqa: F401  (registers learner settings and mock attempts)
 import gistbook.store.search  # noqa: F401  (registers fact_keys on the shared metadata)
 import gistbook.store.sources  # noqa: F401  (registers followed sources and job tables)
 import gistbook.store.users  # noqa: F401  (registers the account tables)

@@ -266,6 +266,7 @@ class ReviewLog(Base):
     rating: Mapped[int] = mapped_column(Integer)
     reviewed: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[dict[str, object] | None] = mapped_column(JSON)  # the card's state before: for undo
 
 
 Index("ix_cards_user_due", Card.user_id, Card.due)

@@ -7,33 +7,26 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from gistbook.web.deps import MAX_ID, Offset, PathId, SessionDep
-from gistbook.web.library import optional
 from gistbook.web.pages_link import ISO_DATE, valid_date
 
 router = APIRouter(prefix="/api")
 
 
-def _need(module: str, name: str) -> Any:
-    func = optional(module, name)
-    if func is None:
-        raise HTTPException(501, f"{module}.{name} is not available in this build")
-    return func
-
-
 @router.get("/topics", tags=["topics"], summary="Every topic with its kind and article and fact counts")
 def api_topics(session: SessionDep, kind: Annotated[str | None, Query(pattern="^(pair|entity|syllabus|theme)$")]
                = None, min_articles: Annotated[int, Query(ge=1, le=MAX_ID)] = 1) -> dict[str, Any]:
-    return {"topics": _need("gistbook.link.topics", "list_topics")(session, kind=kind, min_articles=min_articles)}
+    from gistbook.link.topics import list_topics
+
+    return {"topics": list_topics(session, kind=kind, min_articles=min_articles)}
 
 
 @router.get("/topics/{name:path}", tags=["topics"], summary="The dossier of a topic (`dossier --json` shape)")
 def api_dossier(name: str, session: SessionDep,
                 since: Annotated[str | None, Query(pattern=ISO_DATE)] = None) -> dict[str, Any]:
-    build = _need("gistbook.link.dossier", "build_dossier")
-    from gistbook.link.dossier import TopicNotFound
+    from gistbook.link.dossier import TopicNotFound, build_dossier
 
     try:
-        return build(session, name, since=valid_date(since, "since"))  # type: ignore[no-any-return]
+        return build_dossier(session, name, since=valid_date(since, "since"))  # type: ignore[no-any-return]
     except TopicNotFound as exc:
         raise HTTPException(404, str(exc)) from None
 
@@ -46,7 +39,9 @@ def api_related(article_id: PathId, session: SessionDep, limit: Annotated[int, Q
 
     if session.get(models.Article, article_id) is None:
         raise HTTPException(404, f"no article with id {article_id}")
-    return _need("gistbook.link.related", "related_articles")(session, article_id, limit)  # type: ignore[no-any-return]
+    from gistbook.link.related import related_articles
+
+    return related_articles(session, article_id, limit)
 
 
 @router.get("/search", tags=["search"], summary="Full-text search with filters; each hit has its best bullet")
@@ -57,8 +52,7 @@ def api_search(session: SessionDep, q: Annotated[str, Query(max_length=500)],
                date_to: Annotated[str | None, Query(alias="to", pattern=ISO_DATE)] = None,
                limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0) \
         -> dict[str, Any]:
-    search = _need("gistbook.store.search", "search")
-    from gistbook.store.search import SearchFilters
+    from gistbook.store.search import SearchFilters, search
 
     filters = SearchFilters(date_from=valid_date(date_from, "from"), date_to=valid_date(date_to, "to"),
                             category=category, paper=paper, entity=entity)

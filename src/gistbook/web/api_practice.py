@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from gistbook.store import models as m
 from gistbook.web.deps import BodyId, Offset, QueryId, SessionDep, StoreDep, UserDep, user_id_of
-from gistbook.web.library import optional
 from gistbook.web.pages_practice import MAX_QUESTIONS, make_questions, score_answers
 from gistbook.web.pages_review import MAX_DURATION_MS, exam_date_of
 
@@ -29,8 +28,6 @@ def api_quiz(store: StoreDep, topic: Annotated[str | None, Query(max_length=300)
              kind: Annotated[list[str] | None, Query()] = None,
              count: Annotated[int, Query(ge=1, le=MAX_QUESTIONS)] = 10,
              article: QueryId = None) -> dict[str, Any]:
-    if optional("gistbook.quiz", "generate") is None:
-        raise HTTPException(501, "quiz generation is not available in this build")
     with store.sessions.begin() as session:
         questions = make_questions(session, topic=topic, kinds=kind or None, count=count, article=article)
     return {"questions": questions}

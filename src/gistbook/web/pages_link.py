@@ -13,7 +13,6 @@ from starlette.concurrency import run_in_threadpool
 
 from gistbook.store import Store
 from gistbook.web.deps import SessionDep, StoreDep, run_page
-from gistbook.web.library import optional
 from gistbook.web.marking import Segment, segments
 from gistbook.web.queries import PAPERS, categories
 from gistbook.web.snapshots import PAGE_WINDOW, build_snapshot, current_snapshot, render_body
@@ -24,11 +23,6 @@ SEARCH_PAGE = 20
 KIND_LABELS = {"pair": "Bilateral threads", "entity": "Countries, bodies, people and programmes",
                "syllabus": "Syllabus areas", "theme": "Themes"}
 ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
-
-
-def pending(request: Request, title: str, what: str) -> HTMLResponse:
-    return render(request, "pending.html", {"title": title, "heading": f"{title} is on its way",
-                                            "message": f"This page appears once {what} is built."})
 
 
 def valid_date(value: str | None, field: str) -> str | None:
@@ -44,9 +38,8 @@ def valid_date(value: str | None, field: str) -> str | None:
 @router.get("/topics", response_class=HTMLResponse)
 def topics_index(request: Request, session: SessionDep,
                  kind: Annotated[str | None, Query(pattern="^(pair|entity|syllabus|theme)?$")] = None) -> HTMLResponse:
-    list_topics = optional("gistbook.link.topics", "list_topics")
-    if list_topics is None:
-        return pending(request, "Topics", "topic linking")
+    from gistbook.link.topics import list_topics
+
     topics = list_topics(session, kind=kind or None)
     groups: dict[str, list[dict[str, Any]]] = {}
     for topic in topics:
@@ -60,8 +53,6 @@ def topics_index(request: Request, session: SessionDep,
 async def dossier_page(request: Request, name: str, session: SessionDep, store: StoreDep,
                        since: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
                        older: Annotated[int, Query(ge=0, le=1)] = 0) -> HTMLResponse:
-    if optional("gistbook.link.dossier", "build_dossier") is None:
-        return pending(request, "Dossier", "topic linking")
     since = valid_date(since, "since")
     if not since and not older:  # the default view: kept as a snapshot until the data changes
         kept = await run_page(request, _kept_dossier, request, session, name)
@@ -125,10 +116,7 @@ async def search_page(request: Request, session: SessionDep, q: Annotated[str, Q
 
 def _search_page(request: Request, session: Session, q: str, category: str, paper: str, entity: str,
                  date_from: str, date_to: str, page: int) -> HTMLResponse:
-    search = optional("gistbook.store.search", "search")
-    if search is None:
-        return pending(request, "Search", "full-text search")
-    from gistbook.store.search import SearchFilters
+    from gistbook.store.search import SearchFilters, search
 
     filters = SearchFilters(date_from=valid_date(date_from, "from"), date_to=valid_date(date_to, "to"),
                             category=category or None, paper=paper or None, entity=entity or None)

@@ -14,7 +14,6 @@ from gistbook.store import models
 from gistbook.store import notes as note_repo
 from gistbook.store.reader import get_article
 from gistbook.web.deps import SessionDep, StoreDep, UserDep, WebUser, run_page, user_id_of
-from gistbook.web.library import optional
 from gistbook.web.marking import marked_sections
 from gistbook.web.queries import PAPERS, article_topics, categories, newest_articles, notes_with_cards
 from gistbook.web.templating import render
@@ -54,8 +53,6 @@ def topic_reason(topic: dict[str, Any], central: float) -> str:
 
 def topics_for(session: Any, article_id: int) -> dict[str, Any]:
     """The article's topics, each with its reason, from the links stored at ingest (cheap: one indexed query)."""
-    if optional("gistbook.link.topics", "link_topics") is None:
-        return {"topics": [], "more_topics": []}
     from gistbook.link.topics import CENTRAL
 
     topics = [{**t, "reason": topic_reason(t, CENTRAL)} for t in article_topics(session, article_id)]
@@ -65,10 +62,9 @@ def topics_for(session: Any, article_id: int) -> dict[str, Any]:
 
 def related_items(session: Any, article_id: int) -> list[dict[str, Any]] | None:
     """Related articles with the reason for each from link.related; None while link/ is not built."""
-    related = optional("gistbook.link.related", "related_articles")
-    if related is None:
-        return None
-    return related(session, article_id).get("related", [])  # type: ignore[no-any-return]
+    from gistbook.link.related import related_articles
+
+    return related_articles(session, article_id).get("related", [])  # type: ignore[no-any-return]
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

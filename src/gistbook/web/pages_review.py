@@ -16,8 +16,6 @@ from gistbook.store import models as m
 from gistbook.store.fastsql import rows, timestamp_param
 from gistbook.web.charts import bar_chart, hbar_chart, ring
 from gistbook.web.deps import SessionDep, StoreDep, UserDep, WebUser, run_page, user_id_of
-from gistbook.web.library import optional
-from gistbook.web.pages_link import pending
 from gistbook.web.queries import bullet_context
 from gistbook.web.templating import render
 
@@ -67,9 +65,8 @@ async def review_page(request: Request, session: SessionDep, user: UserDep,
 
 
 def _review_page(request: Request, session: Session, user: WebUser | None, exam: str | None) -> HTMLResponse:
-    next_card = optional("gistbook.review", "next_card")
-    if next_card is None:
-        return pending(request, "Review", "spaced repetition")
+    from gistbook.review import next_card
+
     exam_date = exam_date_of(request, exam)
     card = next_card(session, user_id_of(user), exam_date=exam_date)
     source = bullet_context(session, [card["bullet_id"]]).get(card["bullet_id"]) if card and card["bullet_id"] \
@@ -141,10 +138,8 @@ def stats_charts(data: dict[str, Any]) -> dict[str, Any]:
 @router.get("/stats", response_class=HTMLResponse)
 def stats_page(request: Request, session: SessionDep, user: UserDep,
                exam: Annotated[str | None, Query(max_length=20)] = None) -> HTMLResponse:
-    review_stats = optional("gistbook.review", "stats")
-    if review_stats is None:
-        return pending(request, "Stats", "spaced repetition")
     from gistbook.review import plan
+    from gistbook.review import stats as review_stats
 
     data = review_stats(session, user_id_of(user))
     exam_date = exam_date_of(request, exam)
