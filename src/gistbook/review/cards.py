@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gistbook.quiz.kb import KnowledgeBase, Mark, load, topic_article_ids
+from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence, load, topic_article_ids
 from gistbook.quiz.options import BLANK, LETTERS
 from gistbook.quiz.text import fold
+from gistbook.quiz.worthiness import worthiness
 from gistbook.review.scheduler import ReviewError, card_dict, owned_by, utc
 from gistbook.store import models as m
 
@@ -28,26 +30,63 @@ def _tag(session: Session, article_id: int | None) -> str | None:
                           .order_by(m.ArticleTag.score.desc()).limit(1))
 
 
+# What an exam asks a blank to hold: a date or a figure first, then a named term (a scheme, an agreement, an
+# exercise, a body), a person or a place; a country last, since the sentence around it usually gives it away.
+BLANK_RANK = {"year": 5.0, "figure": 5.0}
+ENTITY_RANK = {"agreement": 4.0, "initiative": 4.0, "scheme": 4.0, "policy": 4.0, "military_exercise": 4.0,
+               "organisation": 3.5, "organization": 3.5, "person": 3.0, "place": 2.0, "country": 1.0}
+OTHER_ENTITY = 2.5
+
+
 def cloze_of(kb: KnowledgeBase, bullet_id: int) -> tuple[str, str] | None:
-    """(front, answer) for a bullet: its first sentence with a year, figure or entity blanked."""
-    for sentence in kb.sentences(bullet_id):
-        marks = [mk for mk in sentence.marks if _blankable(mk)]
+    """(front, answer) for a bullet: in its most exam-worthy sentence, the blank an exam would ask about.
+
+    Sentences are ranked by the worthiness scorer (quiz/worthiness.py); within one, a date or figure beats a
+    named term, a person, a place and a country, and no blank is offered whose answer the rest of the sentence
+    still spells out ("India and ___ … the India-Japan Finance Dialogue").
+    """
+    best: tuple[float, float, int, str, str] | None = None
+    for index, sentence in enumerate(kb.sentences(bullet_id)):
+        marks = [(blank_rank(mk), mk) for mk in sentence.marks if _blankable(mk) and not _given_away(sentence, mk)]
         if not marks:
             continue
-        mark = sorted(marks, key=lambda mk: ("year", "figure", "entity").index(mk.kind))[0]
-        front = sentence.text[:mark.start] + BLANK + sentence.text[mark.end:]
-        return front, mark.text
-    return None
+        rank, mark = max(marks, key=lambda pair: (pair[0], -pair[1].start))
+        key = (worthiness(sentence.text), rank, -index)
+        if best is None or key > best[:3]:
+            front = sentence.text[:mark.start] + BLANK + sentence.text[mark.end:]
+            best = (*key, front, mark.text)
+    return (best[3], best[4]) if best else None
+
+
+def blank_rank(mark: Mark) -> float:
+    """How much an exam would ask for this part of a sentence (higher first)."""
+    if mark.kind in BLANK_RANK:
+        return BLANK_RANK[mark.kind]
+    return ENTITY_RANK.get(mark.type.casefold(), OTHER_ENTITY)
 
 
 def _blankable(mark: Mark) -> bool:
     return mark.kind in ("year", "figure") or (mark.kind == "entity" and fold(mark.value) != "india")
 
 
-def cards_from_facts(session: Session, user_id: int | None = None, topic: str | None = None,
-                     now: dt.datetime | None = None) -> int:
-    """One cloze card per stored fact (per bullet when linking has stored no facts); returns how many were made."""
-    article_ids = topic_article_ids(session, topic) if topic else None
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _given_away(sentence: Sentence, mark: Mark) -> bool:
+    """True when the sentence with the blank still names the answer (its name, or a word of it past 3 letters)."""
+    rest = fold(sentence.text[:mark.start] + " " + sentence.text[mark.end:])
+    rest_words = set(_WORD.findall(rest))
+    answer_words = {w for name in (mark.text, mark.value) for w in _WORD.findall(fold(name)) if len(w) > 3}
+    if mark.kind != "entity":
+        return fold(mark.text) in rest
+    return bool(answer_words & rest_words) or fold(mark.text) in rest
+
+
+def _fact_pairs(session: Session, user_id: int | None, topic: str | None,
+                article_id: int | None) -> tuple[str, list[tuple[int, int]], int]:
+    """(origin, [(origin id, bullet id)] still without a card, how many already have one) for a topic, an article
+    or the whole store: stored facts, or news and background bullets when linking has stored no facts."""
+    article_ids = [article_id] if article_id is not None else topic_article_ids(session, topic) if topic else None
     facts = select(m.FactMention.fact_id, func.min(m.FactMention.bullet_id)).group_by(m.FactMention.fact_id)
     if article_ids is not None:
         facts = facts.where(m.FactMention.article_id.in_(article_ids))
@@ -60,9 +99,27 @@ def cards_from_facts(session: Session, user_id: int | None = None, topic: str | 
             bullets = bullets.where(m.Bullet.article_id.in_(article_ids))
         pairs = [(b, b) for b in session.scalars(bullets)]
     done = _existing(session, user_id, origin)
-    pairs = [p for p in pairs if p[0] not in done]
+    fresh = [p for p in pairs if p[0] not in done]
+    return origin, fresh, len(pairs) - len(fresh)
+
+
+def fact_cards_preview(session: Session, user_id: int | None = None, topic: str | None = None,
+                       article_id: int | None = None) -> dict[str, int]:
+    """Before making cards: {"up_to": facts without a card yet, "existing": facts that already have one}.
+    "Up to", because a fact with nothing worth blanking makes no card."""
+    _origin, fresh, existing = _fact_pairs(session, user_id, topic, article_id)
+    return {"up_to": len(fresh), "existing": existing}
+
+
+def make_fact_cards(session: Session, user_id: int | None = None, topic: str | None = None,
+                    now: dt.datetime | None = None, *, article_id: int | None = None) -> dict[str, int]:
+    """One cloze card per stored fact of a topic, an article or the store, each made once per learner.
+
+    Returns {"made", "existing" (already cards), "skipped" (nothing worth blanking)}.
+    """
+    origin, pairs, existing = _fact_pairs(session, user_id, topic, article_id)
     if not pairs:
-        return 0
+        return {"made": 0, "existing": existing, "skipped": 0}
     kb = load(session, sorted({a for a in session.scalars(select(m.Bullet.article_id).where(
         m.Bullet.id.in_([b for _f, b in pairs])))}))
     moment = utc(now)
@@ -72,14 +129,20 @@ def cards_from_facts(session: Session, user_id: int | None = None, topic: str | 
         if cloze is None:
             continue
         front, answer = cloze
-        article_id = kb.bullet_article[bullet_id]
+        article = kb.bullet_article[bullet_id]
         back = f"{answer}\n\n{kb.texts[bullet_id]}\n\nSource: {kb.cite(bullet_id)}"
         session.add(m.Card(user_id=user_id, origin=origin, origin_id=origin_id, front=front, back=back,
-                           bullet_id=bullet_id, syllabus=kb.articles[article_id].syllabus, state=0, fsrs={},
+                           bullet_id=bullet_id, syllabus=kb.articles[article].syllabus, state=0, fsrs={},
                            due=moment, created=moment))
         made += 1
     session.flush()
-    return made
+    return {"made": made, "existing": existing, "skipped": len(pairs) - made}
+
+
+def cards_from_facts(session: Session, user_id: int | None = None, topic: str | None = None,
+                     now: dt.datetime | None = None, *, article_id: int | None = None) -> int:
+    """One cloze card per stored fact (per bullet when linking has stored no facts); returns how many were made."""
+    return make_fact_cards(session, user_id, topic, now, article_id=article_id)["made"]
 
 
 def question_card_text(question: m.Question) -> tuple[str, str]:

@@ -74,12 +74,13 @@ def plan(session: Session, exam_date: dt.date, user_id: int | None = None,
 
 
 def best_due_for_exam(session: Session, user_id: int | None, now: dt.datetime, exam_date: dt.date,
-                      include_new: bool) -> m.Card | None:
+                      include_new: bool, due_states: tuple[int, ...] = (1, 2, 3)) -> m.Card | None:
     """The due card worth most for the exam; else the new card in the heaviest syllabus area."""
     scheduler = make_scheduler(fuzz=False)
     exam = exam_moment(exam_date)
-    due = list(session.scalars(select(m.Card).where(owned_by(user_id), m.Card.state > 0, m.Card.due <= now)
-                               .order_by(m.Card.due).limit(CANDIDATES)))
+    due = list(session.scalars(select(m.Card).where(owned_by(user_id), m.Card.state.in_(due_states),
+                                                    m.Card.due <= now)
+                               .order_by(m.Card.due).limit(CANDIDATES))) if due_states else []
     if due:
         return max(due, key=lambda r: (priority(retrievability(scheduler, r, exam), syllabus_weight(r.syllabus)),
                                        -r.id))

@@ -7,6 +7,7 @@ import functools
 from typing import Any, NamedTuple
 
 import fsrs
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -14,6 +15,8 @@ from gistbook.store import models as m
 from gistbook.store.fastsql import rows, timestamp, timestamp_param
 
 STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+LEARNED_STATES = (1, 2, 3)
+STEP_STATES = (1, 3)  # learning and relearning: steps of minutes, never held back by the daily review limit
 
 
 class ReviewError(ValueError):
@@ -60,20 +63,22 @@ def get_card(session: Session, card_id: int, user_id: int | None = None) -> dict
 
 
 def next_card(session: Session, user_id: int | None = None, now: dt.datetime | None = None, *,
-              include_new: bool = True, exam_date: dt.date | None = None) -> dict[str, Any] | None:
+              include_new: bool = True, exam_date: dt.date | None = None,
+              due_states: tuple[int, ...] = LEARNED_STATES) -> dict[str, Any] | None:
     """The card to show now: the most overdue learned card, else the oldest new card; None when done.
 
     With `exam_date`, due cards are ranked by the exam planner instead (weakest recall on the exam day
-    in the heaviest syllabus areas first).
+    in the heaviest syllabus areas first). `due_states` narrows the learned cards offered (the daily review
+    limit leaves only the learning steps).
     """
     moment = utc(now)
     if exam_date is not None:
         from gistbook.review.plan import best_due_for_exam
 
-        row = best_due_for_exam(session, user_id, moment, exam_date, include_new)
+        row = best_due_for_exam(session, user_id, moment, exam_date, include_new, due_states)
         return card_dict(row) if row is not None else None
     params = {"user": user_id, "now": timestamp_param(session, moment)}
-    found = rows(session, _due_sql(user_id is None), params)
+    found = rows(session, _due_sql(user_id is None, due_states), params) if due_states else []
     if not found and include_new:
         found = rows(session, _new_sql(user_id is None), params)
     card = rows(session, _CARD_SQL, {"id": found[0][0]}) if found else []
@@ -106,11 +111,11 @@ def owner_sql(local: bool) -> str:
 
 
 @functools.cache
-def _due_sql(local: bool) -> str:
+def _due_sql(local: bool, states: tuple[int, ...] = (1, 2, 3)) -> str:
     """The earliest due card in each learned state (one index seek each), then the earliest of those."""
     seeks = " UNION ALL ".join(
-        f"SELECT * FROM (SELECT id, due FROM cards WHERE {owner_sql(local)} AND state = {state} AND due <= :now "
-        f"ORDER BY due LIMIT 1) AS s{state}" for state in (1, 2, 3))
+        f"SELECT * FROM (SELECT id, due FROM cards WHERE {owner_sql(local)} AND state = {int(state)} "
+        f"AND due <= :now ORDER BY due LIMIT 1) AS s{int(state)}" for state in states)
     return f"SELECT id FROM ({seeks}) AS due_cards ORDER BY due LIMIT 1"
 
 
@@ -123,7 +128,8 @@ def rate(session: Session, card_id: int, rating: int, user_id: int | None = None
          *, duration_ms: int | None = None, scheduler: fsrs.Scheduler | None = None) -> dict[str, Any]:
     """Record a rating (1 Again, 2 Hard, 3 Good, 4 Easy) for one of this learner's cards; returns the card.
 
-    Writes go to `session`; the caller commits.
+    The card's state before the rating is kept on the log, so `undo_last` can put it back. Writes go to
+    `session`; the caller commits.
     """
     if rating not in (1, 2, 3, 4):
         raise ReviewError(f"rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy), not {rating!r}")
@@ -131,6 +137,7 @@ def rate(session: Session, card_id: int, rating: int, user_id: int | None = None
     if row is None or row.user_id != user_id:
         raise ReviewError(f"no card {card_id} for this learner")
     moment = utc(now)
+    before = {"fsrs": row.fsrs or {}, "state": row.state, "due": utc(row.due).isoformat()}
     sched = scheduler or make_scheduler()
     updated, _log = sched.review_card(fsrs_card(row, moment), fsrs.Rating(rating), review_datetime=moment,
                                       review_duration=duration_ms)
@@ -138,11 +145,68 @@ def rate(session: Session, card_id: int, rating: int, user_id: int | None = None
     row.state = int(updated.state.value)
     row.due = utc(updated.due)
     session.add(m.ReviewLog(card_id=row.id, user_id=user_id, rating=rating, reviewed=moment,
-                            duration_ms=duration_ms))
+                            duration_ms=duration_ms, before=before))
     session.flush()
     out = card_dict(row)
     out["interval_days"] = round((utc(updated.due) - moment).total_seconds() / 86400, 3)
     return out
+
+
+def undo_last(session: Session, user_id: int | None = None) -> dict[str, Any]:
+    """Take back this learner's latest rating: the card gets its state from before it and the log row goes.
+
+    Called again, it takes back the rating before that. Raises ReviewError when there is none to take back
+    (or the latest was recorded before ratings kept their prior state). The caller commits.
+    """
+    owner = m.ReviewLog.user_id.is_(None) if user_id is None else m.ReviewLog.user_id == user_id
+    log = session.scalars(select(m.ReviewLog).where(owner)
+                          .order_by(m.ReviewLog.reviewed.desc(), m.ReviewLog.id.desc()).limit(1)).first()
+    if log is None:
+        raise ReviewError("there is no rating to undo")
+    if not log.before:
+        raise ReviewError("your last rating was recorded before undo existed, so it cannot be undone")
+    row = session.get(m.Card, log.card_id)
+    if row is None or row.user_id != user_id:
+        raise ReviewError("there is no rating to undo")
+    before: dict[str, Any] = dict(log.before)
+    row.fsrs = before.get("fsrs") or {}
+    row.state = int(before.get("state", 0))
+    row.due = utc(dt.datetime.fromisoformat(str(before["due"])))
+    rating = log.rating
+    session.delete(log)
+    session.flush()
+    out = card_dict(row)
+    out["undone_rating"] = rating
+    return out
+
+
+def preview_intervals(row: m.Card, now: dt.datetime | None = None,
+                      scheduler: fsrs.Scheduler | None = None) -> dict[int, dt.timedelta]:
+    """What each rating would do: the time until the card's next due date, from FSRS run on a copy of the card
+    (fuzzing off, so the figure is the scheduler's own; a real rating may land a little either side)."""
+    moment = utc(now)
+    sched = scheduler or make_scheduler(fuzz=False)
+    out: dict[int, dt.timedelta] = {}
+    for rating in fsrs.Rating:
+        copy = fsrs_card(row, moment)  # a fresh object each time: the stored card is never touched
+        updated, _log = sched.review_card(copy, rating, review_datetime=moment)
+        out[int(rating.value)] = utc(updated.due) - moment
+    return out
+
+
+def interval_label(span: dt.timedelta) -> str:
+    """A short interval as Anki shows it: 1m, 10m, 3h, 4d, 2.1mo, 1.3y."""
+    seconds = max(0.0, span.total_seconds())
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo".replace(".0mo", "mo")
+    return f"{days / 365:.1f}y".replace(".0y", "y")
 
 
 def retrievability(scheduler: fsrs.Scheduler, row: m.Card, at: dt.datetime) -> float:

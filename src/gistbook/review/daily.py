@@ -1,0 +1,118 @@
+"""The learner's day: what is due, how many new cards and reviews are left under the daily limits, and the card
+to show next. Review, Stats, the API and the CLI all count "due" here, so they always say the same.
+
+A day runs from 04:00 to 04:00 India time (a late night's reviews count toward the day they belong to, as in
+Anki): aspirants sit the UPSC in India, and gistbook keeps no time zone per learner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from gistbook.review.scheduler import STEP_STATES, next_card, owner_sql, utc
+from gistbook.store.fastsql import rows, timestamp_param
+from gistbook.store.learners import Settings, get_settings
+
+LEARNER_TZ = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
+DAY_STARTS_AT = dt.time(4, 0)
+COUNT_CAP = 9999  # counts past this are shown as 9999+: a bigger deck costs no more to count
+
+
+def day_bounds(now: dt.datetime | None = None) -> tuple[dt.datetime, dt.datetime]:
+    """Start and end (aware UTC) of the learner's day holding `now`."""
+    local = utc(now).astimezone(LEARNER_TZ)
+    start = dt.datetime.combine(local.date(), DAY_STARTS_AT, LEARNER_TZ)
+    if local < start:
+        start -= dt.timedelta(days=1)
+    return start.astimezone(dt.UTC), (start + dt.timedelta(days=1)).astimezone(dt.UTC)
+
+
+def learner_date(now: dt.datetime | None = None) -> dt.date:
+    """The calendar date of the learner's day holding `now` (what "today" means for an exam date)."""
+    start, _end = day_bounds(now)
+    return start.astimezone(LEARNER_TZ).date()
+
+
+@dataclass(frozen=True)
+class Today:
+    """One learner's queue for the day. `reviews_due` and `new_left` are what the Review page will offer."""
+
+    steps_due: int  # learning and relearning cards due now: never held back
+    review_due: int  # review-state cards due now, counted up to what the daily limit leaves
+    due_later_today: int  # learned cards falling due before the day ends
+    new_available: int  # new cards never rated, counted up to what the daily limit leaves
+    new_introduced: int  # cards whose first rating fell today
+    reviews_done: int  # ratings today of cards introduced on an earlier day
+    new_per_day: int
+    reviews_per_day: int
+
+    @property
+    def reviews_left(self) -> int:
+        return max(0, self.reviews_per_day - self.reviews_done)
+
+    @property
+    def reviews_due(self) -> int:
+        return self.steps_due + min(self.review_due, self.reviews_left)
+
+    @property
+    def new_left(self) -> int:
+        return max(0, min(self.new_available, self.new_per_day - self.new_introduced))
+
+    @property
+    def held_back(self) -> int:
+        """Review cards due now that today's review limit keeps for another day (a lower bound past the cap)."""
+        return max(0, self.review_due - self.reviews_left)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "reviews_due": self.reviews_due, "new_left": self.new_left,
+                "reviews_left": self.reviews_left, "held_back": self.held_back}
+
+
+@functools.cache
+def _today_sql(local: bool) -> str:
+    """Every count in one round trip; each card count stops at its cap (an index range, never the whole deck)."""
+    owner = owner_sql(local)
+    logs = owner.replace("user_id", "l.user_id")
+
+    def capped(where: str, cap: str) -> str:
+        return f"(SELECT count(*) FROM (SELECT id FROM cards WHERE {owner} AND {where} LIMIT {cap}) AS c)"
+
+    earlier = "SELECT 1 FROM review_logs e WHERE e.card_id = l.card_id AND e.reviewed < :start"
+    return ("SELECT " + ", ".join((
+        capped("state IN (1, 3) AND due <= :now", ":cap"),
+        capped("state = 2 AND due <= :now", ":cap"),
+        capped("state > 0 AND due > :now AND due < :end", ":cap"),
+        capped("state = 0", ":new_cap"),
+        f"(SELECT count(DISTINCT l.card_id) FROM review_logs l WHERE {logs} AND l.reviewed >= :start "
+        f"AND NOT EXISTS ({earlier}))",
+        f"(SELECT count(*) FROM review_logs l WHERE {logs} AND l.reviewed >= :start AND EXISTS ({earlier}))",
+    )))
+
+
+def today(session: Session, user_id: int | None = None, now: dt.datetime | None = None,
+          settings: Settings | None = None) -> Today:
+    """What is due and what the daily limits leave for this learner now (the one count of "due")."""
+    moment = utc(now)
+    limits = settings or get_settings(session, user_id)
+    start, end = day_bounds(moment)
+    params = {"user": user_id, "now": timestamp_param(session, moment), "start": timestamp_param(session, start),
+              "end": timestamp_param(session, end), "cap": COUNT_CAP, "new_cap": limits.new_per_day}
+    steps, review, later, new, introduced, done = (int(v or 0) for v in rows(session, _today_sql(user_id is None),
+                                                                                params)[0])
+    return Today(steps, review, later, new, introduced, done, limits.new_per_day, limits.reviews_per_day)
+
+
+def next_card_today(session: Session, user_id: int | None = None, now: dt.datetime | None = None, *,
+                    counts: Today | None = None, exam_date: dt.date | None = None) -> dict[str, Any] | None:
+    """The next card within today's limits: learning steps always, review cards while the review limit lasts,
+    new cards while the new-card limit lasts."""
+    moment = utc(now)
+    queue = counts or today(session, user_id, moment)
+    states = STEP_STATES + ((2,) if queue.reviews_left > 0 else ())
+    return next_card(session, user_id, moment, include_new=queue.new_left > 0, exam_date=exam_date,
+                     due_states=tuple(sorted(states)))
