@@ -1,4 +1,4 @@
-"""next_card and the review header's counts read through the driver: the same answers as the ORM's on SQLite and
+"""next_card and today's counts (review.daily.today) read through the driver: the ORM's answers on SQLite and
 PostgreSQL, for learned cards due in every state, the boundary (due exactly now), new cards and other learners."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import random
 from sqlalchemy import select
 
 from gistbook import review
+from gistbook.review.daily import today
 from gistbook.store import Store, models
-from gistbook.web.pages_review import queue_counts
 
 T0 = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
 
@@ -44,10 +44,11 @@ def test_driver_reads_match_the_rule(any_store: Store) -> None:
             for user in (None, other.id):
                 got = review.next_card(session, user_id=user, now=now)
                 assert (got["id"] if got else None) == expected_next(session, user, now), (now, user)
-        counts = queue_counts(session, None)
         mine = [c for c in session.scalars(select(models.Card)) if c.user_id is None]
         now = dt.datetime.now(dt.UTC)
-        assert counts["new"] == sum(c.state == 0 for c in mine)
-        assert counts["due"] == sum(c.state > 0 and review.scheduler.utc(c.due) <= now for c in mine)
+        counts = today(session, None, now)
+        assert counts.new_available == min(counts.new_per_day, sum(c.state == 0 for c in mine))
+        assert counts.steps_due + counts.review_due == sum(c.state > 0 and review.scheduler.utc(c.due) <= now
+                                                           for c in mine)
         card = review.next_card(session, now=T0)
         assert card is not None and dt.datetime.fromisoformat(card["due"]).tzinfo is not None

@@ -73,6 +73,15 @@
     }
   }, true);
 
+  // Review: "u" takes back the last rating (whether or not a card is showing).
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "u" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var tag = event.target && event.target.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") { return; }
+    var undo = document.querySelector("[data-undo]");
+    if (undo && !undo.disabled) { event.preventDefault(); undo.click(); }
+  });
+
   // Review: space reveals the answer, 1-4 rate it (Again, Hard, Good, Easy).
   document.addEventListener("keydown", function (event) {
     var review = document.querySelector("[data-review]");
