@@ -2,7 +2,9 @@
 
 The tree and its cues live in extract/data/syllabus.json. A node scores from its keywords in the title
 (weighted most), the bullets (scaled so long items do not win by length), the issuing body (category)
-and the entities found (foreign countries point to International Relations, exercises to Security).
+and the entities found (foreign countries point to International Relations, exercises to Security). An item is
+tagged by what its news says: background, challenges and way-forward sections (a note's recap of the whole
+relationship: treaties, exercises, trade) weigh less, and an exercise counts only where the news names it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ EXERCISE_WEIGHT = 2.0
 SATURATION = 8.0  # raw evidence at which a node scores 0.5
 MIN_SCORE, RELATIVE_TO_TOP, MAX_TAGS = 0.3, 0.5, 3
 STATEMENT_MIN_SCORE = 0.2
+CONTEXT_WEIGHT = 0.4  # a bullet of a background, challenges or way-forward section, against 1 for the news
+CONTEXT_ROLES = frozenset({"background", "challenges", "way_forward"})
 
 
 @dataclass(frozen=True)
@@ -59,10 +63,11 @@ def _norm(text: str) -> str:
 
 
 def score_nodes(title: str, bodies: list[str], category: str | None = None,
-                entities: list[EntityMention] | None = None) -> dict[str, float]:
-    """Raw evidence per node (before squashing into 0..1)."""
+                entities: list[EntityMention] | None = None, weights: list[float] | None = None) -> dict[str, float]:
+    """Raw evidence per node (before squashing into 0..1); `weights` (one per body, default 1) scale each body."""
     title_n = _norm(title)
     bodies_n = [_norm(b) for b in bodies]
+    weight_of = weights or [1.0] * len(bodies_n)
     category_n = _norm(category or "")
     scale = 10.0 / max(10.0, float(len(bodies_n)))
     ents = entities or []
@@ -71,8 +76,8 @@ def score_nodes(title: str, bodies: list[str], category: str | None = None,
     raw: dict[str, float] = {}
     for node in syllabus_nodes():
         score = TITLE_STRONG * _distinct(node.strong, title_n) + TITLE_WEAK * _distinct(node.weak, title_n)
-        body = sum(BODY_STRONG * min(3, _distinct(node.strong, b)) + BODY_WEAK * min(3, _distinct(node.weak, b))
-                   for b in bodies_n)
+        body = sum(w * (BODY_STRONG * min(3, _distinct(node.strong, b)) + BODY_WEAK * min(3, _distinct(node.weak, b)))
+                   for b, w in zip(bodies_n, weight_of))
         score += body * scale
         if category_n and any(c == category_n or c in category_n for c in node.categories):
             score += CATEGORY_WEIGHT
@@ -98,8 +103,23 @@ def rank_tags(raw: dict[str, float], min_score: float = MIN_SCORE) -> list[tuple
 
 def tag_syllabus(article: Article, entities: list[EntityMention]) -> list[tuple[str, float]]:
     """Syllabus tags of an article, best first, e.g. [('GS2: International Relations', 0.86), ...]."""
-    bodies = [s.heading for s in article.sections if s.heading] + [b.text for b in article.bullets()]
-    return rank_tags(score_nodes(article.title, bodies, article.category, entities))
+    bodies: list[str] = []
+    weights: list[float] = []
+    context: set[int] = set()  # bullet numbers of context sections
+    number = 0
+    for section in article.sections:
+        weight = CONTEXT_WEIGHT if section.role in CONTEXT_ROLES else 1.0
+        if section.heading:
+            bodies.append(section.heading)
+            weights.append(weight)
+        for bullet in section.bullets:
+            bodies.append(bullet.text)
+            weights.append(weight)
+            if weight < 1.0:
+                context.add(number)
+            number += 1
+    news_entities = [e for e in entities if e.type != "military_exercise" or e.bullet_no not in context]
+    return rank_tags(score_nodes(article.title, bodies, article.category, news_entities, weights))
 
 
 def tag_text(text: str, category: str | None = None) -> list[tuple[str, float]]:
