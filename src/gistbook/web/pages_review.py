@@ -56,9 +56,10 @@ async def review_page(request: Request, session: SessionDep, user: UserDep,
                       exam: Annotated[str | None, Query(max_length=20)] = None,
                       added: Annotated[int | None, Query(ge=0, le=NOTICE_MAX)] = None,
                       had: Annotated[int | None, Query(ge=0, le=NOTICE_MAX)] = None,
+                      skipped: Annotated[int | None, Query(ge=0, le=NOTICE_MAX)] = None,
                       undone: QueryId = None, undo: Annotated[str | None, Query(max_length=10)] = None) \
         -> HTMLResponse:
-    notices = {"added": added, "had": had, "undone": undone, "nothing_to_undo": undo == "none"}
+    notices = {"added": added, "had": had, "skipped": skipped, "undone": undone, "nothing_to_undo": undo == "none"}
     return await run_page(request, _review_page, request, session, user, exam, notices, None)
 
 
@@ -162,11 +163,12 @@ def make_cards(store: StoreDep, user: UserDep, source: Annotated[str, Form(patte
     with store.sessions.begin() as session:
         if source == "facts":
             result = make_fact_cards(session, user_id_of(user), topic.strip() or None, article_id=article)
-            made, had = result["made"], result["existing"]
+            made, had, skipped = result["made"], result["existing"], result["skipped"]
         else:
             made = cards_from_questions(session, user_id=user_id_of(user))
-            had = _question_cards(session, user_id_of(user)) - made
-    return RedirectResponse(f"/review?added={made}&had={max(0, had)}", status_code=303)
+            had, skipped = _question_cards(session, user_id_of(user)) - made, 0
+    return RedirectResponse(f"/review?added={made}&had={max(0, had)}" + (f"&skipped={skipped}" if skipped else ""),
+                            status_code=303)
 
 
 def _question_cards(session: Session, user_id: int | None) -> int:
