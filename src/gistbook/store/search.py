@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from gistbook.store import models as m
 from gistbook.store.changes import memoised
 from gistbook.store.fastsql import in_list, rows
+from gistbook.store.vocabulary import MIN_TYPO, add_unless_known, count_words, near_words, words_of
 
 # Near-duplicate candidate keys of facts (MinHash LSH bands); see link/facts.py.
 fact_keys = Table(
@@ -36,6 +37,7 @@ MAX_TERMS = 12
 COMMON_SHARE = 0.2  # on a large index, a word in more than this share of articles neither narrows nor ranks
 COMMON_FLOOR = 5000  # below this many articles every word counts
 RANK_CAP = 2000  # SQLite ranks at most this many (the newest) matches of a query
+COUNT_CAP = 1000  # a result count stops here ("1,000+")
 SNIPPET_CHARS = 220
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _FTS_KEYWORDS = frozenset({"and", "or", "not", "near"})
@@ -106,6 +108,7 @@ def index_articles(session: Session, article_ids: list[int], replace: bool = Fal
                "entities": " ; ".join(dict.fromkeys(d["names"]))} for aid, d in docs.items()]
     if not params:
         return
+    _count_vocabulary(session, params, replace)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text(
             "INSERT INTO search_docs (article_id, document) VALUES (:id, "
@@ -117,6 +120,28 @@ def index_articles(session: Session, article_ids: list[int], replace: bool = Fal
             session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), [{"id": p["id"]} for p in params])
         session.execute(text("INSERT INTO search_fts (rowid, title, body, entities) "
                              "VALUES (:id, :title, :body, :entities)"), params)
+
+
+def _count_vocabulary(session: Session, params: list[dict[str, Any]], replace: bool) -> None:
+    """Keep the vocabulary (store/vocabulary.py) in step with the rows about to be written."""
+    for start in range(0, len(params), 500):
+        _count_chunk(session, params[start:start + 500], replace)
+
+
+def _count_chunk(session: Session, params: list[dict[str, Any]], replace: bool) -> None:
+    new = {p["id"]: words_of([p["title"], p["body"], p["entities"]]) for p in params}
+    listed, ids = in_list("i", list(new))
+    if session.get_bind().dialect.name == "postgresql":
+        known = {int(r[0]) for r in rows(session, f"SELECT article_id FROM search_docs WHERE article_id IN {listed}",
+                                         ids)}
+        count_words(session, [w for aid, w in new.items() if aid not in known])
+        add_unless_known(session, [w for aid, w in new.items() if aid in known])
+        return
+    old: list[set[str]] = []
+    if replace:  # FTS5 keeps the text it indexed: the replaced rows' words are taken away exactly
+        old = [words_of(r[1:]) for r in rows(session, f"SELECT rowid, title, body, entities FROM search_fts "
+                                                      f"WHERE rowid IN {listed}", ids)]
+    count_words(session, new.values(), old)
 
 
 def _filter_sql(filters: SearchFilters | None, params: dict[str, Any], session: Session) -> str:
@@ -191,16 +216,133 @@ def search(session: Session, query: str | None, filters: SearchFilters | None = 
     terms = query_terms(query)
     if not terms:
         return []
+    ranked, _ = _ranked_query(session, terms, filters, limit, offset)
+    return _decorate(session, ranked, terms)
+
+
+@dataclass
+class Matched:
+    """The full-text expression that gave a page of results, so that their number can be counted."""
+
+    terms: list[str]
+    op: str
+    where: str
+    params: dict[str, Any]
+
+
+def _ranked_query(session: Session, terms: list[str], filters: SearchFilters | None, limit: int,
+                  offset: int) -> tuple[list[tuple[int, float]], Matched]:
     params: dict[str, Any] = {}
     where = _filter_sql(filters, params, session)
     pg = session.get_bind().dialect.name == "postgresql"
+    every, some = ("&", "|") if pg else ("AND", "OR")
     telling, newest_first = (terms, False) if pg else _telling_terms(session, terms)
     if newest_first:  # only very common words: ranking every article that has them would be slow and say little
-        return _decorate(session, _newest_matching(session, terms, where, params, limit, offset), terms)
-    ranked = _ranked_ids(session, telling, "&" if pg else "AND", where, params, limit, offset)
-    if not ranked and len(telling) > 1:
-        ranked = _ranked_ids(session, telling, "|" if pg else "OR", where, params, limit, offset)
-    return _decorate(session, ranked, terms)
+        return _newest_matching(session, terms, where, params, limit, offset), Matched(terms, every, where, params)
+    matched = Matched(telling, every, where, params)
+    ranked = _ranked_ids(session, telling, every, where, params, limit, offset)
+    if not ranked and len(telling) > 1 and (offset == 0 or not count_matches(session, matched, cap=0)):
+        matched = Matched(telling, some, where, params)
+        ranked = _ranked_ids(session, telling, some, where, params, limit, offset)
+    return ranked, matched
+
+
+def count_matches(session: Session, matched: Matched, cap: int = COUNT_CAP) -> int:
+    """How many articles the expression matches, counted no further than cap + 1 (a common word's full count
+    would read its whole posting list)."""
+    params = {**matched.params, "n": cap + 1}
+    if session.get_bind().dialect.name == "postgresql":
+        params["q"] = _pg_expr(matched.terms, matched.op)
+        sql = ("SELECT count(*) FROM (SELECT 1 FROM search_docs d JOIN articles a ON a.id = d.article_id "
+               f"WHERE d.document @@ to_tsquery('english', :q){matched.where} LIMIT :n) hits")
+    else:
+        params["q"] = _fts_expr(matched.terms, matched.op)
+        sql = ("SELECT count(*) FROM (SELECT 1 FROM search_fts f JOIN articles a ON a.id = f.rowid "
+               f"WHERE search_fts MATCH :q{matched.where} LIMIT :n)")
+    return int(session.execute(text(sql), params).scalar() or 0)
+
+
+@dataclass
+class SearchAnswer:
+    """One page of results with what the page says about them: their number and a spelling suggestion."""
+
+    results: list[dict[str, Any]]
+    total: int  # articles matching, at most COUNT_CAP + 1 (shown as "1,000+")
+    suggestion: str | None = None  # the query with misspelt words put right, when any word was
+    corrected: bool = False  # the results are the suggestion's: the query as typed found nothing
+
+    @property
+    def capped(self) -> bool:
+        return self.total > COUNT_CAP
+
+
+def forgiving_search(session: Session, query: str | None, filters: SearchFilters | None = None, limit: int = 20,
+                     offset: int = 0, *, exact: bool = False) -> SearchAnswer:
+    """`search` that forgives typos: a word the index does not hold is put right from its vocabulary (the words
+    it does hold); the results are then the suggestion's, unless `exact` asks for the words as typed."""
+    terms = query_terms(query)
+    if not terms:
+        return SearchAnswer([], 0)
+    fixes = spelling_fixes(session, terms)
+    suggestion = corrected_query(query or "", fixes) if fixes else None
+    if fixes and not exact:
+        fixed = list(dict.fromkeys(fixes.get(t, t) for t in terms))
+        ranked, matched = _ranked_query(session, fixed, filters, limit, offset)
+        if ranked or offset:
+            return SearchAnswer(_decorate(session, ranked, fixed), count_matches(session, matched), suggestion,
+                                corrected=True)
+    ranked, matched = _ranked_query(session, terms, filters, limit, offset)
+    return SearchAnswer(_decorate(session, ranked, terms), count_matches(session, matched), suggestion)
+
+
+def spelling_fixes(session: Session, terms: list[str]) -> dict[str, str]:
+    """Misspelt term → the closest word the index holds. A term is misspelt when no article matches it and the
+    vocabulary lacks it (a stop word matches nothing on PostgreSQL but is in the vocabulary)."""
+    words = [t for t in terms if t.isalpha() and len(t) >= MIN_TYPO]
+    if not words:
+        return {}
+    counts = _index_counts(session, words)
+    unknown = [t for t in words if not counts.get(t)]
+    if not unknown:
+        return {}
+    listed, params = in_list("w", unknown)
+    known = {str(w) for (w,) in rows(session, f"SELECT word FROM search_words WHERE word IN {listed}", params)}
+    fixes: dict[str, str] = {}
+    for typo in (t for t in unknown if t not in known):
+        candidates = [c.word for c in near_words(session, typo, limit=3)]
+        held = _index_counts(session, candidates)
+        best = next((c for c in candidates if held.get(c)), None)  # a stale vocabulary word is passed over
+        if best is not None:
+            fixes[typo] = best
+    return fixes
+
+
+def _index_counts(session: Session, words: list[str]) -> dict[str, int]:
+    """For each word, whether any article matches it (1) or none does (0), in one statement."""
+    words = list(dict.fromkeys(w for w in words if w.isalnum()))
+    if not words:
+        return {}
+    if session.get_bind().dialect.name != "postgresql":
+        return _capped_counts(session, words, 0)
+    params: dict[str, Any] = {}
+    parts = []
+    for n, word in enumerate(words):
+        params[f"q{n}"] = word
+        parts.append(f"SELECT {n}, (SELECT count(*) FROM (SELECT 1 FROM search_docs WHERE document @@ "
+                     f"to_tsquery('english', :q{n}) LIMIT 1) hit)")
+    return {words[int(n)]: int(c) for n, c in session.execute(text(" UNION ALL ".join(parts)), params)}
+
+
+def corrected_query(query: str, fixes: dict[str, str]) -> str:
+    """The query as typed with each misspelt word replaced, in the capitals the reader used."""
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        fix = fixes.get(unicodedata.normalize("NFKC", word).casefold())
+        if fix is None:
+            return word
+        return fix.upper() if word.isupper() and len(word) > 1 else fix.capitalize() if word[0].isupper() else fix
+
+    return _WORD.sub(swap, query).strip()
 
 
 def _telling_terms(session: Session, terms: list[str]) -> tuple[list[str], bool]:
@@ -260,18 +402,50 @@ def _decorate(session: Session, ranked: list[tuple[int, float]], terms: list[str
     return out
 
 
+def topic_named(session: Session, key: str, alias: str) -> str | None:
+    """The name of the topic whose key is `key`, else of the entity topic with `alias` (folded) among its aliases;
+    kept until the data changes, since every search page asks."""
+    def find(s: Session) -> str | None:
+        found = rows(s, "SELECT name FROM topics WHERE key = :k", {"k": key})
+        if found:
+            return str(found[0][0])
+        if not alias:
+            return None
+        like = '%"' + alias.replace("\\", "").replace("%", "").replace("_", "")[:100] + '"%'
+        sql = ("SELECT t.name, e.aliases FROM topics t JOIN entities e ON e.id = t.entity_id WHERE t.kind = 'entity' "
+               "AND lower(CAST(e.aliases AS TEXT)) LIKE :p ORDER BY t.id LIMIT 20")
+        for name, aliases in rows(s, sql, {"p": like}):
+            values = json.loads(aliases) if isinstance(aliases, str) else aliases
+            if isinstance(values, list) and any(str(a).casefold() == alias for a in values):
+                return str(name)
+        return None
+
+    return memoised(session, f"topic-named:{key}:{alias}", find) if key else None
+
+
 def _terms_pattern(terms: list[str]) -> re.Pattern[str]:
-    """One regex finding any term as a word or a word stem ('exercises' for 'exercise'); group tN is term N."""
+    """One regex finding any term as a whole word, or as that word inflected ('exercises' for 'exercise');
+    group tN is term N. Never inside another word: 'to' does not light up 'Tokyo' or 'today'."""
     return _compiled_terms(tuple(terms))
+
+
+_SUFFIXES = ("ies", "es", "s", "ed", "ing", "e", "y")  # stripped from a term to find the root its forms share
+_ENDINGS = "(?:s|es|ies|e|ed|d|ied|ing|y|ly|er|ers|ation|ations)?"  # what a form may add to that root
 
 
 @functools.lru_cache(maxsize=512)
 def _compiled_terms(terms: tuple[str, ...]) -> re.Pattern[str]:  # built once per query, not once per result
     parts = []
     for n, term in enumerate(terms):
-        root = term[:max(4, len(term) - 3)] if len(term) > 4 else term
-        parts.append(f"(?P<t{n}>{re.escape(root)})")
-    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})\w{{0,4}}(?!\w)", re.IGNORECASE)
+        root = term
+        if term.isalpha() and len(term) >= 5:
+            for suffix in _SUFFIXES:
+                if term.endswith(suffix) and len(term) - len(suffix) >= 4:
+                    root = term[:-len(suffix)]
+                    break
+        endings = _ENDINGS if term.isalpha() and len(term) >= 4 else "(?:s|es)?" if term.isalpha() else ""
+        parts.append(f"(?P<t{n}>{re.escape(root)}{endings})")
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(parts)})(?![^\W_])", re.IGNORECASE)
 
 
 def best_snippet(bullets: list[tuple[int, str]], terms: list[str]) -> tuple[int | None, str, list[list[int]]]:

@@ -44,16 +44,23 @@ def api_related(article_id: PathId, session: SessionDep, limit: Annotated[int, Q
     return related_articles(session, article_id, limit)
 
 
-@router.get("/search", tags=["search"], summary="Full-text search with filters; each hit has its best bullet")
+@router.get("/search", tags=["search"],
+            summary="Full-text search with filters, forgiving typos; each hit has its best bullet",
+            description="`total` counts the matching articles (at most 1,001: more reads as 1,000+). A word no "
+                        "article holds is put right from the index's vocabulary: `suggestion` is the query so "
+                        "corrected, and `corrected` says the results are the suggestion's (`exact=1` keeps the "
+                        "words as typed).")
 def api_search(session: SessionDep, q: Annotated[str, Query(max_length=500)],
                category: str | None = None, paper: Annotated[str | None, Query(pattern="^GS[1-4]$")] = None,
                entity: str | None = None,
                date_from: Annotated[str | None, Query(alias="from", pattern=ISO_DATE)] = None,
                date_to: Annotated[str | None, Query(alias="to", pattern=ISO_DATE)] = None,
-               limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0) \
-        -> dict[str, Any]:
-    from gistbook.store.search import SearchFilters, search
+               limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0,
+               exact: Annotated[bool, Query()] = False) -> dict[str, Any]:
+    from gistbook.store.search import SearchFilters, forgiving_search
 
     filters = SearchFilters(date_from=valid_date(date_from, "from"), date_to=valid_date(date_to, "to"),
                             category=category, paper=paper, entity=entity)
-    return {"query": q, "results": search(session, q, filters, limit=limit, offset=offset)}
+    answer = forgiving_search(session, q, filters, limit=limit, offset=offset, exact=exact)
+    return {"query": q, "results": answer.results, "total": answer.total, "suggestion": answer.suggestion,
+            "corrected": answer.corrected}

@@ -109,21 +109,37 @@ async def search_page(request: Request, session: SessionDep, q: Annotated[str, Q
                       entity: Annotated[str, Query(max_length=300)] = "",
                       date_from: Annotated[str, Query(alias="from", pattern=ISO_DATE)] = "",
                       date_to: Annotated[str, Query(alias="to", pattern=ISO_DATE)] = "",
-                      page: Annotated[int, Query(ge=1, le=500)] = 1) -> HTMLResponse:
+                      page: Annotated[int, Query(ge=1, le=500)] = 1,
+                      exact: Annotated[int, Query(ge=0, le=1)] = 0) -> HTMLResponse:
     return await run_page(request, _search_page, request, session, q, category, paper, entity, date_from, date_to,
-                          page)
+                          page, exact)
 
 
 def _search_page(request: Request, session: Session, q: str, category: str, paper: str, entity: str,
-                 date_from: str, date_to: str, page: int) -> HTMLResponse:
-    from gistbook.store.search import SearchFilters, search
+                 date_from: str, date_to: str, page: int, exact: int = 0) -> HTMLResponse:
+    from gistbook.store.search import SearchAnswer, SearchFilters, forgiving_search
 
     filters = SearchFilters(date_from=valid_date(date_from, "from"), date_to=valid_date(date_to, "to"),
                             category=category or None, paper=paper or None, entity=entity or None)
-    results = search(session, q, filters, limit=SEARCH_PAGE + 1, offset=(page - 1) * SEARCH_PAGE) if q.strip() else []
-    more = len(results) > SEARCH_PAGE
-    shown = [{**r, "parts": hit_segments(r["snippet"], r["highlights"])} for r in results[:SEARCH_PAGE]]
+    answer = forgiving_search(session, q, filters, limit=SEARCH_PAGE + 1, offset=(page - 1) * SEARCH_PAGE,
+                              exact=bool(exact)) if q.strip() else SearchAnswer([], 0)
+    more = len(answer.results) > SEARCH_PAGE
+    shown = [{**r, "parts": hit_segments(r["snippet"], r["highlights"])} for r in answer.results[:SEARCH_PAGE]]
+    filters_set = sum(bool(v) for v in (category, paper, entity, date_from, date_to))
     return render(request, "search.html", {
         "q": q, "results": shown, "more": more, "page": page, "category": category, "paper": paper,
         "entity": entity, "date_from": date_from, "date_to": date_to, "papers": PAPERS,
-        "categories": categories(session)})
+        "categories": categories(session), "answer": answer, "first": (page - 1) * SEARCH_PAGE + 1,
+        "filters_set": filters_set, "exact": exact or None,
+        "topic": named_topic(session, answer.suggestion if answer.corrected and answer.suggestion else q)})
+
+
+def named_topic(session: Session, query: str) -> str | None:
+    """The topic a query names ("india japan", "ISRO"): its dossier is one link away from the results."""
+    from gistbook.link.text import fold
+    from gistbook.link.topics import topic_key
+    from gistbook.store.search import topic_named
+
+    if not query.strip() or len(query) > 120:
+        return None
+    return topic_named(session, topic_key(query), fold(query).strip().casefold())

@@ -105,6 +105,13 @@
     }
   });
 
+  // Search: on a phone the filters start folded, so the results fill the first screen (not when one is set).
+  if (window.matchMedia && window.matchMedia("(max-width: 680px)").matches) {
+    document.querySelectorAll("details[data-fold-narrow]:not([data-keep-open])").forEach(function (fold) {
+      fold.open = false;
+    });
+  }
+
   // Add: a pasted text's title follows its first line until the reader types a title of their own.
   document.querySelectorAll("[data-first-line-of]").forEach(function (title) {
     var source = document.getElementById(title.getAttribute("data-first-line-of"));
