@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# axe-core (MPL-2.0), the accessibility checker the browser tests inject into each page; fetched, never vendored
+AXE_VERSION := 4.10.3
+AXE_STAMP := .cache/axe/.installed-$(AXE_VERSION)
 
-.PHONY: run test lint bench docs install install-dev clean
+.PHONY: run test lint bench docs install install-dev axe clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +22,13 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev $(AXE_STAMP)
+
+$(AXE_STAMP):
+	npm install --no-save --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
+	touch $@
+
+axe: $(AXE_STAMP)
 
 run: install
 	$(BIN)/gistbook demo
@@ -39,4 +48,4 @@ bench: install-dev
 	$(BIN)/python bench/ingest.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info .cache/axe

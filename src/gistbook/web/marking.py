@@ -68,13 +68,14 @@ def marked_sections(article: dict[str, Any]) -> list[dict[str, Any]]:
 def segments_html(segs: list[Segment]) -> Markup:
     """A bullet's segments as HTML: entities link to their dossier, dates carry their ISO value; every piece of
     text is escaped. Written out here because it is the innermost loop of the article page (a template macro
-    per bullet cost ~3x as much)."""
+    per bullet cost ~3x as much). Entity links are out of the Tab order (tabindex=-1): a release holds up to a
+    hundred, which stood between a keyboard and the Notes; the page's switch (app.js) puts them back."""
     out: list[str] = []
     for seg in segs:
         text = escape(seg.text)
         if seg.kind == "entity":
             ref, label = seg.ref or "", seg.label or ""
-            out.append(f'<a class="ent ent-{escape(label)}" href="/topics/{escape(quote(ref, safe=""))}" '
+            out.append(f'<a class="ent ent-{escape(label)}" href="/topics/{escape(quote(ref, safe=""))}" tabindex="-1" '
                        f'title="{escape(ref)} · {escape(label.replace("_", " "))}">{text}</a>')
         elif seg.kind == "date":
             out.append(f'<time class="date" title="{escape(seg.ref or "")}">{text}</time>')

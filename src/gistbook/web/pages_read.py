@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Annotated, Any
 
@@ -22,6 +23,19 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
 ROLE_LABELS = {"news": "The news", "background": "Background", "challenges": "Challenges",
                "way_forward": "Way forward", "other": ""}
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+
+
+def role_tag(heading: str | None, role: str) -> str:
+    """The role label shown beside a section heading, or "" when the heading already says it (a "Way Forward"
+    heading tagged "Way forward" read twice, on screen and to a screen reader)."""
+    label = ROLE_LABELS.get(role, "")
+    if not label or role == "news":
+        return ""
+    return "" if heading and _words(label) in _words(heading) else label
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -85,13 +99,13 @@ def _article_page(request: Request, article_id: int, session: Session, user: Web
     entity_groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ent in art["entities"]:
         entity_groups[ent["type"]].append(ent)
-    sections = marked_sections(art)
+    sections = [{**sec, "tag": role_tag(sec.get("heading"), sec["role"])} for sec in marked_sections(art)]
     keys = set(key_point_ids(session, article_id) or [])
     key_points = [b for sec in sections for b in sec["bullets"] if b["id"] in keys]
     # the note first; the release's full text folds under it, open when a note sits on a point only it holds
     full_open = bool(keys) and any(bid not in keys for bid in on_bullet)
     return render(request, "article.html", {
-        "art": art, "sections": sections, "role_labels": ROLE_LABELS, "key_points": key_points,
+        "art": art, "sections": sections, "key_points": key_points,
         "full_open": full_open,
         "article_notes": [n for n in notes if n["bullet_id"] is None],
         "bullet_notes": [n for n in notes if n["bullet_id"] is not None], "on_bullet": on_bullet,
@@ -100,19 +114,25 @@ def _article_page(request: Request, article_id: int, session: Session, user: Web
         "carded": notes_with_cards(session, [n["id"] for n in notes], user_id_of(user))})
 
 
-def drawn_sections(session: Any, article_id: int) -> list[dict[str, Any]]:
-    """Background, challenges and way forward that gistbook.page drew from earlier articles, with sources."""
+def drawn_sections(session: Any, article_id: int) -> dict[str, Any]:
+    """Background, challenges and way forward that gistbook.page drew from earlier articles, with sources; the
+    topic they were gathered for and how many stored items they come from (the page says what it really shows:
+    gistbook does not know which of those items the reader has opened)."""
     from gistbook.page import PageError, build_page
 
     try:
         page = build_page(session, article_id)
     except PageError:
-        return []
-    return [
-        {"heading": sec["heading"], "role": sec["role"], "bullets": [b for b in sec["bullets"] if b.get("generated")]}
+        return {"sections": [], "topic": None, "items": 0}
+    sections = [
+        {"heading": sec["heading"], "role": sec["role"], "tag": role_tag(sec["heading"], sec["role"]),
+         "bullets": [b for b in sec["bullets"] if b.get("generated")]}
         for sec in page["sections"]
         if any(b.get("generated") for b in sec["bullets"])
     ]
+    items = {src["article_id"] for sec in sections for b in sec["bullets"] for src in b["sources"]}
+    topic = next((t["name"] for t in page["topics"] if t.get("used")), None)
+    return {"sections": sections, "topic": topic if sections else None, "items": len(items)}
 
 
 @router.get("/articles/{article_id}/background", response_class=HTMLResponse)
@@ -123,9 +143,10 @@ def background_page(request: Request, article_id: int, session: SessionDep) -> H
     if art is None:
         raise HTTPException(404, f"There is no article #{article_id}.")
     fragment = request.headers.get("x-fragment") == "1"
+    drawn = drawn_sections(session, article_id)
     return render(request, "drawn_fragment.html" if fragment else "background.html",
-                  {"drawn": drawn_sections(session, article_id), "role_labels": ROLE_LABELS, "fragment": fragment,
-                   "article_id": article_id, "title": art.title})
+                  {"drawn": drawn["sections"], "drawn_topic": drawn["topic"], "drawn_items": drawn["items"],
+                   "fragment": fragment, "article_id": article_id, "title": art.title})
 
 
 @router.get("/articles/{article_id}/related", response_class=HTMLResponse)

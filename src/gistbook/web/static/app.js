@@ -19,6 +19,30 @@
   }
   loadFragments(document);
 
+  // An article's entity links come out of the Tab order (a release holds up to a hundred, all before the Notes);
+  // the "Tab through entity links" switch puts them back, and this browser remembers the choice.
+  var ENTITY_KEY = "gistbook.entity-links";
+  function entityLinksOn() {
+    try { return window.localStorage.getItem(ENTITY_KEY) === "on"; } catch (e) { return false; }
+  }
+  function applyEntityLinks(root, on) {
+    root.querySelectorAll("a.ent").forEach(function (link) {
+      if (on) { link.removeAttribute("tabindex"); } else { link.setAttribute("tabindex", "-1"); }
+    });
+    root.querySelectorAll("[data-entity-toggle]").forEach(function (box) {
+      box.checked = on;
+      var label = box.closest(".ent-toggle");
+      if (label) { label.hidden = false; }
+    });
+  }
+  applyEntityLinks(document, entityLinksOn());
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.hasAttribute("data-entity-toggle")) { return; }
+    try { window.localStorage.setItem(ENTITY_KEY, box.checked ? "on" : "off"); } catch (e) { /* this page only */ }
+    applyEntityLinks(document, box.checked);
+  });
+
   function swapMain(html, hash) {
     var doc = new DOMParser().parseFromString(html, "text/html");
     var fresh = doc.querySelector("main");
@@ -28,6 +52,7 @@
     main.innerHTML = fresh.innerHTML;
     document.title = doc.title;
     loadFragments(main);
+    applyEntityLinks(main, entityLinksOn());
     if (hash) {
       history.replaceState(null, "", location.pathname + location.search + hash);
       var target = document.getElementById(hash.slice(1));
