@@ -42,7 +42,7 @@ lint: install-dev
 	$(BIN)/mypy
 
 docs: install
-	$(BIN)/python -m gistbook.docs > docs/cli.md
+	$(BIN)/python -m gistbook.cli.reference > docs/cli.md
 
 bench: install-dev
 	$(BIN)/python bench/ingest.py

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from gistbook.docs import cli_markdown
+from gistbook.cli.reference import cli_markdown
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 

@@ -1,0 +1,5 @@
+"""`python -m gistbook.cli`, as the tests and benchmarks run it."""
+
+from gistbook.cli import main
+
+main()
