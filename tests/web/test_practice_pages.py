@@ -22,30 +22,44 @@ def demo_notes(store: Store) -> None:
 
 
 def test_quiz_answer_and_score(client: TestClient, store: Store, demo_notes: None) -> None:
-    page = client.get("/quiz", params={"count": 10, "kind": ["statements", "cloze", "how-many", "pairs", "chronology"]})
+    page = client.get("/quiz", params={"size": 10, "kind": ["statements", "cloze", "how-many", "pairs", "chronology"]})
     assert page.status_code == 200
-    ids = [int(i) for i in re.search(r'name="ids" value="([\d,]+)"', page.text).group(1).split(",")]
+    form = served_form(page.text)
+    ids = [int(i) for i in form["ids"].split(",")]
     n = len(ids)
     assert n >= 4
     with store.session() as session:
         keys = {qid: get_question(session, qid)["answer"] for qid in ids}
     answers = {f"a{qid}": key for qid, key in keys.items()}
     answers[f"a{ids[0]}"] = "A" if keys[ids[0]] != "A" else "B"  # one wrong on purpose
-    result = client.get("/quiz/result", params={"ids": ",".join(map(str, ids)), **answers}).text
-    assert f"{n - 1} of {n} correct" in result
+    sent = client.post("/quiz/result", data={**form, **answers})
+    assert sent.status_code == 303 and re.fullmatch(r"/quiz/attempts/\d+", sent.headers["location"])
+    result = client.get(sent.headers["location"]).text
+    marks = 2 * (n - 1) - 2 / 3
+    assert f"{marks:.2f}".rstrip("0").rstrip(".") in result and f"of {2 * n} marks" in result
     assert result.count('class="badge good"') == n - 1 and result.count('class="badge bad"') == 1
     assert re.search(r'href="/articles/\d+#b\d+"', result)  # explanations link to their source bullets
+    assert "point " not in result  # cited by title and date, not by an internal id
     assert "Explanation" in result
 
 
+def served_form(html: str) -> dict[str, str]:
+    """The hidden fields of a mock page's form: the set, its signature and the CSRF token."""
+    form = html[html.index('id="mock"'):]
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form[:form.index("<ol")]))
+
+
 def test_quiz_for_one_article_and_bad_input(client: TestClient, article_ids: dict[str, int]) -> None:
-    page = client.get("/quiz", params={"article": article_ids["japan"], "count": 3})
-    assert page.status_code == 200 and "Quiz on" in page.text
-    assert client.get("/quiz", params={"count": 0}).status_code == 422
+    page = client.get("/quiz", params={"article": article_ids["japan"]})
+    assert page.status_code == 200 and "Mock test on" in page.text
+    bad_size = client.get("/quiz", params={"size": 7})
+    assert bad_size.status_code == 422 and "size: 7 is not offered; choose 10, 25, 50 or 100" in bad_size.text
+    assert 'aria-invalid="true"' in bad_size.text and 'id="mock"' not in bad_size.text
+    assert "timer: 5 is not offered" in client.get("/quiz", params={"timer": 5}).text
     assert client.get("/quiz", params={"kind": "essay"}).status_code == 400
     assert client.get("/quiz", params={"article": 999999}).status_code == 404
-    assert client.get("/quiz/result", params={"ids": "1,x"}).status_code == 400
-    assert client.get("/quiz/result", params={"ids": "999999"}).status_code == 404
+    sent = client.post("/quiz/result", data={"ids": "1,x", "token": "t", "started": 1, "size": 10})
+    assert sent.status_code == 400 and "ids: must list" in sent.text
 
 
 def test_quiz_api(client: TestClient, demo_notes: None) -> None:
@@ -53,6 +67,7 @@ def test_quiz_api(client: TestClient, demo_notes: None) -> None:
     assert questions and all(q["kind"] == "cloze" for q in questions)
     scored = client.post("/api/quiz/answers", json={"answers": {str(q["id"]): q["answer"] for q in questions}})
     assert scored.json()["right"] == len(questions)
+    assert scored.json()["marks"] == 2 * len(questions) == scored.json()["max_marks"]
 
 
 def make_fact_cards(client: TestClient) -> None:

@@ -10,35 +10,103 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from gistbook.store import models as m
-from gistbook.web.deps import BodyId, Offset, QueryId, SessionDep, StoreDep, UserDep, user_id_of
-from gistbook.web.pages_practice import MAX_QUESTIONS, make_questions, score_answers
+from gistbook.store.learners import MockAttempt
+from gistbook.web.deps import BodyId, Offset, PathId, QueryId, SessionDep, StoreDep, UserDep, user_id_of
+from gistbook.web.mock_view import DEFAULT_SIZE, MAX_ANSWER_CHARS, mark_answers
+from gistbook.web.pages_practice import MAX_QUESTIONS, make_questions
 from gistbook.web.pages_review import MAX_DURATION_MS, exam_date_of
 
 router = APIRouter(prefix="/api")
 
 
 class Answers(BaseModel):
-    """Question id → the answer given: a letter, an option number, the option's text, or a Mains outline."""
+    """Question id → the answer given: a letter, an option number, the option's text, "" for a blank, or a Mains
+    outline. With `save`, the marked set is kept in the learner's mock history."""
 
-    answers: dict[BodyId, str] = Field(min_length=1, max_length=MAX_QUESTIONS)
+    answers: dict[BodyId, Annotated[str, Field(max_length=MAX_ANSWER_CHARS)]] = Field(min_length=1,
+                                                                                     max_length=MAX_QUESTIONS)
+    save: bool = False
+    time_limit_s: int | None = Field(default=None, ge=1, le=24 * 3600)
+    elapsed_s: int | None = Field(default=None, ge=0, le=7 * 24 * 3600)
+    topic: str | None = Field(default=None, max_length=300)
 
 
-@router.get("/quiz", tags=["quiz"], summary="A set of verified questions (`quiz --json` shape), stored by id")
-def api_quiz(store: StoreDep, topic: Annotated[str | None, Query(max_length=300)] = None,
+class MainsRating(BaseModel):
+    rating: Literal["covered", "partly", "missed"]
+
+
+@router.get("/quiz", tags=["quiz"], summary="A set of verified questions (`quiz --json` shape), stored by id; "
+                                            "without a topic or article, drawn from the stored questions")
+def api_quiz(store: StoreDep, user: UserDep, topic: Annotated[str | None, Query(max_length=300)] = None,
              kind: Annotated[list[str] | None, Query()] = None,
-             count: Annotated[int, Query(ge=1, le=MAX_QUESTIONS)] = 10,
+             count: Annotated[int, Query(ge=1, le=MAX_QUESTIONS)] = DEFAULT_SIZE,
              article: QueryId = None) -> dict[str, Any]:
+    from gistbook.store.mock_tests import recent_question_ids
+
     with store.sessions.begin() as session:
-        questions = make_questions(session, topic=topic, kinds=kind or None, count=count, article=article)
+        questions, _ = make_questions(session, topic=(topic or "").strip() or None, kinds=kind or None, count=count,
+                                      article=article, avoid=recent_question_ids(session, user_id_of(user)))
     return {"questions": questions}
 
 
-@router.post("/quiz/answers", tags=["quiz"], summary="Score answers; each result has the key and explanation")
-def api_quiz_answers(body: Answers, session: SessionDep) -> dict[str, Any]:
-    scored = score_answers(session, {qid: given for qid, given in body.answers.items()})
-    return {"right": scored["right"], "total": scored["total"], "share": scored["share"],
-            "results": [{"id": r["question"]["id"], **r["result"], "sources": r["question"]["sources"]}
-                        for r in scored["results"]]}
+@router.post("/quiz/answers", tags=["quiz"], summary="Mark answers as the UPSC does (+2 right, −2/3 wrong, 0 blank; "
+                                                     "Mains apart); each result has the key and explanation")
+def api_quiz_answers(body: Answers, store: StoreDep, user: UserDep) -> dict[str, Any]:
+    from gistbook.quiz.stored import question_dicts
+    from gistbook.store.mock_tests import save_attempt
+
+    with store.sessions.begin() as session:
+        items, marking = mark_answers(session, dict(body.answers))
+        questions = {q["id"]: q for q in question_dicts(session, list(body.answers), whole=False)}
+        attempt_id = None
+        if body.save:
+            attempt_id = save_attempt(session, user_id=user_id_of(user), items=items, marking=marking.to_dict(),
+                                      size=len(items), topic=body.topic, time_limit_s=body.time_limit_s,
+                                      elapsed_s=body.elapsed_s).id
+    results = [{**item, "correct": item["outcome"] == "right" if item["outcome"] != "mains" else None,
+                "answer": questions[item["id"]]["answer"], "explanation": questions[item["id"]]["explanation"],
+                "sources": questions[item["id"]]["sources"]} for item in items]
+    return {**marking.to_dict(), "total": marking.scored, "attempt_id": attempt_id, "results": results}
+
+
+@router.get("/quiz/attempts", tags=["quiz"], summary="The learner's finished mock tests, newest first")
+def api_attempts(session: SessionDep, user: UserDep, limit: Annotated[int, Query(ge=1, le=500)] = 100) \
+        -> dict[str, Any]:
+    from gistbook.store.mock_tests import list_attempts
+
+    return {"attempts": [attempt_dict(a) for a in list_attempts(session, user_id_of(user), limit)]}
+
+
+@router.get("/quiz/attempts/{attempt_id}", tags=["quiz"], summary="One finished mock test with its answers")
+def api_attempt(attempt_id: PathId, session: SessionDep, user: UserDep) -> dict[str, Any]:
+    from gistbook.store.mock_tests import MockError, get_attempt
+
+    try:
+        return attempt_dict(get_attempt(session, attempt_id, user_id_of(user)), with_answers=True)
+    except MockError as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.put("/quiz/attempts/{attempt_id}/mains/{question_id}", tags=["quiz"],
+            summary="Rate your own Mains outline against the model one: covered, partly or missed")
+def api_rate_mains(attempt_id: PathId, question_id: PathId, body: MainsRating, store: StoreDep, user: UserDep) \
+        -> dict[str, Any]:
+    from gistbook.store.mock_tests import MockError, rate_mains
+
+    with store.sessions.begin() as session:
+        try:
+            return attempt_dict(rate_mains(session, attempt_id, user_id_of(user), question_id, body.rating),
+                                with_answers=True)
+        except MockError as exc:
+            raise HTTPException(404, str(exc)) from None
+
+
+def attempt_dict(attempt: MockAttempt, *, with_answers: bool = False) -> dict[str, Any]:
+    out = {"id": attempt.id, "finished": attempt.finished.isoformat(), "size": attempt.size, "topic": attempt.topic,
+           "article_id": attempt.article_id, "time_limit_s": attempt.time_limit_s, "elapsed_s": attempt.elapsed_s,
+           "right": attempt.right, "wrong": attempt.wrong, "blank": attempt.blank, "mains": attempt.mains,
+           "marks": round(attempt.marks, 4), "max_marks": attempt.max_marks}
+    return {**out, "answers": attempt.answers} if with_answers else out
 
 
 class CardsIn(BaseModel):
