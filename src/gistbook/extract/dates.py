@@ -16,22 +16,9 @@ from collections.abc import Iterator
 from gistbook.extract.deictic import tense_at
 from gistbook.extract.numbers import ORDINAL_WORDS
 from gistbook.extract.spans import Candidate, Part
+from gistbook.text import MONTH_ABBREVIATIONS
 
-MONTHS: dict[str, int] = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+MONTHS = MONTH_ABBREVIATIONS
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

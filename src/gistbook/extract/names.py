@@ -19,14 +19,14 @@ from gistbook.extract.lexicon import (
     SCHEME,
     Lexicon,
 )
+from gistbook.text import MONTH_NAMES
 
 PERSON_LABEL = "PERSON"
 WEAK_KEY = "gistbook_weak"  # user_data key: single-token countries and places found by the gazetteer
 JOINERS = frozenset({"of", "for", "on", "in", "and", "&", "the", "de", "da", "du", "del", "a", "to"})
 HYPHENS = frozenset({"-", "–"})
 TAIL_CUTTERS = frozenset({"in", "on", "at", "to", "for"})
-MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                    "October", "November", "December"})
+MONTHS = frozenset(MONTH_NAMES)
 GENERIC_ADJECTIVES = frozenset({
     "National", "International", "Central", "State", "Union", "Global", "Joint", "High", "Level", "High-Level",
     "Standing", "Expert", "Special", "Steering", "Working", "Task", "Technical", "Advisory", "Executive",

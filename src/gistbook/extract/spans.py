@@ -7,6 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+from gistbook.text import SHORT_MONTHS
+
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
@@ -115,18 +117,7 @@ _ABBREVIATIONS = {
     "etc",
     "govt",
     "dept",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    *SHORT_MONTHS,
     "co",
     "ltd",
     "inc",

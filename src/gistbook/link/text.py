@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-_STOPWORD_LIST = (
-    """a about above after again against all also am an and any are as at be been before being below between both
-    but by can could did do does doing down during each few for from further had has have having he her here hers
-    him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
-    ours out over own same she should so some such than that the their theirs them then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with would you your
-    s t during among amid within without upon via per while whilst across along around towards toward"""
-)
-STOPWORDS = frozenset(_STOPWORD_LIST.split())
+from gistbook.text import MONTH_ABBREVIATIONS, MONTH_NAMES, SHORT_MONTHS, STOPWORDS, fold
 
 # Words that state the same thing in different wording; mapped to one stem so paraphrases align.
 SYNONYMS: dict[str, str] = {
@@ -32,8 +23,7 @@ SYNONYMS: dict[str, str] = {
     "uk": "united_kingdom", "britain": "united_kingdom",
     "indian": "india", "japanese": "japan", "australian": "australia", "chinese": "china", "american": "united_states",
     "russian": "russia", "french": "france", "german": "germany", "british": "united_kingdom",
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
-    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+    **{short: MONTH_NAMES[MONTH_ABBREVIATIONS[short] - 1].lower() for short in SHORT_MONTHS},
 }
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][^\W_]*(?:_[^\W_]+)*(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -59,15 +49,6 @@ PHRASES: list[tuple[str, str]] = [
 _PHRASE_ONE = re.compile("|".join(f"(?P<p{n}>{pattern})" for n, (pattern, _) in enumerate(PHRASES)))
 _PHRASE_REPLACEMENT = {f"p{n}": replacement for n, (_, replacement) in enumerate(PHRASES)}
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII-ish form: accents dropped, dashes and quotes unified."""
-    if text.isascii():
-        return text.casefold()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").replace("‘", "'").casefold()
 
 
 def raw_tokens(text: str) -> list[str]:

@@ -14,11 +14,9 @@ from datetime import date
 
 from gistbook.parse.errors import ParseError
 from gistbook.records import Precision
+from gistbook.text import MONTH_NUMBERS
 
-MONTHS = {name: i for i, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")), start=1) for name in names}
+MONTHS = MONTH_NUMBERS
 MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?" \
         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 DAY = r"(\d{1,2})(?:st|nd|rd|th)?"

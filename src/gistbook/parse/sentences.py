@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from gistbook.parse.blocks import clean_text
+from gistbook.text import SHORT_MONTHS
 
 # Words that take a full stop but do not end a sentence (compared case-folded, without the stop).
 ABBREVIATIONS = frozenset((
@@ -23,8 +24,7 @@ ABBREVIATIONS = frozenset((
 ))
 # Words that are abbreviations only when a number follows ("No. 5", "Jan. 26", "Para. 3").
 BEFORE_NUMBER = frozenset((
-    "no", "nos", "para", "paras", "sl", "s.no", "ch", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "op", "pp", "p",
+    "no", "nos", "para", "paras", "sl", "s.no", "ch", *SHORT_MONTHS, "op", "pp", "p",
 ))
 CANDIDATE = re.compile(r"(\.\.\.|…|[.!?।॥]+)([\"”’'\)\]]*)\s+(?=\S)")
 OPENERS = "“\"‘'([{"

@@ -12,6 +12,7 @@ from gistbook.quiz.text import NUMBER_IN_TEXT, NUMBER_WORDS, YEAR, format_like, 
 from gistbook.quiz.truth import Verdict, evaluate
 from gistbook.quiz.worthiness import WORTHY, worthiness
 from gistbook.standalone import is_anaphoric, self_contained
+from gistbook.text import MONTH_NAMES, SHORT_MONTHS
 
 MIN_CHARS, MAX_CHARS = 40, 300
 # A swapped country could still be true where the sentence lists members or participants, so those are skipped.
@@ -24,8 +25,8 @@ SPEECH = re.compile(r"\b(?:said|says|stated|spoke|speaking|noted|highlighted|emp
                     r"recalled|acknowledged|affirmed|reiterated|delivering|addressing|we|our|my|you|your|he|she|him|"
                     r"his|they|them)\b", re.IGNORECASE)
 DEBRIS = re.compile(r"\bI\b|[a-z][.!?][A-Z]|[a-z]{3}[A-Z][a-z]|PHOTO|@|https?:|\.{3}|…|\bClick\b|\bAnnexure\b|\[\d+\]")
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|In|On|By|Since|From|Until|During|Till")
+_MONTHS = "|".join((*MONTH_NAMES, *(m.capitalize() for m in SHORT_MONTHS), "In", "On", "By", "Since", "From", "Until",
+                    "During", "Till"))
 _FY = re.compile(r"(\d{4})(\s*[-–]\s*)(\d{2}|\d{4})\b")
 _NUMBER = NUMBER_IN_TEXT
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
+
+from gistbook.text import STATEMENT_STOPWORDS as STOPWORDS
+from gistbook.text import fold_statement as fold  # the quiz compares whole statements
 
 ABBREVIATIONS = frozenset(
     [
@@ -19,14 +20,6 @@ _INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # "J.F.R. Jacob": initials, not 
 _TOKEN = re.compile(r"\w+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d)(?!\d|[.,]\d)")
-STOPWORDS = frozenset(
-    [
-        "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "in", "into", "is", "it",
-        "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which", "with", "will", "also",
-        "under", "over", "between", "both", "other", "its", "than", "then", "they", "these", "those", "while", "who",
-        "whom", "whose"
-    ]
-)
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 
@@ -49,18 +42,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         lead = len(tail) - len(tail.lstrip())
         spans.append((start + lead, start + len(tail)))
     return spans
-
-
-_FOLD_TABLE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
-
-
-@functools.lru_cache(maxsize=100_000)
-def fold(text: str) -> str:
-    """Comparison form: accents, curly quotes, dashes and spacing unified, case dropped, end stop removed."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_FOLD_TABLE)
-    text = re.sub(r"\s+", " ", text).strip().casefold()
-    return text.rstrip(" .;:")
 
 
 def tokens(text: str) -> list[str]:
