@@ -185,6 +185,8 @@ def test_review_three_cards_with_the_keyboard(site: dict[str, Any], page: Any) -
     if page.locator("[data-review]").count() == 0:
         page.get_by_role("button", name="Make fact cards").click()
         page.wait_for_load_state()
+        page.get_by_role("button", name=re.compile(r"Make up to \d+ cards")).click()  # after the count is shown
+        page.wait_for_load_state()
     seen = []
     for n, key in enumerate(("3", "1", "4")):
         card = page.locator("[data-review]")
@@ -204,8 +206,8 @@ def test_review_three_cards_with_the_keyboard(site: dict[str, Any], page: Any) -
 
 def test_stats_page_renders_its_charts(site: dict[str, Any], page: Any) -> None:
     page.goto(f"{site['base']}/stats")
-    page.locator("#exam-date").fill("2031-05-25")
-    page.get_by_role("button", name="Save").click()
+    page.locator("#plan-exam_date").fill("2031-05-25")
+    page.get_by_role("button", name="Save plan").click()
     page.wait_for_load_state()
     assert "days to the exam" in page.locator("#exam").inner_text()
     charts = page.locator("svg.chart")
