@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from gistbook.records import Document
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 # front-matter key -> Document field; other keys are kept in Document.meta
 FIELD_FOR_KEY = {
     "title": "title", "headline": "title",
@@ -48,26 +49,23 @@ def read_markdown(text: str, source: str, uri: str) -> Document:
 
 
 def _front_matter_pairs(block: str) -> list[tuple[str, str]]:
-    """Flat `key: value` pairs; a YAML list under a key (`- item` lines) is joined with commas."""
-    pairs: list[tuple[str, str]] = []
-    for line in block.split("\n"):
-        item = re.match(r"^\s+-\s+(.*)$|^-\s+(.*)$", line)
-        if item and pairs:
-            key, value = pairs[-1]
-            extra = _unquote(item.group(1) or item.group(2) or "")
-            pairs[-1] = (key, f"{value}, {extra}" if value else extra)
-            continue
-        key_line = KEY_LINE.match(line)
-        if key_line:
-            pairs.append((key_line.group(1), _unquote(key_line.group(2))))
+    """Top-level `key: value` pairs, a list joined with commas; nested mappings carry no field.
+
+    BaseLoader is as safe as safe_load (it builds only strings, lists and dicts) and keeps every value as
+    written: a date stays "2024-09-10", "yes" stays "yes". Hand-written front matter that is not YAML
+    ("title: India: Japan") is read a line at a time, each line's value taken whole.
+    """
+    try:
+        data = yaml.load(block, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader constructs no objects
+    except yaml.YAMLError:
+        data = dict(line.split(":", 1) for line in block.split("\n") if ":" in line and not line[:1].isspace())
+        data = {key.strip(): value.strip().strip("'\"") for key, value in data.items()}
+    if not isinstance(data, dict):
+        return []
+    pairs = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            value = ", ".join(str(item).strip() for item in value if isinstance(item, str) and item.strip())
+        if isinstance(value, str):
+            pairs.append((str(key), value.strip()))
     return pairs
-
-
-def _unquote(value: str) -> str:
-    """A scalar as YAML writes it: quotes removed, an inline list `[a, b]` flattened to `a, b`."""
-    value = value.strip()
-    if value.startswith("[") and value.endswith("]"):
-        return ", ".join(_unquote(part) for part in value[1:-1].split(",") if part.strip())
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return value

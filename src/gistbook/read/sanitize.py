@@ -7,6 +7,7 @@ import re
 
 import lxml.etree
 import lxml.html
+from lxml_html_clean import Cleaner
 
 from gistbook.read.errors import ReadError
 
@@ -42,39 +43,22 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
         raise ReadError(f"HTML could not be parsed: {error}") from None
 
 
-def _clean_in_place(root: lxml.html.HtmlElement) -> None:
-    for node in list(root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction, lxml.etree.Entity)):
-        _drop_keep_tail(node)
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag.lower() in _DROP_WITH_CONTENT:
-            _drop_keep_tail(element)
-            continue
-        for name in list(element.attrib):
-            value = element.attrib[name]
-            if name.lower() not in _KEEP_ATTRIBUTES or (name.lower() == "href" and not _SAFE_URL.match(value)):
-                del element.attrib[name]
-
-
-def _drop_keep_tail(node: lxml.etree._Element) -> None:
-    """Remove a node but keep the text that followed it, which belongs to the parent."""
-    parent = node.getparent()
-    if parent is None:
-        return
-    tail = node.tail
-    previous = node.getprevious()
-    parent.remove(node)
-    if tail:
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
+# every element dropped with its content is in kill_tags; no other tag is unwrapped or renamed
+_CLEANER = Cleaner(
+    scripts=True, javascript=True, comments=True, style=True, inline_style=True, links=True, meta=True,
+    processing_instructions=True, page_structure=False, embedded=False, frames=False, forms=False,
+    annoying_tags=False, remove_unknown_tags=False, safe_attrs_only=True, safe_attrs=_KEEP_ATTRIBUTES,
+    kill_tags=_DROP_WITH_CONTENT,
+)
 
 
 def sanitize_element(root: lxml.html.HtmlElement) -> str:
     """Serialise the body of a parsed tree after removing everything active or invisible."""
-    _clean_in_place(root)
+    for element in root.iter():  # a link keeps its address only when it is web, mail or relative
+        href = element.get("href") if isinstance(element.tag, str) else None
+        if href is not None and not _SAFE_URL.match(href):
+            del element.attrib["href"]
+    _CLEANER(root)
     body = root if root.tag == "body" else root.find(".//body")
     if body is None:
         body = root
