@@ -30,6 +30,7 @@ ENTITY_TOPIC_TYPES = frozenset({"country", "organisation", "initiative", "milita
 CENTRAL = 0.5  # an article scoring this for a topic is about it: all its bullets belong to the dossier
 COUNTRY_LINK = 0.3  # a country topic gathers articles where the country is at least this prominent
 SYLLABUS_LINK = 0.3
+LISTED_SCORE = 0.3  # the topic index counts an item toward a topic only when it is at least this much about it
 FILLER = frozenset({"relations", "relation", "ties", "tie", "bilateral", "and", "the", "of", "between", "with",
                     "topic", "dossier", "india's"})
 
@@ -277,27 +278,67 @@ def link_topics(session: Session, article_id: int) -> list[TopicLink]:
     return links
 
 
+def _fact_counts(session: Session, topic_ids: list[int], min_score: float) -> dict[int, int]:
+    """Distinct facts each topic's items state, in one grouped query (not one query per topic)."""
+    counts: dict[int, int] = {}
+    for i in range(0, len(topic_ids), 500):
+        q = (select(m.TopicArticle.topic_id, func.count(func.distinct(m.FactMention.fact_id)))
+             .join(m.FactMention, m.FactMention.article_id == m.TopicArticle.article_id)
+             .where(m.TopicArticle.topic_id.in_(topic_ids[i:i + 500])).group_by(m.TopicArticle.topic_id))
+        if min_score > 0:
+            q = q.where(m.TopicArticle.score >= min_score)
+        counts.update((int(t), int(n)) for t, n in session.execute(q))
+    return counts
+
+
+def index_version(session: Session) -> str:
+    """Changes whenever a topic link or a stated fact is added or removed (two index reads, not a scan of the
+    data): what the topic index is computed from."""
+    parts = [tuple(session.execute(select(func.max(model.id), func.count(model.id))).one())
+             for model in (m.TopicArticle, m.FactMention, m.Topic)]
+    return ":".join(f"{top or 0}-{n}" for top, n in parts)
+
+
 def list_topics(session: Session, kind: str | None = None, min_articles: int = 1,
-                limit: int | None = None) -> list[dict[str, Any]]:
+                limit: int | None = None, min_score: float = 0.0) -> list[dict[str, Any]]:
     """Topics with their kind and how many articles and distinct facts each gathers, biggest first.
 
-    Fact counts are exact, counted per listed topic; pass `limit` on a large store to count only the biggest.
+    Only articles scoring `min_score` or more for a topic count toward it (0: every link). Fact counts are exact,
+    counted for the listed topics in one query; pass `limit` on a large store to count only the biggest.
     """
-    arts = (select(m.TopicArticle.topic_id, func.count().label("n")).group_by(m.TopicArticle.topic_id).subquery())
-    q = (select(m.Topic.id, m.Topic.name, m.Topic.kind, m.Topic.key, arts.c.n)
-         .join(arts, arts.c.topic_id == m.Topic.id)
-         .where(arts.c.n >= min_articles).order_by(arts.c.n.desc(), m.Topic.name))
+    arts = select(m.TopicArticle.topic_id, func.count().label("n"))
+    if min_score > 0:
+        arts = arts.where(m.TopicArticle.score >= min_score)
+    counted = arts.group_by(m.TopicArticle.topic_id).subquery()
+    q = (select(m.Topic.id, m.Topic.name, m.Topic.kind, m.Topic.key, counted.c.n)
+         .join(counted, counted.c.topic_id == m.Topic.id)
+         .where(counted.c.n >= min_articles).order_by(counted.c.n.desc(), m.Topic.name))
     if kind:
         q = q.where(m.Topic.kind == kind)
     if limit:
         q = q.limit(limit)
-    out = []
-    for topic_id, name, k, key, n_articles in session.execute(q).all():
-        facts = session.scalar(select(func.count(func.distinct(m.FactMention.fact_id)))
-                               .join(m.TopicArticle, m.TopicArticle.article_id == m.FactMention.article_id)
-                               .where(m.TopicArticle.topic_id == topic_id))
-        out.append({"name": name, "kind": k, "key": key, "articles": int(n_articles), "facts": int(facts or 0)})
-    return out
+    found = session.execute(q).all()
+    facts = _fact_counts(session, [int(r[0]) for r in found], min_score)
+    return [{"id": int(topic_id), "name": name, "kind": k, "key": key, "articles": int(n_articles),
+             "facts": facts.get(int(topic_id), 0)} for topic_id, name, k, key, n_articles in found]
+
+
+def followed_topic_ids(session: Session, user_id: int | None, min_score: float = LISTED_SCORE) -> set[int]:
+    """Topics the learner follows. Nothing records a follow yet, so a topic is followed when the learner has a
+    note on one of its items or a card drawn from one (each item at least `min_score` about the topic)."""
+    note_owner = m.Note.user_id.is_(None) if user_id is None else m.Note.user_id == user_id
+    card_owner = m.Card.user_id.is_(None) if user_id is None else m.Card.user_id == user_id
+    noted = select(m.Note.article_id).where(note_owner)
+    carded = (select(m.Bullet.article_id).join(m.Card, m.Card.bullet_id == m.Bullet.id).where(card_owner)
+              .distinct())
+    articles = set(session.scalars(noted)) | set(session.scalars(carded))
+    followed: set[int] = set()
+    ids = sorted(articles)
+    for i in range(0, len(ids), 500):
+        followed.update(session.scalars(select(m.TopicArticle.topic_id).distinct()
+                                        .where(m.TopicArticle.article_id.in_(ids[i:i + 500]),
+                                               m.TopicArticle.score >= min_score)))
+    return followed
 
 
 def resolve_topic(session: Session, name: str) -> m.Topic | None:

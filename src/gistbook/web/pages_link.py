@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from gistbook.store import Store
-from gistbook.web.deps import SessionDep, StoreDep, run_page
+from gistbook.store.changes import memoised
+from gistbook.web.deps import SessionDep, StoreDep, UserDep, run_page, user_id_of
 from gistbook.web.marking import Segment, segments
 from gistbook.web.queries import PAPERS, categories
-from gistbook.web.snapshots import PAGE_WINDOW, build_snapshot, current_snapshot, render_body
+from gistbook.web.snapshots import PAGE_WINDOW, build_snapshot, current_snapshot, render_body, topic_index
 from gistbook.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -36,17 +37,27 @@ def valid_date(value: str | None, field: str) -> str | None:
 
 
 @router.get("/topics", response_class=HTMLResponse)
-def topics_index(request: Request, session: SessionDep,
-                 kind: Annotated[str | None, Query(pattern="^(pair|entity|syllabus|theme)?$")] = None) -> HTMLResponse:
-    from gistbook.link.topics import list_topics
+async def topics_index(request: Request, session: SessionDep, store: StoreDep, user: UserDep,
+                       kind: Annotated[str | None, Query(pattern="^(pair|entity|syllabus|theme)?$")] = None
+                       ) -> HTMLResponse:
+    return await run_page(request, _topics_index, request, session, store, user_id_of(user), kind or None)
 
-    topics = list_topics(session, kind=kind or None)
+
+def _topics_index(request: Request, session: Session, store: Store, user_id: int | None,
+                  kind: str | None) -> HTMLResponse:
+    """Followed topics first, then the others by kind; topics of a single item are left out (topic_index)."""
+    from gistbook.link.topics import followed_topic_ids
+
+    topics = [t for t in topic_index(session, store) if not kind or t["kind"] == kind]
+    followed_ids = memoised(session, f"followed-topics:{user_id}", lambda s: followed_topic_ids(s, user_id))
+    followed = [t for t in topics if t["id"] in followed_ids]
     groups: dict[str, list[dict[str, Any]]] = {}
     for topic in topics:
-        groups.setdefault(topic["kind"], []).append(topic)
+        if topic["id"] not in followed_ids:
+            groups.setdefault(topic["kind"], []).append(topic)
     ordered = {k: groups[k][:150] for k in KIND_LABELS if k in groups}
-    return render(request, "topics.html", {"groups": ordered, "labels": KIND_LABELS, "kind": kind or "",
-                                           "total": len(topics)})
+    return render(request, "topics.html", {"followed": followed, "groups": ordered, "labels": KIND_LABELS,
+                                           "kind": kind or "", "total": len(topics)})
 
 
 @router.get("/topics/{name:path}", response_class=HTMLResponse)

@@ -9,6 +9,7 @@ the store holds. Ingest refreshes the snapshots of the topics it touched, so rea
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from gistbook.link import dossier as dossier_mod
 from gistbook.link import series
+from gistbook.link import topics as topics_mod
 from gistbook.records import date_sort_key
 from gistbook.store import Store
 from gistbook.store import models as m
@@ -29,12 +31,15 @@ from gistbook.web.templating import TEMPLATES, templates
 # can ask for the deeper window (the CLI's and the API's), which takes a few times as long on huge topics.
 PAGE_WINDOW = 100
 REFRESH_LIMIT = 100  # topics refreshed after one ingest, largest first; the rest are built on their first view
+TOPIC_INDEX_KEY = "topics:index"
+MIN_LISTED = 2  # a topic with a single item is no thread yet: the index leaves it out (search still finds it)
 
 
 def _code_fingerprint() -> str:
     """Changes with any code or template that shapes the snapshot, so an upgrade never serves old HTML."""
     digest = hashlib.sha256()
     for path in (Path(dossier_mod.__file__), Path(series.__file__), Path(charts.__file__), Path(__file__),
+                 Path(topics_mod.__file__),
                  TEMPLATES / "dossier_body.html", TEMPLATES / "macros.html", TEMPLATES.parent / "templating.py"):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -117,3 +122,18 @@ def refresh_after_ingest(store: Store, report: dict[str, Any]) -> int:
     """After an ingest (its `--json` report): refresh the dossiers of the topics its new and updated items joined."""
     ids = [int(item["id"]) for key in ("ingested", "updated") for item in report.get(key, []) if "id" in item]
     return refresh_dossiers(store, ids) if ids else 0
+
+
+def topic_index(session: Session, store: Store) -> list[dict[str, Any]]:
+    """Every topic worth listing (at least MIN_LISTED items fairly about it), biggest first, with its item and
+    fact counts. Counting takes grouped joins over every topic link (seconds on a large store), so the list is
+    kept as a snapshot and recounted only when a topic link or a fact was added or removed (two index reads)."""
+    version = f"{FINGERPRINT}:{topics_mod.index_version(session)}"
+    kept = load_snapshot(session, TOPIC_INDEX_KEY)
+    if kept is not None and kept.version == version:
+        listed: list[dict[str, Any]] = json.loads(kept.body)
+        return listed
+    listed = topics_mod.list_topics(session, min_articles=MIN_LISTED, min_score=topics_mod.LISTED_SCORE)
+    body = json.dumps(listed, ensure_ascii=False)
+    save_snapshot(store.sessions, TOPIC_INDEX_KEY, Snapshot(version, [], "Topics", body))
+    return listed
