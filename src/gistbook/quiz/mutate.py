@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence
-from gistbook.quiz.quality import acronym_letters, fact_sentence, initials, person_name, resembles
+from gistbook.quiz.quality import acronym_letters, fact_sentence, initials, person_name, resembles, vague_claim
 from gistbook.quiz.text import NUMBER_IN_TEXT, NUMBER_WORDS, YEAR, format_like, parse_number
 from gistbook.quiz.truth import Verdict, evaluate
 from gistbook.quiz.worthiness import WORTHY, worthiness
@@ -51,18 +51,25 @@ def standalone(sentence: Sentence) -> bool:
     weight = sum(2 if mk.kind in ("year", "figure") else 1 for mk in sentence.marks
                  if mk.kind != "entity" or fold_name(mk.value) != "india")
     people = sum(1 for mk in sentence.marks if mk.kind == "entity" and mk.type == "person")
+    named = {fold_name(mk.value or mk.text) for mk in sentence.marks if mk.kind == "entity"} - {"india"}
+    checkable = len(named) >= 2 or any(mk.kind in ("year", "figure") for mk in sentence.marks)
     return (MIN_CHARS <= len(text) <= MAX_CHARS and text[:1].isupper() and weight >= 2 and people < 3
             and self_contained(text)
             and not is_anaphoric(text) and not SPEECH.search(text) and not DEBRIS.search(text) and not _listing(text)
             and "?" not in text and not text.endswith(":") and fact_sentence(text) and worthiness(text) >= WORTHY
-            and not NEVER_ASKED.search(text) and not unnamed_reference(text))
+            and not NEVER_ASKED.search(text) and not unnamed_reference(text) and not vague_claim(text, checkable))
 
 
 # what a statement never rests on: a figure to two decimals, a department's budget line, a time only its
 # release knows ("last night", "on Thursday", "currently")
 NEVER_ASKED = re.compile(r"\b\d+\.\d{2}\b|\b(?:B\.E\.|R\.E\.|Budget Estimates?|Revised Estimates?)|\b(?:last night|"
                          r"this (?:morning|evening|week|month)|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|currently|"
-                         r"presently|recently|at present)\b", re.IGNORECASE)
+                         r"presently|recently|at present)\b|"
+                         # single cases and legal citations: a commission's note on one media report, a merger
+                         # cleared, a notification's number
+                         r"\bcogni[sz]ance of (?:a |the )?(?:media|news) reports?\b|\bapproved the (?:proposed )?"
+                         r"(?:combination|acquisition|merger)\b|\bG\.S\.R\.|\bS\.O\.\s*\d|\bnotification No\b|"
+                         r"\bclause \(\d+\)", re.IGNORECASE)
 # "the scheme", "the Regulations": a thing only the sentence before names
 GENERIC_REFERENCE = re.compile(r"\b(?:[Tt]he|[Ee]ach|[Tt]his|[Tt]hese) (?:[a-z]+ )?(?:[Ss]cheme|[Mm]ission|"
                                r"[Pp]rogramme|[Pp]rogram|[Pp]lan|[Pp]roject|[Ii]nitiative|[Pp]olicy|[Rr]egulations|"

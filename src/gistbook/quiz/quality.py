@@ -114,6 +114,29 @@ _NOMINAL = re.compile(r"^[A-Z][a-z]+(?:tion|ment|sion|ance|ence|ing|al)s?\s+(?:o
 _LABEL = re.compile(r"^[^:]{1,100}:\s")  # "Note: …", "Signing of X: …" — a heading glued onto a sentence
 
 
+# praise and aspiration: a line made of them cannot be false, so it tests nothing ("has emerged as a
+# people-centric movement", "worked in tandem to broaden participation", "provide an important foundation")
+_EVALUATIVE = re.compile(r"\b(?:significant(?:ly)?|important|powerful|major|remarkable|robust|vibrant|"
+                         r"transformative|transformation|tandem|foundation|milestone|landmark|historic|unprecedented|"
+                         r"people[-‑ ]centric|movement|ecosystem|momentum|commitment|vision|aspirations?|focus+ed on|"
+                         r"emerged as|witnessing|broad-based|inclusive|holistic|seamless|world-class|steady|strides|"
+                         r"affordable|good quality)\b",
+                         re.IGNORECASE)
+# what makes a line a fact even among words of praise: it records a founding, a law, a mandate or a first
+_DEFINING = re.compile(r"\b(?:launched|established|set up|notified|signed|enacted|constituted|founded|headquartered|"
+                       r"located|comprises|introduced|implemented|approved|ratified|adopted|designated|defined|"
+                       r"nodal|administered|regulates|prevents|provides|first|largest|highest)\b", re.IGNORECASE)
+
+
+def vague_claim(text: str, has_fact: bool) -> bool:
+    """Praise or aspiration rather than a fact ("Indian Railways is focussed on providing affordable, good quality
+    services"): the more a line holds (a date or figure, a defining verb), the more praise it may carry. Words
+    in a name ("Transformative Industrialization Scheme") are not praise."""
+    praise = sum(1 for found in _EVALUATIVE.finditer(text) if not found.group()[:1].isupper() or found.start() == 0)
+    allowed = 1 + bool(has_fact) + bool(_DEFINING.search(text))
+    return praise >= allowed
+
+
 def fact_sentence(text: str) -> bool:
     """A sentence that states an examinable fact: not an instruction, a headline fragment, a label, a plan
     for an event or a note on how an event was run."""

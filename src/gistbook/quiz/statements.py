@@ -48,14 +48,20 @@ def arrange(ctx: Context, correct: list[bool], tries: int = 4) -> tuple[str, lis
 
 def _betrayed(false: Statement, statements: list[Statement], subject: str) -> bool:
     """A false statement another one exposes: the year or name it changed is stated by another statement
-    ("the Act, 2002" beside "the Act, 2008"), or it changed the very country the question is about."""
-    change = one_change(false.stored, false.text) if false.stored else None
-    if change is None:
+    ("the Act, 2002" beside "the Act, 2008"), another false statement changed the same value (two different
+    years for one Act: one of them must be wrong), or it changed the very country the question is about."""
+    old = _changed(false)
+    if old is None:
         return False
-    old = change[0].strip(" ,.")
     if old and old.casefold() in subject.casefold():
         return True
-    return any(old and old in other.text for other in statements if other is not false)
+    return any(old and (old in other.text or (not other.correct and _changed(other) == old))
+               for other in statements if other is not false)
+
+
+def _changed(false: Statement) -> str | None:
+    change = one_change(false.stored, false.text) if false.stored else None
+    return change[0].strip(" ,.") if change is not None else None
 
 
 def subject_lead(ctx: Context, subject: str) -> str:
