@@ -138,6 +138,16 @@ def test_period_rules_for_ranges_cutoffs_bases_and_law_names() -> None:
     assert figures("The fee moves from the current Rs. 3,000 to Rs. 3,075 for FY 2026-27.")[0].period is None
 
 
+def test_a_base_year_or_a_founding_date_is_not_the_period() -> None:
+    assert figures("The plan cuts the carbon intensity of output by 45 per cent from 2005 levels.")[0].period is None
+    found = figures("The road trust, set up by the highways authority in 2020, raised funds at ₹18,380 crore.")
+    assert found[0].period is None
+    found = figures("The council chaired by the Prime Minister in February 2026 cleared a line of 107.6 km.")
+    assert found[0].period is None
+    # a scheme's launch keeps its date: the amount was set then
+    assert figures("The income scheme, launched in February 2019, pays ₹6,000 a year.")[0].period == "2019-02"
+
+
 def test_no_period_without_a_date_or_an_anaphor() -> None:
     found = figures("Trade was $5 billion in 2023. Six Metro Rail projects are being built.")
     assert [f.period for f in found] == ["2023", None]

@@ -88,6 +88,16 @@ _START_POINT = re.compile(
     r"(?:(?:financial|fiscal)\s+year\s+)?$",
     re.IGNORECASE,
 )
+# "reduce emissions intensity by 45% from 2005 levels": the base year a change is measured from
+_BASE_LEVEL_AFTER = re.compile(r"\s*levels?\b", re.IGNORECASE)
+# "NHIT, set up by NHAI in 2020, concluded …", "the Committee chaired by the Prime Minister in February 2026,
+# with a total length of …": when a body was founded or a meeting sat, not the period of a figure after it.
+# (A scheme's launch or approval date is kept: "launched in February 2019, pays ₹6,000" was set then.)
+_EVENT_DATE = re.compile(
+    r"\b(?:chaired|set\s+up|established|founded|constituted|incorporated)(?:\s+by\s+[^,;()]{1,60}?)?"
+    r"\s+(?:in|on|during)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _RANGE_GAP_AT = re.compile(r"\s*(?:[-‐‑‒–—]|to|till|until|and)\s*$", re.IGNORECASE)  # matched at a position
 
 
@@ -164,6 +174,18 @@ def _nearer_to_another(expr: TimeExpr, start: int, end: int, index: BulletIndex)
     return False  # "6 wards, 12 labs and 3 hostels will be finished by …": the verb's date is shared
 
 
+def _base_or_founding(e: TimeExpr, figure_start: int, index: BulletIndex) -> bool:
+    """A base year ("from 2005 levels") or, before the figure, a founding or meeting date: never its period.
+    Read once per date of a bullet, whatever the number of figures."""
+    text = index.text
+    def founding() -> bool:
+        return _EVENT_DATE.search(text[max(0, e.start - 90) : e.start]) is not None
+
+    if e.end <= figure_start and index.memo(("founding", e.start), founding):
+        return True
+    return _BASE_LEVEL_AFTER.match(text, e.end) is not None
+
+
 def figure_period(
     text: str,
     start: int,
@@ -198,6 +220,7 @@ def figure_period(
         # "Out of 28 members, 14 were notified on …": the event date is the part's; a status date
         # ("Out of 5,86,944 villages, 4,94,301 are ODF Plus as on 22.01.2026") holds for the total too
         here = [e for e in here if _CUT_OFF.search(text[max(0, e.start - 12) : e.start])]
+    here = [e for e in here if not _base_or_founding(e, start, index)]
     bases = [e for e in here if _COMPARED.search(text[max(0, e.start - 20) : e.start])]
     if bases and len(bases) < len(here):
         here = [e for e in here if e not in bases]  # "8% more than in FY25": FY25 is the base, not the period
