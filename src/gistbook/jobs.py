@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from gistbook.config import Settings
-from gistbook.records import Document, Failure
+from gistbook.records import Article, Document, Failure
 from gistbook.store import Store
 
 if TYPE_CHECKING:
@@ -78,28 +78,65 @@ def run_worker(store: Store, settings: Settings, *, concurrency: int = 1, every:
         time.sleep(every)
 
 
+PASTED_NAME = "pasted text.txt"
+PASTED_TITLE_CHARS = 300
+
+
+def pasted_title(text: str) -> str:
+    """The title a pasted text is offered (app.js shows the same): its first line, or the first sentence of a
+    first line too long to be a heading, cut at a word only past PASTED_TITLE_CHARS and never with an ellipsis."""
+    from gistbook.parse.assemble import TITLE_FROM_TEXT_CHARS
+    from gistbook.parse.sentences import split_sentences
+
+    first = next((line.strip(" \t\u2022*-") for line in text.splitlines() if line.strip(" \t\u2022*-")), "")
+    if len(first) > TITLE_FROM_TEXT_CHARS:
+        first = next(iter(split_sentences(first)), first)
+    if len(first) > PASTED_TITLE_CHARS:
+        first = first[:PASTED_TITLE_CHARS].rsplit(" ", 1)[0]
+    return first.strip()
+
+
 def upload_documents(data: bytes, name: str, settings: Settings, *, title: str | None = None,
-                     published: str | None = None, pasted: bool = False) -> list[Document | Failure]:
+                     published: str | None = None, pasted: bool = False) -> list[Document | Article | Failure]:
     """The items of an upload or a pasted text. Without a URL an item's identity is its content, so two uploads
-    under one name never overwrite each other; a pasted text takes the title and date it was given."""
+    under one name never overwrite each other; a pasted text is parsed here to settle its title and date."""
     from gistbook.read import ReadError, read_items
 
     try:
         items = read_items(data, name, max_bytes=settings.max_file_bytes)
     except ReadError as exc:
-        return [Failure(name, str(exc))]
+        return [Failure("pasted text" if pasted else name, str(exc))]
     identity = ("pasted:" if pasted else "upload:") + hashlib.sha256(data).hexdigest()[:16]
     for item in items:
-        if isinstance(item, Document):
-            if item.uri == item.source:
-                item.uri = identity + "/" + item.source
-            if pasted and len(items) == 1:
-                first = next((line.strip(" \t\u2022*-") for line in data.decode("utf-8", "replace").splitlines()
-                              if line.strip()), "")
-                if title and title.strip() != first:  # the first line, as the form prefills it: the reader knows
-                    item.title = title.strip()
-                item.published = published or item.published
-    return items
+        if isinstance(item, Document) and item.uri == item.source:
+            item.uri = identity + "/" + item.source
+    if pasted and len(items) == 1 and isinstance(items[0], Document):
+        return [_settled_paste(items[0], data.decode("utf-8", "replace"), title, published)]
+    return list(items)
+
+
+def _settled_paste(doc: Document, text: str, title: str | None, day: str | None) -> Article | Failure:
+    """A pasted text's title: the one typed, else the reader's heading, else its first sentence whole (the parser
+    would cut it at 100 characters with '…'). Its date: the one given, else its own, else the day it was pasted."""
+    import datetime as dt
+
+    from gistbook.parse import ParseError, parse_document
+
+    try:
+        article = parse_document(doc, published=day)
+    except ParseError as exc:
+        return Failure("pasted text", str(exc))
+    if title and title.strip():
+        article.title = title.strip()
+    elif article.title.endswith("…"):
+        article.title = pasted_title(text) or article.title
+    if day:
+        article.published, article.published_precision = day, "day"
+        article.published_reason = "the date given when it was pasted"
+    elif not article.published:
+        article.published, article.published_precision = dt.date.today().isoformat(), "day"
+        article.published_reason = "no date in the text: the day it was pasted"
+    return article
 
 
 def ingest_upload(store: Store, settings: Settings, upload_id: int, *, published: str | None = None,
@@ -122,15 +159,32 @@ def ingest_upload(store: Store, settings: Settings, upload_id: int, *, published
 
 def ingest_added(store: Store, settings: Settings, *, paths: list[str], urls: list[str],
                  pasted: tuple[bytes, str | None, str | None] | None, published: str | None,
-                 progress: Callable[[int], None] | None = None) -> IngestReport:
+                 progress: Callable[[int], None] | None = None,
+                 names: Callable[[str], str] | None = None) -> IngestReport:
     """What the Add page brought, in one report: files, then web addresses, then the pasted text (with its title
-    and date)."""
-    from gistbook.intake.items import ingest_paths_or_urls
-    from gistbook.pipeline import ingest_items
+    and date). A file is read under the name the user gave it (`names`), never its temporary path, so the
+    stored source says "seed-article.txt" and the same file added twice is one item."""
+    from gistbook.intake.items import url_items
+    from gistbook.intake.sources import fetcher_for
+    from gistbook.pipeline import IngestReport, ingest_items
 
-    report = ingest_paths_or_urls(paths + urls, store, settings=settings, published=published, progress=progress)
+    report = IngestReport()
+    for path in paths:
+        name = names(path) if names else path
+        try:
+            with open(path, "rb") as upload:  # noqa: PTH123 - one file of the upload's own folder
+                data = upload.read()
+        except OSError as exc:
+            report.failed.append({"source": name, "error": f"could not read the upload: {exc.strerror}"})
+            continue
+        ingest_items(upload_documents(data, name, settings), store, published=published, progress=progress,
+                     report=report)
+    if urls:
+        with fetcher_for(settings) as fetcher:  # the intake's fetcher: its size cap, timeouts and address checks
+            ingest_items(url_items(urls, fetcher, published=published), store, published=published,
+                         progress=progress, report=report)
     if pasted is not None:
         data, title, day = pasted
-        items = upload_documents(data, "pasted text.txt", settings, title=title, published=day, pasted=True)
+        items = upload_documents(data, PASTED_NAME, settings, title=title, published=day, pasted=True)
         ingest_items(items, store, published=day or published, progress=progress, report=report)
     return report

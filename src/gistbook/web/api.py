@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
@@ -24,6 +25,7 @@ from gistbook.web.queries import newest_articles
 from gistbook.web.uploads import MAX_FILES, run_ingest, save_batch
 
 router = APIRouter(prefix="/api")
+UPLOAD_FOLDER = re.compile(r"^.*/gistbook-upload-[^/]+/(.+)$")
 
 
 class NoteIn(BaseModel):
@@ -65,7 +67,13 @@ INGEST_FORM: dict[str, Any] = {"requestBody": {"required": True, "content": {"mu
                   "description": "HTML, PDF, text, JSON Lines or feed files"},
         "feed": {"type": "string", "format": "binary", "description": "an RSS or Atom feed file"},
         "text": {"type": "string", "description": "pasted article text"},
-        "published": {"type": "string", "format": "date", "description": "publication date for pasted text"},
+        "text_title": {"type": "string", "description": "title of the pasted text (default: its heading, else "
+                                                         "its first sentence)"},
+        "text_date": {"type": "string", "format": "date",
+                      "description": "date of the pasted text (default: its own, else today)"},
+        "url": {"type": "string", "description": "web addresses to fetch and read, one a line"},
+        "published": {"type": "string", "format": "date",
+                      "description": "the year for items whose date has none"},
     }}}}}}
 
 
@@ -83,7 +91,21 @@ def api_article(article_id: PathId, session: SessionDep) -> dict[str, Any]:
     art = get_article(session, article_id)
     if art is None:
         raise HTTPException(404, f"no article with id {article_id}")
+    art["source"] = shown_source(art.get("source"))
     return art
+
+
+def shown_source(uri: str | None) -> str | None:
+    """Where an item came from, as its reader knows it: "pasted text", an upload's own file name or a web address,
+    never the content key it is stored under nor the temporary folder an upload passed through."""
+    if not uri:
+        return uri
+    kind, _, rest = uri.partition(":")
+    if kind in ("pasted", "upload") and "/" in rest:
+        name = rest.split("/", 1)[1]
+        return "pasted text" if kind == "pasted" else name
+    found = UPLOAD_FOLDER.match(uri)  # stored by an earlier version straight from the temporary folder
+    return found.group(1) if found else uri
 
 
 @router.post("/articles", tags=["articles"], response_model=IngestReport, openapi_extra=INGEST_FORM,
@@ -93,7 +115,7 @@ async def api_ingest(request: Request, store: StoreDep, settings: SettingsDep) -
 
     limit = int(settings.max_upload_mb * 1024 * 1024)
     form = await request.form(max_files=MAX_FILES + 2, max_fields=20, max_part_size=limit)
-    batch = await save_batch(form)
+    batch = await save_batch(form, settings.max_file_bytes)
     return await run_in_threadpool(run_ingest, batch, store, settings)
 
 

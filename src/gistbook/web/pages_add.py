@@ -1,48 +1,49 @@
-"""/add: upload files, paste text or give a feed; the result page streams progress while the batch runs."""
+"""/add: upload files, paste text (with a title and date) or give web addresses; what was added is processed in
+the background and /add/jobs shows its progress, then what was stored."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, Response
 
 from gistbook.web import add_jobs
 from gistbook.web.deps import SettingsDep, StoreDep
-from gistbook.web.templating import render, templates
-from gistbook.web.uploads import MAX_FILES, ingest_with_progress, save_batch
+from gistbook.web.templating import render
+from gistbook.web.uploads import MAX_FILES, AddFormError, save_batch
 
 router = APIRouter(include_in_schema=False)
-router.include_router(add_jobs.router)  # server mode: what was added is queued, this page follows the jobs
+router.include_router(add_jobs.router)
+KEPT_FIELDS = ("text", "text_title", "text_title_auto", "text_date", "url", "published")
 
 
 @router.get("/add", response_class=HTMLResponse)
 def add_form(request: Request, settings: SettingsDep) -> HTMLResponse:
-    return render(request, "add.html", {"max_mb": settings.max_upload_mb, "today": dt.date.today().isoformat()})
+    return _form(request, settings.max_upload_mb, {})
+
+
+def _form(request: Request, max_mb: float, given: dict[str, Any], error: AddFormError | None = None) -> HTMLResponse:
+    today = dt.date.today().isoformat()
+    values = {"text_date": today, **{k: v for k, v in given.items() if isinstance(v, str)}}
+    errors = {error.field: str(error.detail)} if error is not None else {}
+    return render(request, "add.html", {"max_mb": max_mb, "today": today, "values": values, "errors": errors},
+                  status_code=400 if error is not None else 200)
 
 
 @router.post("/add")
 async def add_submit(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
-    """Saves the upload, then streams the page: a progress line per finished batch, then the per-file report."""
+    """Saves what was given and answers at once with the page that follows its processing; bad input comes
+    back as the form, filled in as it was, with a one-line error at the field."""
     limit = int(settings.max_upload_mb * 1024 * 1024)
     form = await request.form(max_files=MAX_FILES + 2, max_fields=20, max_part_size=limit)
-    batch = await save_batch(form)
-    if request.app.state.mode == "server" and store.dialect == "postgresql":  # the queue lives in PostgreSQL
+    try:
+        batch = await save_batch(form, settings.max_file_bytes)
+    except AddFormError as error:
+        return _form(request, settings.max_upload_mb, {k: form.get(k) for k in KEPT_FIELDS}, error)
+    if add_jobs.queued_mode(request, store):  # the queue lives in PostgreSQL
         return await add_jobs.queue_batch(request, store, batch)
-    names = [batch.display(p) for p in batch.paths] + batch.urls + (["pasted text"] if batch.pasted else [])
-    outcome: dict[str, Any] = {}
-
-    def progress() -> Iterator[tuple[int, int]]:
-        for event in ingest_with_progress(batch, store, settings):
-            if isinstance(event, dict):
-                outcome["report"] = event
-            else:
-                yield event
-
-    context = {"request": request, "mode": request.app.state.mode, "path": "/add", "names": names,
-               "progress": progress(), "outcome": outcome}
-    chunks = templates.get_template("add_result.html").generate(context)
-    return StreamingResponse(chunks, media_type="text/html; charset=utf-8",
-                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+    names = [batch.display(p) for p in batch.paths] + batch.urls + (
+        [batch.pasted[1] or "pasted text"] if batch.pasted else [])
+    return add_jobs.start_local(request, store, batch, names)

@@ -6,11 +6,9 @@ import datetime as dt
 import re
 import shutil
 import tempfile
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from queue import Queue
 from typing import Any
 
 from fastapi import HTTPException
@@ -51,17 +49,37 @@ def safe_name(name: str | None, fallback: str) -> str:
     return base or fallback
 
 
-def parse_published(raw: str | None) -> str | None:
+class AddFormError(HTTPException):
+    """Bad input on the Add form: one line naming the field and the reason; the page shows it at the field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(400, message)
+        self.field = field
+
+
+def parse_published(raw: str | None, field: str = "published", label: str = "publication date") -> str | None:
     if raw is None or not raw.strip():
         return None
     try:
         return dt.date.fromisoformat(raw.strip()).isoformat()
     except ValueError:
-        raise HTTPException(400, f"publication date {raw.strip()[:40]!r} is not a date in YYYY-MM-DD form") \
-            from None
+        raise AddFormError(field, f"{label} {raw.strip()[:40]!r} is not a date in YYYY-MM-DD form") from None
 
 
-async def save_batch(form: FormData) -> Batch:
+def checked_paste(text: str, max_bytes: int | None) -> bytes:
+    """The pasted text as UTF-8, refused (one line) when it is binary data or larger than a file may be."""
+    data = text.replace("\r\n", "\n").encode("utf-8")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise AddFormError("text", f"pasted text: {len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB "
+                                   "a text may have (GISTBOOK_MAX_FILE_MB); add it as a file in parts")
+    odd = sum(1 for ch in text[:20000] if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    if odd > max(3, len(text[:20000]) // 100):
+        raise AddFormError("text", "pasted text: it looks like binary data, not text; paste the words of an "
+                                   "article, or upload the file itself")
+    return data
+
+
+async def save_batch(form: FormData, max_bytes: int | None = None) -> Batch:
     """Write every uploaded file and the pasted text to a fresh temp folder; 400 when nothing was given."""
     batch = Batch(Path(tempfile.mkdtemp(prefix="gistbook-upload-")))
     try:
@@ -69,7 +87,7 @@ async def save_batch(form: FormData) -> Batch:
         uploads = [f for key in ("files", "feed") for f in form.getlist(key)
                    if isinstance(f, UploadFile) and (f.filename or f.size)]
         if len(uploads) > MAX_FILES:
-            raise HTTPException(400, f"at most {MAX_FILES} files at once (got {len(uploads)})")
+            raise AddFormError("files", f"files: at most {MAX_FILES} at once (got {len(uploads)})")
         used: set[str] = set()
         for n, upload in enumerate(uploads, 1):
             name = safe_name(upload.filename, f"upload-{n}")
@@ -82,13 +100,17 @@ async def save_batch(form: FormData) -> Batch:
                     out.write(chunk)
             batch.paths.append(str(target))
         pasted = _text_field(form, "text")
+        title = (_text_field(form, "text_title") or "").strip()[:300] or None
+        if _text_field(form, "text_title_auto") == "1":
+            title = None  # the title the page filled in from the text, untouched: the text's own heading wins
+        day = parse_published(_text_field(form, "text_date"), "text_date", "date")  # the form shows today
         if pasted and pasted.strip():
-            batch.pasted = (pasted.replace("\r\n", "\n").encode("utf-8"),
-                            (_text_field(form, "text_title") or "").strip()[:300] or None,
-                            parse_published(_text_field(form, "text_date")))  # the form shows today
+            batch.pasted = (checked_paste(pasted, max_bytes), title, day)
+        elif pasted and title:
+            raise AddFormError("text", "pasted text: it is empty; paste the article under its title")
         batch.urls = web_addresses(_text_field(form, "url"))
         if not batch.paths and not batch.urls and batch.pasted is None:
-            raise HTTPException(400, "choose at least one file, or paste some text, or give a web address")
+            raise AddFormError("text", "choose at least one file, or paste some text, or give a web address")
     except BaseException:
         batch.cleanup()
         raise
@@ -102,7 +124,7 @@ def web_addresses(raw: str | None) -> list[str]:
     urls = [line.strip() for line in (raw or "").splitlines() if line.strip()]
     for url in urls:
         if not is_http_url(url):
-            raise HTTPException(400, f"{url[:100]!r} is not an http(s) web address")
+            raise AddFormError("url", f"web address {url[:100]!r} is not an http(s) web address")
     return urls[:MAX_FILES]
 
 
@@ -113,13 +135,32 @@ def _text_field(form: FormData, key: str) -> str | None:
 
 def run_ingest(batch: Batch, store: Store, settings: Settings) -> dict[str, Any]:
     """Ingest a saved batch in full and report it in the `ingest --json` shape, with the user's file names."""
-    from gistbook.jobs import ingest_added
+    return run_add(batch, store, settings, lambda done, total: None)
 
+
+def run_add(batch: Batch, store: Store, settings: Settings, progress: Callable[[int, int], None]) -> dict[str, Any]:
+    """Ingest a saved batch, telling `progress` (done, total) as items finish; the report names the user's files.
+    Any failure becomes one line of the report: what was stored before it stays whole (one transaction an item)."""
+    from gistbook.jobs import ingest_added
+    from gistbook.read import count_items
+
+    done = 0
     try:
+        total = sum(count_items(p) for p in batch.paths) + len(batch.urls) + (batch.pasted is not None)
+        progress(0, total)
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            progress(min(done, total), total)
+
         report = ingest_added(store, settings, paths=batch.paths, urls=batch.urls, pasted=batch.pasted,
-                              published=batch.published)
+                              published=batch.published, progress=advance, names=batch.display)
         refresh_after_ingest(store, report.to_dict())
         return _named(report.to_dict(), batch)
+    except Exception as exc:  # noqa: BLE001 - shown on the page as one line
+        return {"ingested": [], "unchanged": [], "updated": [],
+                "failed": [{"source": "this addition", "error": one_line(f"{type(exc).__name__}: {exc}")}]}
     finally:
         batch.cleanup()
 
@@ -129,41 +170,3 @@ def _named(report: dict[str, Any], batch: Batch) -> dict[str, Any]:
         for entry in report.get(key, []):
             entry["source"] = batch.display(str(entry.get("source", "")))
     return report
-
-
-def ingest_with_progress(batch: Batch, store: Store, settings: Settings) -> Iterator[tuple[int, int] | dict[str, Any]]:
-    """Yields (done, total) as batches finish, then the report; the work runs in a thread of this request only."""
-    from gistbook.jobs import ingest_added
-    from gistbook.read import count_items
-
-    total = sum(count_items(p) for p in batch.paths) + len(batch.urls) + (batch.pasted is not None)
-    events: Queue[tuple[int, int] | dict[str, Any] | BaseException] = Queue()
-    done = 0
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        events.put((min(done, total), total))
-
-    def work() -> None:
-        try:
-            report = ingest_added(store, settings, paths=batch.paths, urls=batch.urls, pasted=batch.pasted,
-                                  published=batch.published, progress=advance)
-            refresh_after_ingest(store, report.to_dict())
-            events.put(_named(report.to_dict(), batch))
-        except BaseException as exc:  # noqa: BLE001 - handed to the page, which shows it as one line
-            events.put(exc)
-        finally:
-            batch.cleanup()
-
-    threading.Thread(target=work, name="gistbook-add", daemon=True).start()
-    yield (0, total)
-    while True:
-        event = events.get()
-        if isinstance(event, BaseException):
-            yield {"ingested": [], "unchanged": [], "updated": [],
-                   "failed": [{"source": "this upload", "error": one_line(f"{type(event).__name__}: {event}")}]}
-            return
-        yield event
-        if isinstance(event, dict):
-            return

@@ -137,17 +137,29 @@
     });
   }
 
-  // Add: a pasted text's title follows its first line until the reader types a title of their own.
+  // Add: a pasted text's title follows its heading (its first line, or that line's first sentence when it is too
+  // long to be one: jobs.pasted_title) until the reader types a title of their own; the hidden flag tells the
+  // server the title was filled in here, so a heading the reader finds in the text may still win.
   document.querySelectorAll("[data-first-line-of]").forEach(function (title) {
     var source = document.getElementById(title.getAttribute("data-first-line-of"));
+    var auto = title.form && title.form.querySelector("input[name=text_title_auto]");
     if (!source) { return; }
-    var edited = false;
-    title.addEventListener("input", function () { edited = title.value.trim() !== ""; });
+    var edited = title.value.trim() !== "";
+    title.addEventListener("input", function () {
+      edited = title.value.trim() !== "";
+      if (auto) { auto.value = edited ? "" : "1"; }
+    });
     source.addEventListener("input", function () {
       if (edited) { return; }
       var first = source.value.split("\n").map(function (line) { return line.replace(/^[\s\u2022*-]+/, "").trim(); })
         .filter(function (line) { return line; })[0] || "";
-      title.value = first.slice(0, 300);
+      if (first.length > 100) {
+        var end = first.search(/[.!?\u0964](?=["\u201d\u2019')\]]*\s+\S)/);
+        if (end > 0) { first = first.slice(0, end + 1); }
+      }
+      if (first.length > 300) { first = first.slice(0, 300).replace(/\s+\S*$/, ""); }
+      title.value = first.trim();
+      if (auto) { auto.value = first ? "1" : ""; }
     });
   });
 })();
