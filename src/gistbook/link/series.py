@@ -24,7 +24,8 @@ _FUNCTION = frozenset({"to", "of", "out", "which", "that", "who", "with", "for",
                        "about", "around", "nearly", "some", "its", "their", "his", "her", "this", "these", "those",
                        "also", "further", "far", "currently", "already", "including", "among", "between", "into",
                        "while", "during", "since", "up", "down", "being", "such", "all", "total", "additional",
-                       "along", "alongside", "besides", "both", "whose", "where", "when", "then", "like"})
+                       "along", "alongside", "besides", "both", "whose", "where", "when", "then", "like",
+                       "it", "they", "he", "she", "we", "there", "i", "you"})  # "it observes that the allocation"
 # heads too generic to name a quantity on their own ("distance", "outlay": of what?)
 _GENERIC = frozenset({"distance", "cost", "amount", "value", "number", "total", "figure", "share", "rate", "growth",
                       "increase", "decline", "outlay", "investment", "allocation", "expenditure", "sum", "budget",
@@ -32,6 +33,9 @@ _GENERIC = frozenset({"distance", "cost", "amount", "value", "number", "total", 
 _TARGET_WORDS = frozenset({"target", "goal", "aim", "objective"})
 _ING_NOUNS = frozenset({"spending", "funding", "financing", "lending", "borrowing", "housing", "shipbuilding",
                         "manufacturing", "earnings", "savings", "holdings", "landing", "sowing"})
+# participles that name a kind of quantity rather than an act ("installed capacity", "sanctioned posts")
+_PARTICIPLE_ADJECTIVES = frozenset({"installed", "sanctioned", "estimated", "combined", "allocated", "projected",
+                                    "revised", "registered", "insured", "irrigated", "electrified"})
 _CLAUSE_WORDS = frozenset({"though", "although", "even", "get", "gets", "got", "supplies", "because", "whereas",
                            "if", "unless", "whether", "said", "says"})
 # advice and plans open on a verb in its base form ("Use the ¥5 trillion target …", "raise defence spending")
@@ -63,7 +67,8 @@ def clean_subject(subject: str | None) -> bool:
     first, last = words[0].lower(), words[-1].lower().strip(",.;:")
     if first in _FUNCTION or last in _FUNCTION or first.endswith("ly"):
         return False
-    if first in _BASE_VERBS or any(has_verb(w) or w.lower().endswith("ed") for w in words):
+    if first in _BASE_VERBS or any((has_verb(w) or w.lower().endswith("ed")) and w.lower() not in _PARTICIPLE_ADJECTIVES
+                                   for w in words):
         return False  # "country currently supplies", "India imported goods", "Use", "raise defence spending"
     if any(w.lower().endswith("ing") and w.lower() not in _ING_NOUNS for w in words):
         return False  # "putting real GDP growth", "having financial outlay", "Sector Scheme offering assistance"
