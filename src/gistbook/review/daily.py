@@ -77,7 +77,7 @@ class Today:
 def _today_sql(local: bool) -> str:
     """Every count in one round trip; each card count stops at its cap (an index range, never the whole deck)."""
     owner = owner_sql(local)
-    logs = owner.replace("user_id", "l.user_id")
+    logs = owner.replace("user_id", "+l.user_id")  # unary plus: SQLite seeks today's logs by time, not by owner
 
     def capped(where: str, cap: str) -> str:
         return f"(SELECT count(*) FROM (SELECT id FROM cards WHERE {owner} AND {where} LIMIT {cap}) AS c)"

@@ -7,12 +7,11 @@ import functools
 from typing import Any, NamedTuple
 
 import fsrs
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from gistbook.store import models as m
-from gistbook.store.fastsql import rows, timestamp, timestamp_param
+from gistbook.store.fastsql import json_value, rows, timestamp, timestamp_param
 
 STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 LEARNED_STATES = (1, 2, 3)
@@ -152,18 +151,30 @@ def rate(session: Session, card_id: int, rating: int, user_id: int | None = None
     return out
 
 
+def latest_rating(session: Session, user_id: int | None) -> tuple[int, bool] | None:
+    """(log id, whether it can be undone) of this learner's latest rating, or None when there is none."""
+    found = rows(session, _latest_log_sql(user_id is None), {"user": user_id})
+    return (int(found[0][0]), bool(json_value(found[0][1]))) if found else None
+
+
+@functools.cache
+def _latest_log_sql(local: bool) -> str:
+    # unary plus keeps SQLite off the owner index: it walks the time index backwards and stops at the first row
+    owner = owner_sql(local).replace("user_id", "+user_id")
+    return f"SELECT id, before FROM review_logs WHERE {owner} ORDER BY reviewed DESC, id DESC LIMIT 1"
+
+
 def undo_last(session: Session, user_id: int | None = None) -> dict[str, Any]:
     """Take back this learner's latest rating: the card gets its state from before it and the log row goes.
 
     Called again, it takes back the rating before that. Raises ReviewError when there is none to take back
     (or the latest was recorded before ratings kept their prior state). The caller commits.
     """
-    owner = m.ReviewLog.user_id.is_(None) if user_id is None else m.ReviewLog.user_id == user_id
-    log = session.scalars(select(m.ReviewLog).where(owner)
-                          .order_by(m.ReviewLog.reviewed.desc(), m.ReviewLog.id.desc()).limit(1)).first()
-    if log is None:
+    latest = latest_rating(session, user_id)
+    if latest is None:
         raise ReviewError("there is no rating to undo")
-    if not log.before:
+    log = session.get(m.ReviewLog, latest[0])
+    if log is None or not latest[1] or not log.before:
         raise ReviewError("your last rating was recorded before undo existed, so it cannot be undone")
     row = session.get(m.Card, log.card_id)
     if row is None or row.user_id != user_id:

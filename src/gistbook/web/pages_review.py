@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gistbook.review.daily import learner_date, next_card_today, today
-from gistbook.review.scheduler import interval_label, preview_intervals
+from gistbook.review.scheduler import interval_label, latest_rating, preview_intervals
 from gistbook.store import models as m
 from gistbook.store.learners import Settings, SettingsError, get_settings, parse_exam_date, set_settings
 from gistbook.web.charts import bar_chart, hbar_chart, ring
@@ -27,7 +27,8 @@ MAX_DURATION_MS = 30 * 60 * 1000
 NOTICE_MAX = 100_000  # counts a redirect may carry to the page it lands on
 
 
-def exam_date_of(session: Session, user_id: int | None, given: str | None = None) -> dt.date | None:
+def exam_date_of(session: Session, user_id: int | None, given: str | None = None,
+                 settings: Settings | None = None) -> dt.date | None:
     """The learner's stored exam date, or `?exam=` when a caller passes one (422 naming it when it is bad).
     A stored date that has passed counts as none: the plan needs a future exam."""
     today_date = learner_date()
@@ -36,7 +37,7 @@ def exam_date_of(session: Session, user_id: int | None, given: str | None = None
             return parse_exam_date(given, today_date)
         except ValueError as exc:
             raise HTTPException(422, f"exam: {exc}") from None
-    stored = get_settings(session, user_id).exam_date
+    stored = (settings or get_settings(session, user_id)).exam_date
     return stored if stored is not None and stored > today_date else None
 
 
@@ -67,7 +68,7 @@ def _review_page(request: Request, session: Session, user: WebUser | None, exam:
                  notices: dict[str, Any], form: dict[str, Any] | None, status: int = 200) -> HTMLResponse:
     user_id = user_id_of(user)
     settings = get_settings(session, user_id)
-    exam_date = exam_date_of(session, user_id, exam)
+    exam_date = exam_date_of(session, user_id, exam, settings)
     queue = today(session, user_id, settings=settings)
     card = _undone_card(session, user_id, notices.get("undone")) or \
         next_card_today(session, user_id, counts=queue, exam_date=exam_date)
@@ -97,10 +98,8 @@ def _ratings(session: Session, card: dict[str, Any] | None) -> list[tuple[int, s
 
 
 def _can_undo(session: Session, user_id: int | None) -> bool:
-    owner = m.ReviewLog.user_id.is_(None) if user_id is None else m.ReviewLog.user_id == user_id
-    latest = session.execute(select(m.ReviewLog.before).where(owner)
-                             .order_by(m.ReviewLog.reviewed.desc(), m.ReviewLog.id.desc()).limit(1)).first()
-    return latest is not None and bool(latest[0])
+    latest = latest_rating(session, user_id)
+    return latest is not None and latest[1]
 
 
 @router.post("/review/{card_id:int}")
