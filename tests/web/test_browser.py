@@ -158,18 +158,19 @@ def test_follow_a_related_topic_into_its_dossier(site: dict[str, Any], page: Any
 
 
 def test_take_a_quiz_and_read_the_explanations(site: dict[str, Any], page: Any) -> None:
-    page.goto(f"{site['base']}/quiz?count=3&kind=cloze&kind=statements")
+    page.goto(f"{site['base']}/quiz?kind=cloze&kind=statements")
     questions = page.locator("li.question")
-    assert questions.count() == 3
+    n = questions.count()
+    assert n >= 1
     shoot(page, "flow-quiz")
-    for i in range(3):
+    for i in range(n):
         questions.nth(i).locator("label.option").first.click()
-    page.get_by_role("button", name="Check my answers").click()
+    page.get_by_role("button", name="Submit and see my marks").click()
     page.wait_for_load_state()
-    score = page.locator("h1.score").inner_text()
-    right = int(re.match(r"(\d) of 3 correct", score).group(1))
+    assert page.locator("h1.score").inner_text().endswith(f"of {2 * n} marks")
+    right = int(page.locator(".marks-line .right .n").inner_text())
     assert page.locator(".badge.good").count() == right
-    assert page.locator(".explanation").count() == 3
+    assert page.locator(".explanation").count() == n
     source = page.locator(".explanation a.source").first
     href = source.get_attribute("href")
     assert re.match(r"/articles/\d+#b\d+$", href)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import HTTPException, Request
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from gistbook.quiz.marking import Marking, marks_of, outcome_of, show_marks, tally
@@ -22,6 +23,7 @@ DEFAULT_SIZE = 10
 TIMERS = {0: "No timer", 6: "6 min", 12: "12 min", 30: "30 min", 60: "1 hour", 120: "2 hours"}
 GRACE_S = 30  # a timed mock sent this late still counts as on time (the page's own submit, a slow network)
 MAX_ANSWER_CHARS = 4000
+BULLET_REF = re.compile(r"\[bullet #(\d+)\]|\bbullet #(\d+)")
 TREND_POINTS = 20
 
 
@@ -92,16 +94,45 @@ def mark_answers(session: Session, answers: dict[int, str]) -> tuple[list[dict[s
     return items, tally(item["outcome"] for item in items)
 
 
+def cited_html(text: str, sources: list[dict[str, Any]]) -> Markup:
+    """Explanation or outline text with its 'bullet #N' references as numbered links to the cited points (the
+    numbers of the 'From' line), so no internal id reaches the learner; every piece of text is escaped."""
+    number = {s["bullet_id"]: (i, s["article_id"]) for i, s in enumerate(sources, 1)}
+    out, pos = [], 0
+    for found in BULLET_REF.finditer(text):
+        out.append(str(escape(text[pos:found.start()])))
+        bullet = int(found.group(1) or found.group(2))
+        if bullet in number:
+            k, article = number[bullet]
+            link = f'<a class="cite" href="/articles/{article}#b{bullet}">{k}</a>'
+            out.append(f"[{link}]" if found.group(1) else f"point {link}")
+        else:
+            out.append("" if found.group(1) else "a stored point")
+        pos = found.end()
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))  # noqa: S704 - every piece above is escaped
+
+
+def sources_by_article(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The cited points grouped under their article (title, date), each point keeping its number."""
+    groups: dict[int, dict[str, Any]] = {}
+    for k, src in enumerate(sources, 1):
+        group = groups.setdefault(src["article_id"], {**src, "points": []})
+        group["points"].append((k, src["bullet_id"]))
+    return list(groups.values())
+
+
 def attempt_view(session: Session, attempt: MockAttempt) -> dict[str, Any]:
     """An attempt with its questions read back from the store, for its results page."""
     from gistbook.quiz.stored import question_dicts
 
     questions = {q["id"]: q for q in question_dicts(session, [a["id"] for a in attempt.answers], whole=False)}
-    rows = [{"item": item, "question": questions.get(item["id"]), "marks_text": show_marks(item["marks"], signed=True)}
+    rows = [{"item": item, "question": questions.get(item["id"]), "marks_text": show_marks(item["marks"], signed=True),
+             "sources": sources_by_article(questions[item["id"]]["sources"]) if item["id"] in questions else []}
             for item in attempt.answers]
     late_s = (attempt.elapsed_s or 0) - attempt.time_limit_s - GRACE_S if attempt.time_limit_s else None
     return {"attempt": attempt, "rows": rows, "summary": summary(attempt), "late_s": late_s if late_s and late_s > 0
-            else None, "rated": sum(1 for item in attempt.answers if item.get("self_rating"))}
+            else None, "rated": sum(1 for item in attempt.answers if item.get("self_rating")), "cited": cited_html}
 
 
 def summary(attempt: MockAttempt) -> dict[str, Any]:
@@ -124,7 +155,9 @@ def duration(seconds: int | None) -> str:
     if seconds is None:
         return ""
     minutes, secs = divmod(max(seconds, 0), 60)
-    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+    if not minutes:
+        return f"{secs} s"
+    return f"{minutes} min" if not secs else f"{minutes} min {secs:02d} s"
 
 
 def started_at(served: ServedSet) -> dt.datetime:
@@ -137,7 +170,7 @@ def trend_chart(attempts: list[MockAttempt]) -> Markup:
     points = [a for a in attempts if a.max_marks][-TREND_POINTS:]
     if len(points) < 2:
         return Markup("")
-    width, height, left, right, top, bottom = 640, 200, 44, 16, 16, 30
+    width, height, left, right, top, bottom = 480, 180, 44, 12, 14, 30  # small: a phone scales it down
     plot_w, plot_h = width - left - right, height - top - bottom
     low = min(0.0, min(a.marks / a.max_marks for a in points))
 
@@ -164,5 +197,5 @@ def trend_chart(attempts: list[MockAttempt]) -> Markup:
                     f'</title></circle>')
         if (len(points) - 1 - i) % label_every == 0:  # the newest is always labelled
             body.append(f'<text x="{x_of(i):.1f}" y="{height - 10}" text-anchor="middle" fill="{MUTED}" '
-                        f'font-size="11">{a.finished:%d %b}</text>')
+                        f'font-size="12">{a.finished:%d %b}</text>')
     return _svg(width, height, body, f"Marks in your last {len(points)} mock tests, as a share of the maximum")
