@@ -41,3 +41,14 @@ def test_unknown_article_gives_empty_lists(notes_store: tuple[Store, dict[str, i
     store, _ = notes_store
     with store.session() as s:
         assert related_articles(s, 10**6) == {"article_id": 10**6, "related": [], "topics": []}
+
+
+def test_a_country_thread_links_only_items_whose_headlines_name_the_country(
+        notes_store: tuple[Store, dict[str, int]]) -> None:
+    """A release that mentions Japan in passing is not part of the India–Japan thread."""
+    store, ids = notes_store
+    with store.session() as s:
+        for article_id in ids.values():
+            for r in related_articles(s, article_id)["related"]:
+                if "India–Japan thread" in r["reason"]:
+                    assert "japan" in r["title"].casefold(), r

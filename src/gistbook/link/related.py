@@ -31,7 +31,7 @@ GENERIC_SHARE = 0.03  # an entity in more of the store's articles than this is e
 KIND_LABEL = {"scheme": "scheme", "agreement": "agreement", "military_exercise": "exercise", "initiative":
               "initiative", "policy": "policy", "organisation": "body"}
 STRONG_TEXT = 0.5  # a candidate with no shared thing must be this close in wording to the best match
-LEAD = 2  # bullet positions 0-2: what an item is about is named in its opening
+LEAD = 1  # bullet positions 0-1: what an item is about is named in its opening
 DF_CAP = 5000  # document frequencies are counted up to this; beyond it an entity is common anyway
 PER_ENTITY = 200  # newest articles fetched per shared entity
 PER_TOPIC = 200
@@ -61,8 +61,8 @@ def _entity_df(session: Session, entity_ids: list[int], article_id: int) -> dict
 
 def _central(session: Session, article_ids: list[int], entity_ids: list[int], titles: dict[int, str],
              ents: dict[int, tuple[str, str]]) -> dict[int, set[int]]:
-    """Per article, the entities it is about: named in its title or its lead (first three bullets), or in two
-    or more of its bullets."""
+    """Per article, the entities it is about: named in its title or its lead (its first two bullets), or in
+    three or more of its bullets (a launch of many projects names each of them once or twice)."""
     out: dict[int, set[int]] = {}
     if not article_ids or not entity_ids:
         return out
@@ -75,7 +75,7 @@ def _central(session: Session, article_ids: list[int], entity_ids: list[int], ti
                                .group_by(m.Mention.article_id, m.Mention.entity_id))
         for aid, eid, bullets, first in rows:
             title = (titles.get(aid) or "").casefold()
-            if bullets >= 2 or first <= LEAD or ents[eid][0].casefold() in title:
+            if bullets >= 3 or first <= LEAD or ents[eid][0].casefold() in title:
                 out.setdefault(aid, set()).add(eid)
     return out
 
@@ -93,6 +93,25 @@ def _specific_thread(session: Session, topic_id: int, name: str, everyday: int) 
     inner = (select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == topic_id).limit(everyday + 1)
              .subquery())
     return int(session.scalar(select(func.count()).select_from(inner)) or 0) <= everyday
+
+
+def _country_names(session: Session, topic_id: int) -> list[str] | None:
+    """For a thread of a foreign country (one country, or a pair with India), every name of that country;
+    None for any other thread."""
+    topic = session.get(m.Topic, topic_id)
+    if topic is None:
+        return None
+    names: list[str] = []
+    for eid in (topic.entity_id, topic.other_entity_id):
+        entity = session.get(m.Entity, eid) if eid is not None else None
+        if entity is not None and entity.type == "country" and entity.name != "India":
+            names += [entity.name, *(entity.aliases or [])]
+    return names or None
+
+
+def _names_in(names: list[str], title: str) -> bool:
+    folded = title.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(n.casefold())}(?!\w)", folded) for n in names if len(n) > 1)
 
 
 def _query_terms(title: str, bullets: list[str]) -> list[str]:
@@ -153,12 +172,17 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
                                                                                              everyday))]
     same_thread: dict[int, list[str]] = {}
     for tid, name in threads[:6]:
-        q = (select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == tid,
-                                                     m.TopicArticle.article_id != article_id,
-                                                     m.TopicArticle.score >= CENTRAL)
-             .order_by(m.TopicArticle.article_id.desc()).limit(PER_TOPIC))
-        for aid in session.scalars(q):
-            same_thread.setdefault(aid, []).append(name)
+        members = (select(m.TopicArticle.article_id, m.Article.title)
+                   .join(m.Article, m.Article.id == m.TopicArticle.article_id)
+                   .where(m.TopicArticle.topic_id == tid, m.TopicArticle.article_id != article_id,
+                          m.TopicArticle.score >= CENTRAL)
+                   .order_by(m.TopicArticle.article_id.desc()).limit(PER_TOPIC))
+        headline = _country_names(session, tid)
+        if headline is not None and not _names_in(headline, article.title):
+            continue  # a country's thread is what an item's headline is about, not a passing mention
+        for aid, title in session.execute(members):
+            if headline is None or _names_in(headline, title):
+                same_thread.setdefault(aid, []).append(name)
     bullets = list(session.scalars(select(m.Bullet.text).where(m.Bullet.article_id == article_id)))
     terms = _telling_terms(session, _query_terms(article.title, bullets), total)
     if session.get_bind().dialect.name == "postgresql":
