@@ -64,6 +64,23 @@ def test_the_add_page_answers_at_once_while_the_work_goes_on(client: TestClient)
     assert '<span class="stat ok">1 added</span>' in page
 
 
+def test_another_app_process_follows_the_same_addition(client: TestClient, store: Store) -> None:
+    """`serve --workers N`: the page that follows an addition may come from a process that did not run it."""
+    from tests.web.web_fixtures import local_client
+
+    from gistbook.config import load_settings
+    from gistbook.web import create_app
+
+    reply = client.post("/add", data={"text": PROSE, "text_date": "2026-04-02"})
+    finished(client, reply)
+    other_app = create_app(load_settings(db=store.url, max_upload_mb=1), store, mode="local")
+    with local_client(other_app, follow_redirects=False) as other:
+        page = other.get(reply.headers["location"])
+        assert "refresh" not in page.headers and '<span class="stat ok">1 added</span>' in page.text
+        missing = other.get("/add/jobs?ids=12345")
+        assert "refresh" not in missing.headers and "no record" in missing.text
+
+
 def test_pasted_prose_gets_its_first_sentence_as_title_and_lands_on_top_of_today(client: TestClient,
                                                                                    store: Store) -> None:
     today = dt.date.today().isoformat()

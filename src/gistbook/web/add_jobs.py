@@ -5,9 +5,9 @@ of the serving process runs them in turn, as local mode runs all its background 
 from __future__ import annotations
 
 import itertools
+import os
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Queue
 from typing import Any
@@ -26,61 +26,54 @@ router = APIRouter(include_in_schema=False)
 FINISHED = ("succeeded", "failed", "cancelled", "aborted")
 
 
-KEPT_LOCAL_JOBS = 200
-
-
-@dataclass
-class LocalAdd:
-    """One addition in local mode, as the page that follows it sees it."""
-
-    id: int
-    names: list[str]
-    status: str = "todo"  # todo, doing, succeeded (the queue's words)
-    done: int = 0
-    total: int = 0
-    report: dict[str, Any] | None = None
-    started: float = field(default_factory=time.monotonic)
+PROGRESS_EVERY_S = 0.5  # how often a local job writes its progress down
 
 
 class LocalAdds:
-    """Local mode's additions, run one after another in a daemon thread; the request that brought one returns
-    at once. Ids start from the clock, so a page left open across a restart never shows another job."""
+    """Local mode's additions, run one after another in a daemon thread of this process; the request that brought
+    one returns at once. Each job's state is a row of job_reports, so the page that follows it may be served by
+    any app process (`serve --workers N`) and still reads right after a restart. Ids come from the clock and the
+    process id, so two processes never hand out the same one."""
 
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store, self.settings = store, settings
-        self.jobs: dict[int, LocalAdd] = {}
-        self.lock = threading.Lock()
-        self.ids = itertools.count(int(time.time() * 1000))
-        self.waiting: Queue[tuple[LocalAdd, Batch]] = Queue()
+        self.ids = itertools.count(int(time.time() * 1000) * 100 + os.getpid() % 100, 100)
+        self.waiting: Queue[tuple[int, list[str], Batch]] = Queue()
         threading.Thread(target=self._run, name="gistbook-add", daemon=True).start()
 
     def start(self, batch: Batch, names: list[str]) -> int:
-        job = LocalAdd(next(self.ids), names)
-        with self.lock:
-            self.jobs[job.id] = job
-            for old in sorted(self.jobs)[:-KEPT_LOCAL_JOBS]:
-                if self.jobs[old].status == "succeeded":
-                    del self.jobs[old]
-        self.waiting.put((job, batch))
-        return job.id
+        job_id = next(self.ids)
+        self._write(job_id, {"status": "todo", "names": names, "done": 0, "total": 0})
+        self.waiting.put((job_id, names, batch))
+        return job_id
 
-    def get(self, job_id: int) -> LocalAdd | None:
-        with self.lock:
-            return self.jobs.get(job_id)
+    def _write(self, job_id: int, state: dict[str, Any]) -> None:
+        from gistbook.store.sources import save_job_report
+
+        with self.store.sessions.begin() as session:
+            save_job_report(session, job_id, {"local": True, **state})
 
     def _run(self) -> None:
         while True:
-            job, batch = self.waiting.get()
-            job.status = "doing"
+            job_id, names, batch = self.waiting.get()
+            written = 0.0
 
-            def progress(done: int, total: int, job: LocalAdd = job) -> None:
-                job.done, job.total = done, total
+            def progress(done: int, total: int, job_id: int = job_id, names: list[str] = names) -> None:
+                nonlocal written
+                if time.monotonic() - written >= PROGRESS_EVERY_S or done == 0:
+                    written = time.monotonic()
+                    self._write(job_id, {"status": "doing", "names": names, "done": done, "total": total})
 
-            job.report = run_add(batch, self.store, self.settings, progress)  # never raises: failures are lines
-            job.status = "succeeded"
+            try:
+                report = run_add(batch, self.store, self.settings, progress)  # failures come back as lines
+            except Exception as exc:  # noqa: BLE001 - the thread must live on for the next job
+                report = {"ingested": [], "unchanged": [], "updated": [],
+                          "failed": [{"source": "this addition", "error": f"{type(exc).__name__}: {exc}"[:300]}]}
+            self._write(job_id, {"status": "succeeded", "names": names, "result": report})
 
 
 def local_adds(request: Request, store: Store) -> LocalAdds:
+    """One runner per app process, started on first use."""
     adds = getattr(request.app.state, "local_adds", None)
     if adds is None:
         with _local_lock:
@@ -156,15 +149,19 @@ def job_rows(queue: Any, store: Store, ids: list[int]) -> list[dict[str, Any]]:
     return rows
 
 
-def local_rows(adds: LocalAdds, ids: list[int]) -> list[dict[str, Any]]:
+def local_rows(store: Store, ids: list[int]) -> list[dict[str, Any]]:
+    from gistbook.store.sources import job_report
+
     rows = []
-    for job_id in ids:
-        job = adds.get(job_id)
-        if job is None:
-            rows.append({"id": job_id, "status": "unknown", "report": None, "names": []})
-        else:
-            rows.append({"id": job.id, "status": job.status, "report": job.report, "names": job.names,
-                         "done": job.done, "total": job.total})
+    with store.session() as session:
+        for job_id in ids:
+            state = job_report(session, job_id) or {}
+            if not state.get("local"):
+                rows.append({"id": job_id, "status": "unknown", "report": None, "names": []})
+                continue
+            rows.append({"id": job_id, "status": state.get("status", "unknown"), "report": state.get("result"),
+                         "names": state.get("names", []), "done": state.get("done", 0),
+                         "total": state.get("total", 0)})
     return rows
 
 
@@ -180,8 +177,8 @@ async def add_jobs(request: Request, store: StoreDep, ids: str = Query(max_lengt
         queue = await run_in_threadpool(job_queue, request)
         rows = await run_in_threadpool(job_rows, queue, store, wanted)
     else:
-        rows = local_rows(local_adds(request, store), wanted)
-    ended = FINISHED if queued else (*FINISHED, "unknown")  # a local job unknown here ended before a restart
+        rows = await run_in_threadpool(local_rows, store, wanted)
+    ended = (*FINISHED, "unknown")
     running = any(row["status"] not in ended for row in rows)
     page = render(request, "add_jobs.html", {"jobs": rows, "running": running, "local": not queued})
     page.headers["Cache-Control"] = "no-store"
