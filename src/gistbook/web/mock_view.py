@@ -64,7 +64,7 @@ def check_set(request: Request, served: ServedSet, token: str) -> None:
 
 def parse_ids(raw: str) -> list[int]:
     parts = [p.strip() for p in raw.split(",") if p.strip()]
-    if not parts or not all(p.isdigit() and len(p) <= 10 for p in parts) or len(parts) > max(SIZES):
+    if not parts or not all(re.fullmatch(r"[0-9]{1,10}", p) for p in parts) or len(parts) > max(SIZES):
         raise HTTPException(400, f"ids: must list this mock's question numbers separated by commas "
                                  f"(at most {max(SIZES)})")
     return [int(p) for p in parts]

@@ -4,6 +4,7 @@ an attempt the learner can reopen, and the history of attempts with the score tr
 from __future__ import annotations
 
 import random
+import re
 import time
 from typing import Annotated, Any
 
@@ -77,11 +78,12 @@ def make_questions(session: Session, *, topic: str | None, kinds: list[str] | No
 def setup_errors(size: str, timer: str) -> tuple[int, int, dict[str, str]]:
     """The set size and timer from the form; a value not offered is a field error shown beside its field."""
     errors: dict[str, str] = {}
+    size, timer = size.strip() or str(DEFAULT_SIZE), timer.strip() or "0"  # an emptied field means the default
     sizes = ", ".join(map(str, SIZES[:-1])) + f" or {SIZES[-1]}"
-    chosen_size = int(size) if size.strip().isdigit() else -1
+    chosen_size = int(size) if re.fullmatch(r"[0-9]{1,4}", size.strip()) else -1
     if chosen_size not in SIZES:
         errors["size"] = f"size: {size.strip()[:10] or 'nothing'} is not offered; choose {sizes} questions"
-    minutes = int(timer) if timer.strip().isdigit() else -1
+    minutes = int(timer) if re.fullmatch(r"[0-9]{1,4}", timer.strip()) else -1
     if minutes not in TIMERS:
         errors["timer"] = f"timer: {timer.strip()[:10] or 'nothing'} is not offered; choose one of the listed times"
     return (chosen_size if chosen_size in SIZES else DEFAULT_SIZE), (minutes if minutes in TIMERS else 0), errors
