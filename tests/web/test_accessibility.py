@@ -32,9 +32,11 @@ if chromium_path() is None:
 PAGES = {
     "today": "/", "article-seed": "/articles/{seed}", "article-release": "/articles/{release}",
     "background": "/articles/{seed}/background", "related": "/articles/{seed}/related", "topics": "/topics",
-    "dossier": "/topics/" + quote("India–Japan", safe=""), "search": "/search?q=Japan", "quiz": "/quiz",
-    "quiz-result": "/quiz", "review": "/review", "stats": "/stats", "add": "/add", "sources": "/sources",
-    "docs": "/docs", "not-found": "/articles/424242",
+    "dossier": "/topics/" + quote("India–Japan", safe=""), "search": "/search?q=Japan",
+    "search-misspelt": "/search?q=semiconducter", "quiz": "/quiz", "quiz-result": "/quiz",
+    "quiz-history": "/quiz", "review": "/review", "cards-preview": "/review/cards/new?topic=" + quote("India–Japan"),
+    "stats": "/stats", "stats-field-error": "/stats", "add": "/add", "add-field-error": "/add",
+    "sources": "/sources", "docs": "/docs", "not-found": "/articles/424242",
 }
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
@@ -62,19 +64,36 @@ def new_tab(site: dict[str, Any], viewport: dict[str, int], **options: Any) -> t
     return context, tab, errors
 
 
+def take_a_mock(tab: Any) -> None:
+    questions = tab.locator("li.question")
+    for i in range(questions.count()):
+        option = questions.nth(i).locator("input[type=radio]").first
+        if option.count():
+            option.check()
+    tab.locator("form[action='/quiz/result'] [type=submit]").last.click()
+    tab.wait_for_load_state()
+
+
 def open_page(tab: Any, site: dict[str, Any], name: str) -> None:
-    """Load a page as a learner reaches it: the quiz result after answering, the review card turned over."""
+    """Load a page as a learner reaches it: a mock's marks after answering it, the list of past mocks, a form
+    sent back with a field error (a past date), the review card turned over (by opening every fold later)."""
     tab.goto(url_of(site, name))
     settle(tab)
-    if name == "quiz-result":
-        questions = tab.locator("li.question")
-        for i in range(questions.count()):
-            option = questions.nth(i).locator("input[type=radio]").first
-            if option.count():
-                option.check()
-        tab.locator("form[action='/quiz/result'] [type=submit]").last.click()
+    if name in ("quiz-result", "quiz-history"):
+        take_a_mock(tab)
+        if name == "quiz-history":
+            tab.goto(site["base"] + "/quiz/history")
+    elif name == "stats-field-error":
+        tab.locator("#plan-exam_date").fill("2001-01-01")
+        tab.get_by_role("button", name="Save plan").click()
         tab.wait_for_load_state()
-        settle(tab)
+        assert tab.locator(".field-error").count() >= 1
+    elif name == "add-field-error":
+        tab.locator("#add-text-date").fill("2001-01-01")
+        tab.get_by_role("button", name="Add to gistbook").click()
+        tab.wait_for_load_state()
+        assert tab.locator("[aria-invalid=true], .field-error, .error-msg").count() >= 1
+    settle(tab)
 
 
 @pytest.mark.parametrize("size", SIZES)
