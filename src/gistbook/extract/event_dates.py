@@ -38,12 +38,23 @@ _INSTRUMENT_YEAR = re.compile(r"\b(?:Act|Acts|Code|Rules|Regulations?|Policy|Bil
                               r"Amendment\)?)\s*[,–—-]?\s*$")
 _DOCUMENT_DATED = re.compile(r"\b(?:as\s+per|under|in\s+terms\s+of|pursuant\s+to|according\s+to|in\s+line\s+with)\b"
                              r"[^,.;]{0,80}\b(?:dated|dt\.?)\s*$", re.IGNORECASE)
-_COMPARED_FROM = re.compile(r"\bfrom\s+[^,;]*\d[^,;]{0,30}$", re.IGNORECASE)  # "from 39.7% in January"
+# "from 39.7% in January", "from around 3,000 in 2014", "from 1,739.09 BU in 2023-24" (a comma inside a number
+# does not end the phrase)
+_COMPARED_FROM = re.compile(r"\bfrom\s+(?:[^,;]|,(?=\d))*\d(?:[^,;]|,(?=\d)){0,30}$", re.IGNORECASE)
+# "a 32% increase from the corresponding period in 2024-25": the base of a comparison
+_SAME_PERIOD = re.compile(r"\b(?:corresponding|same|comparable)\s+(?:period|month|quarter)\s+(?:in|of|last)\s+"
+                          r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # a figure reported for a month or a quarter ("The urban LFPR was estimated at 50.4% in February 2026") is a
 # statistic dated by its data period, not an event
 STATISTIC = re.compile(r"\b(?:stood|stands|estimated|remained|remains|recorded|was|were|is|are|at|rose|fell|"
                         r"increased|decreased|declined|improved|dropped|grew)\b[^.;]{0,40}\d[\d.,]*\s*(?:%|per\s*cent|"
-                        r"percent)|\b(?:estimated|stood|stands|projected|pegged|placed|worked\s+out)\s+at\b",
+                        r"percent)|\b(?:estimated|stood|stands|projected|pegged|placed|worked\s+out)\s+at\b|"
+                        # a quantity's change from one figure to another ("has risen from around 3,000 in 2014 to
+                        # over 11,000") is a data trend for the figures, not a dated event
+                        r"\b(?:increased|rose|risen|grew|grown|declined|decreased|fell|fallen|dropped|jumped|surged|"
+                        r"expanded|doubled)\s+(?:\w+\s+){0,2}from\s+(?:[^,;.]|[,.](?=\d))*?\d[^.;]{0,40}?\b(?:in|during)\s+"
+                        r"(?:FY\s*)?(?:19|20)\d\d[^.;]{0,40}?\bto\s+"
+                        r"(?:\w+\s+){0,2}[₹$]?\s?\d",
                         re.IGNORECASE)
 # a figure with its unit, and words that make it a running total rather than something that happened once
 _FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|per\s*cent|percent|crore|lakh|million|billion|trillion|tonnes?|MT|LMT|MW|GW|"
@@ -92,7 +103,8 @@ def _reference_date(text: str, s_start: int, expr: TimeExpr) -> bool:
     before = text[max(s_start, expr.start - 60) : expr.start]
     if re.search(r"\bas\s+(?:on|of|at)\s*$", before, re.IGNORECASE) or _ONWARDS.match(text, expr.end):
         return True
-    if re.search(r"\bbase\s+year\b", before, re.IGNORECASE) or _DOCUMENT_DATED.search(before):
+    if re.search(r"\bbase\s+year\b", before, re.IGNORECASE) or _DOCUMENT_DATED.search(before) \
+            or _SAME_PERIOD.search(before):
         return True  # a base year, or the date of a document the sentence only cites ("as per the Order dated …")
     if re.search(r"\b(?:every|each|annually|yearly)\b", before, re.IGNORECASE):
         return True  # "announced every year on 23rd January" recurs; it is no one event
