@@ -126,6 +126,7 @@ def test_a_change_between_two_figures_is_a_trend_not_an_event() -> None:
         "The count of trained pilots has risen from around 3,000 in 2014 to over 11,000.",
         "Coal output increased from 1,739.09 million tonnes in 2023-24 to 1,829.69 million tonnes in 2024-25.",
         "Shipments rose to 11.7 lakh crore in the year, a 32% increase from the corresponding period in 2023.",
+        "During the quarter ending December 2025, there were 4 pay DTH service providers in the country.",
         "The Reserve Bank of India raised the lending limit from ₹5 crore to ₹10 crore on 24 March 2025.",
     ], published="2026-03-10")
     assert [e.date for e in found if e.text != "Two nations widen ties"] == ["2025-03-24"]  # a decision, not a trend

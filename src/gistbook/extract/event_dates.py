@@ -49,6 +49,8 @@ _SAME_PERIOD = re.compile(r"\b(?:corresponding|same|comparable)\s+(?:period|mont
 STATISTIC = re.compile(r"\b(?:stood|stands|estimated|remained|remains|recorded|was|were|is|are|at|rose|fell|"
                         r"increased|decreased|declined|improved|dropped|grew)\b[^.;]{0,40}\d[\d.,]*\s*(?:%|per\s*cent|"
                         r"percent)|\b(?:estimated|stood|stands|projected|pegged|placed|worked\s+out)\s+at\b|"
+                        # a count that holds for a period ("During QE December 2025, there were 4 providers")
+                        r"\bthere\s+(?:were|are|was|is|have\s+been)\s+(?:about\s+|over\s+|around\s+)?\d|"
                         # a quantity's change from one figure to another ("has risen from around 3,000 in 2014 to
                         # over 11,000") is a data trend for the figures, not a dated event
                         r"\b(?:increased|rose|risen|grew|grown|declined|decreased|fell|fallen|dropped|jumped|surged|"
