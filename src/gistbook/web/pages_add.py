@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from gistbook.web import add_jobs
 from gistbook.web.deps import SettingsDep, StoreDep
@@ -46,4 +47,4 @@ async def add_submit(request: Request, store: StoreDep, settings: SettingsDep) -
         return await add_jobs.queue_batch(request, store, batch)
     names = [batch.display(p) for p in batch.paths] + batch.urls + (
         [batch.pasted[1] or "pasted text"] if batch.pasted else [])
-    return add_jobs.start_local(request, store, batch, names)
+    return await run_in_threadpool(add_jobs.start_local, request, store, batch, names)  # writes its first row
