@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from typing import Annotated, Any
@@ -52,12 +53,15 @@ def _ask(q: dict[str, Any]) -> bool | None:
     return bool(result["correct"])
 
 
-def _review_session(store: Any, exam: dt.date | None, new_limit: int) -> None:
-    """Show, reveal (space/enter), rate 1–4, keyboard only; 'q' ends the session."""
-    from gistbook.review import cards_from_facts, cards_from_questions, next_card, plan, rate
+def _review_session(store: Any, exam: dt.date | None, new_limit: int | None) -> None:
+    """Show, reveal (space/enter), rate 1–4, keyboard only; 'q' ends the session. The exam date and the daily
+    limits are the learner's stored ones (the Review page's), unless given here."""
+    from gistbook.review import cards_from_facts, cards_from_questions, next_card_today, plan, rate, today
+    from gistbook.store.learners import get_settings
 
     with store.sessions.begin() as session:
         made = cards_from_facts(session) + cards_from_questions(session)
+        exam = exam or get_settings(session).exam_date
     if made:
         out.print(f"{made} new cards made from stored facts and questions.")
     if exam is not None:
@@ -69,7 +73,10 @@ def _review_session(store: Any, exam: dt.date | None, new_limit: int) -> None:
     shown_new = reviewed = 0
     while True:
         with store.sessions() as session:
-            card = next_card(session, include_new=shown_new < new_limit, exam_date=exam)
+            counts = today(session)
+            if new_limit is not None and shown_new >= new_limit:  # this session's own cap on new cards
+                counts = dataclasses.replace(counts, new_introduced=counts.new_per_day)
+            card = next_card_today(session, counts=counts, exam_date=exam)
         if card is None:
             out.print(f"Nothing more is due. {reviewed} cards reviewed.")
             return
@@ -138,8 +145,10 @@ def quiz(
 
 @commands.command()
 def review(
-    exam: Annotated[str | None, typer.Option(help="exam date YYYY-MM-DD: plan backwards from it")] = None,
-    new: Annotated[int, typer.Option(min=0, help="most new cards to introduce in this session")] = 20,
+    exam: Annotated[str | None, typer.Option(help="exam date YYYY-MM-DD: plan backwards from it (default: the "
+                                                  "stored study plan's)")] = None,
+    new: Annotated[int | None, typer.Option(min=0, help="most new cards in this session (default: what the "
+                                                         "daily new-card limit leaves)")] = None,
 ) -> None:
     """Spaced-repetition session (FSRS): show, space/enter to reveal, 1–4 to rate, q to quit."""
     from gistbook.review import ReviewError
