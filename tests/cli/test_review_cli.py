@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.conftest import SEED
 from typer.testing import CliRunner
 
 from gistbook.cli import app
 from gistbook.store import Store
 from gistbook.store.learners import set_settings
-from tests.conftest import SEED
 
 
 def test_review_uses_the_stored_exam_date_and_daily_limit(sqlite_url: str) -> None:
