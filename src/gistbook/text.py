@@ -1,4 +1,4 @@
-"""Ground-floor word lists and text folding shared by every stage: month names, stopwords, `fold`.
+"""Ground-floor word lists and text helpers shared by every stage: month names, stopwords, `fold`, front matter.
 
 Imports nothing from gistbook, so any floor may use it (DESIGN.md, "Four floors").
 """
@@ -6,6 +6,7 @@ Imports nothing from gistbook, so any floor may use it (DESIGN.md, "Four floors"
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 MONTH_NAMES: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -55,3 +56,13 @@ def fold(text: str) -> str:
 def fold_statement(text: str) -> str:
     """`fold` for comparing whole statements: spacing collapsed and the closing stop removed as well."""
     return " ".join(fold(text).split()).rstrip(" .;:")
+
+
+# a YAML front-matter block opening a Markdown note: "---" to "---" (or "...") on lines of their own
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """The front-matter block's inner text (None when the text opens with none) and the text after it."""
+    match = _FRONT_MATTER.match(text)
+    return (match.group(1), text[match.end():]) if match else (None, text)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import yaml
 
 from gistbook.records import Document
+from gistbook.text import split_front_matter
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # front-matter key -> Document field; other keys are kept in Document.meta
 FIELD_FOR_KEY = {
     "title": "title", "headline": "title",
@@ -24,15 +22,14 @@ def read_markdown(text: str, source: str, uri: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     fields: dict[str, str] = {}
     meta: dict[str, str] = {}
-    match = FRONT_MATTER.match(text)
-    if match:
-        for key, value in _front_matter_pairs(match.group(1)):
+    front_matter, text = split_front_matter(text)
+    if front_matter is not None:
+        for key, value in _front_matter_pairs(front_matter):
             field_name = FIELD_FOR_KEY.get(key.casefold())
             if field_name and value:
                 fields.setdefault(field_name, value)
             elif value:
                 meta[key] = value
-        text = text[match.end():]
     return Document(
         source=source,
         uri=uri,
