@@ -2,11 +2,14 @@
 
 Measures the server-side time of each request (its Server-Timing header: from the moment the server parsed the
 request's first bytes to its response head, so waiting inside the process behind other requests counts) and the
-client-side time, for the article, dossier, search and review-next pages; a static file under the same load is the
-baseline. Targets (server-side p95): article and review-next ≤ 50 ms, dossier and search ≤ 150 ms.
+client-side time, for the article, dossier, search, review-next, Topics and default Quiz pages; a static file under
+the same load is the baseline. Targets (server-side p95): article and review-next ≤ 50 ms, dossier and search
+≤ 150 ms, Topics and the default Quiz (/quiz, no choices made) ≤ 300 ms; neither of the last two is in the page
+cache, so every request renders (Topics from its kept index, see web/snapshots.topic_index).
 Dossier snapshots are brought up to date first, as every ingest leaves them; the row "dossier (snapshots
 dropped)" views each topic once right after all snapshots were deleted, i.e. every view builds its dossier.
 Usage: python bench/web.py [--articles 10000] [--requests 600] [--clients 20] [--workers 2] [--db PATH]
+       [--pages topics,quiz]  (the static-file baseline is always measured in the same run)
 """
 
 from __future__ import annotations
@@ -154,9 +157,16 @@ def hammer(base: str, paths: list[str], clients: int) -> tuple[list[float], list
                     break
                 path = queue.pop()
             began = time.perf_counter()
-            conn.request("GET", path)
-            response = conn.getresponse()
-            response.read()
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+            except OSError:  # a request past the client's timeout is an error of the row, not the end of the run
+                conn.close()
+                conn = http.client.HTTPConnection(host, int(port), timeout=60)
+                with lock:
+                    errors += 1
+                continue
             took = (time.perf_counter() - began) * 1000
             timing = response.getheader("server-timing") or "app;dur=nan"
             with lock:
@@ -201,6 +211,8 @@ def cpu_check() -> float:
 
 
 def p95(values: list[float]) -> float:
+    if not values:
+        return float("nan")
     return statistics.quantiles(values, n=20)[18] if len(values) >= 20 else max(values)
 
 
@@ -215,6 +227,8 @@ def main() -> int:
     parser.add_argument("--no-page-cache", action="store_true",
                         help="serve every page fresh (GISTBOOK_PAGE_CACHE=0): first-visit cost, no cache hits")
     parser.add_argument("--pages", help="comma list of page names to measure (default: all), e.g. article,search")
+    parser.add_argument("--slow-requests", type=int, help="requests for the default Quiz row (default: --requests); "
+                        "a slow page under 20 clients can take minutes a row")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(args.db) if args.db else Path(tmp) / "web-bench.db"
@@ -250,6 +264,8 @@ def main() -> int:
             "search": ["/search?q=" + quote(" ".join(rng.sample(words, rng.choice((1, 2)))))
                        for _ in range(args.requests)],
             "review-next": ["/review"] * args.requests,
+            "topics": ["/topics"] * args.requests,
+            "quiz (default)": ["/quiz"] * (args.slow_requests or args.requests),
             "related items (deferred)": [f"/articles/{rng.randint(1, n_articles)}/related"
                                          for _ in range(max(40, args.requests // 10))],
             "background (deferred)": [f"/articles/{rng.randint(1, n_articles)}/background"
@@ -273,9 +289,10 @@ def main() -> int:
                 alone, _, _ = hammer(base, paths[: max(20, len(paths) // 5)], 1)  # service time, no queueing
                 if cold:  # leave every snapshot current again, as ingest does, for the rows and runs after this
                     with_store(db_url, lambda st: refresh_dossiers(st, limit=10_000))
-                rows.append((name, statistics.median(server), p95(server), p95(client), p95(alone), errors))
+                p50 = statistics.median(server) if server else float("nan")
+                rows.append((name, p50, p95(server), p95(client), p95(alone), errors))
     speed_after = cpu_check()
-    targets = {"article": 50, "review-next": 50, "search": 150}
+    targets = {"article": 50, "review-next": 50, "search": 150, "topics": 300, "quiz (default)": 300}
     print(f"\nmachine: {platform.machine()} {platform.processor() or ''} · {os.cpu_count()} CPUs · "
           f"load average {os.getloadavg()[0]:.1f} · CPU check {speed_before:.2f} s before, "
           f"{speed_after:.2f} s after · Python {platform.python_version()} · "

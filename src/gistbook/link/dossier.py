@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gistbook.link.keydates import key_dates
+from gistbook.link.keydates import ranked_key_dates
 from gistbook.link.series import FigurePoint, build_series, worth_showing
 from gistbook.link.text import STOPWORDS
 from gistbook.link.topics import CENTRAL, resolve_topic, suggest_topics
@@ -25,6 +25,8 @@ from gistbook.store.fastsql import in_list, rows
 
 MAX_SOURCES = 5
 KEY_DATES = 12  # the key timeline a dossier opens with
+SUMMARY_DATES, SUMMARY_FIGURES, SUMMARY_CHALLENGES = 4, 3, 2  # what fits one phone screen above the sections
+_FIRST_SENTENCE = re.compile(r"^(.{40,}?[a-z0-9)%’'\"][.;!?])\s+[A-Z(‘\"“]")
 MAX_ARTICLES = 300  # newest articles a dossier is built from
 WALK_MIN = 2000  # a topic this large on SQLite is read by walking the date index (see _newest_of_topic) ...
 WALK_SHARE = 50  # ... when it holds at least 1/50 of the store's articles
@@ -182,12 +184,39 @@ def _timeline(session: Session, scope: _Scope, events: list[Any]) -> list[dict[s
 
 
 def _key_timeline(session: Session, scope: _Scope) -> list[dict[str, Any]]:
-    """The few dates a learner revises the topic by (link/keydates.py), each cited with its items."""
-    rows = key_dates(session, list(scope.articles), KEY_DATES, about=scope.topic.name)
+    """The few dates a learner revises the topic by (link/keydates.py), each cited with its items, most important
+    first (the summary takes the first few; the page lists them by date)."""
+    rows = ranked_key_dates(session, list(scope.articles), KEY_DATES, about=scope.topic.name)
     for row in rows:
         row["sources"] = [scope.source(s["article_id"], s["bullet_id"]) for s in row["sources"]
                           if s["article_id"] in scope.articles]
     return rows
+
+
+def first_sentence(text: str) -> str:
+    """A point's opening sentence, whole: enough to recall it in a summary (the full point is in its section)."""
+    found = _FIRST_SENTENCE.match(text)
+    return found.group(1) if found else text
+
+
+def _summary(key_ranked: list[dict[str, Any]], figures: list[dict[str, Any]],
+             challenges: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """What a learner revises the topic from on one screen: the most important key dates (oldest first), the
+    newest value of each figure series with its period, and the challenges most items raise."""
+    dates = sorted(key_ranked[:SUMMARY_DATES], key=lambda e: date_sort_key(e["date"]))
+    latest = []
+    for s in figures:
+        current = [p for p in s["series"] if not p["superseded"]] or s["series"][-1:]
+        if current:
+            point = current[-1]
+            latest.append({"subject": s["subject"], "unit": s["unit"], "text": point["text"],
+                           "period": point["period"], "as_of": point.get("as_of"), "sources": point["sources"][:1],
+                           "values": len(s["series"])})
+    latest.sort(key=lambda f: (-f["values"], -(len(f["period"] or "")), f["subject"] or ""))
+    ranked = sorted(challenges, key=lambda c: -len(c["sources"]))  # stable: newest first among equals
+    open_points = [{"text": first_sentence(c["text"]), "sources": c["sources"][:1]}
+                   for c in ranked[:SUMMARY_CHALLENGES]]
+    return {"key_dates": dates, "figures": latest[:SUMMARY_FIGURES], "challenges": open_points}
 
 
 def _topic_names(session: Session, topic: m.Topic) -> list[str]:
@@ -356,7 +385,8 @@ def build_dossier(session: Session, topic_name: str, since: str | None = None,
                   max_articles: int = MAX_ARTICLES) -> dict[str, Any]:
     """The dossier of a topic as the CLI contract's JSON; raises TopicNotFound (with suggestions) for no match.
 
-    Keys: topic, kind, since, key_timeline (the dates worth revising), timeline (every event),
+    Keys: topic, kind, since, summary (key_dates, figures: the newest value of each series, challenges: what
+    one screen holds), key_timeline (the dates worth revising), timeline (every event),
     figures, agreements, exercises, initiatives, people, challenges,
     way_forward, new_since, articles, article_count. Every entry carries `sources` [{article_id, bullet_id,
     title, published}]. A topic with more than `max_articles` articles is built from its newest ones
@@ -379,13 +409,16 @@ def _assemble(session: Session, topic: m.Topic, since: str | None, max_articles:
     events = _scope_events(session, scope)
     named = _named_things(session, scope, events)
     points = _role_points(session, scope, ("challenges", "way_forward"))
+    key_ranked = _key_timeline(session, scope)
+    figures = _figures(session, scope)
     return {
         "topic": topic.name,
         "kind": topic.kind,
         "since": since,
-        "key_timeline": _key_timeline(session, scope),
+        "summary": _summary(key_ranked, figures, points["challenges"]),
+        "key_timeline": sorted(key_ranked, key=lambda e: date_sort_key(e["date"])),
         "timeline": _timeline(session, scope, events),
-        "figures": _figures(session, scope),
+        "figures": figures,
         **named,
         "challenges": points["challenges"],
         "way_forward": points["way_forward"],

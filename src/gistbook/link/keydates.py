@@ -89,6 +89,12 @@ def articles_for(session: Session, topic: str | None = None, query: str | None =
 def key_dates(session: Session, article_ids: list[int] | None, k: int, about: str = "",
               since: str | None = None) -> list[dict[str, Any]]:
     """At most `k` key dates, oldest first: {date, text, sources [{article_id, bullet_id}]}."""
+    return sorted(ranked_key_dates(session, article_ids, k, about, since), key=lambda e: date_sort_key(e["date"]))
+
+
+def ranked_key_dates(session: Session, article_ids: list[int] | None, k: int, about: str = "",
+                     since: str | None = None) -> list[dict[str, Any]]:
+    """The key dates of `key_dates`, most important first (a summary takes the first few)."""
     focus = _terms(about)
     dates: dict[str, _Date] = {}
     for e in stored_events(session, None, article_ids=article_ids, since=since):
@@ -142,4 +148,4 @@ def key_dates(session: Session, article_ids: list[int] | None, k: int, about: st
             used.append((words, year))
             chosen.append({"date": d.date, "text": text, "sources": sources[:5]})
             break
-    return sorted(chosen, key=lambda e: date_sort_key(e["date"]))
+    return chosen

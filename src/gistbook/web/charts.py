@@ -143,13 +143,14 @@ def series_chart(points: list[SeriesPoint], *, label: str, unit: str = "") -> Ma
     return _svg(width, height, body, label)
 
 
-def timeline_strip(events: list[tuple[str, str]], *, label: str) -> Markup:
-    """Dated events as dots on a year axis (sort keys like 1952-04-28); a glance before the list below."""
+def timeline_strip(events: list[tuple[str, str]], *, label: str, width: int = 960) -> Markup:
+    """Dated events as dots on a year axis (sort keys like 1952-04-28); a glance before the list below. A narrow
+    `width` (a phone's) draws fewer year labels, so the whole axis fits the screen at a readable size."""
     years = sorted({int(key[:4]) for key, _ in events if key[:4].isdigit()})
     if not years:
         return Markup("")
     first, last = years[0], max(years[-1], years[0] + 1)
-    width, height, left, right, axis_y = 960, 56, 20, 20, 24
+    height, left, right, axis_y = 56, 20, 20, 24
     span = last - first
 
     def x_of(key: str) -> float:
@@ -158,7 +159,7 @@ def timeline_strip(events: list[tuple[str, str]], *, label: str) -> Markup:
         return left + (width - left - right) * ((year - first) + (month - 0.5) / 12) / (span + 1)
 
     body = [f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" stroke="{LINE}" stroke-width="2"/>']
-    step = max(1, round(span / 8))
+    step = max(1, round(span / max(2, width // 120)))
     for year in range(first, last + 1, step):
         x = x_of(f"{year}-01")
         body.append(f'<line x1="{x:.1f}" y1="{axis_y - 4}" x2="{x:.1f}" y2="{axis_y + 4}" stroke="{MUTED}"/>'

@@ -32,6 +32,7 @@ from gistbook.web.templating import TEMPLATES, templates
 PAGE_WINDOW = 100
 REFRESH_LIMIT = 100  # topics refreshed after one ingest, largest first; the rest are built on their first view
 TOPIC_INDEX_KEY = "topics:index"
+STRIP_PHONE_WIDTH = 360  # the timeline strip drawn for a phone's screen
 MIN_LISTED = 2  # a topic with a single item is no thread yet: the index leaves it out (search still finds it)
 
 
@@ -62,12 +63,15 @@ def figure_charts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def render_body(dossier: dict[str, Any], since: str, older: int, window: int) -> str:
     """The dossier's HTML without the page around it (no learner, no request: the same for every reader)."""
-    timeline = dossier["timeline"]
-    strip = timeline_strip([(date_sort_key(e["date"]), e["text"]) for e in timeline],
-                           label=f"Timeline of {dossier['topic']}") if timeline else None
+    events = [(date_sort_key(e["date"]), e["text"]) for e in dossier["timeline"]]
+    label = f"Timeline of {dossier['topic']}"
+    # one strip for wide screens and one drawn for a phone's width (CSS shows one): neither is cut off or scrolls
+    strip = timeline_strip(events, label=label) if events else None
+    narrow = timeline_strip(events, label=label, width=STRIP_PHONE_WIDTH) if events else None
     latest = max((a["published"] or "" for a in dossier["articles"]), default="")
     return templates.env.get_template("dossier_body.html").render(
-        d=dossier, strip=strip, figures=figure_charts(dossier["figures"]), since=since, latest=latest, older=older,
+        d=dossier, strip=strip, strip_narrow=narrow, figures=figure_charts(dossier["figures"]), since=since,
+        latest=latest, older=older,
         can_go_deeper=not older and dossier["article_count"] > window)
 
 
@@ -121,7 +125,12 @@ def refresh_dossiers(store: Store, article_ids: list[int] | None = None, limit: 
 def refresh_after_ingest(store: Store, report: dict[str, Any]) -> int:
     """After an ingest (its `--json` report): refresh the dossiers of the topics its new and updated items joined."""
     ids = [int(item["id"]) for key in ("ingested", "updated") for item in report.get(key, []) if "id" in item]
-    return refresh_dossiers(store, ids) if ids else 0
+    if not ids:
+        return 0
+    rebuilt = refresh_dossiers(store, ids)
+    with store.session() as session:
+        topic_index(session, store)  # recounted now: the first view of Topics after an ingest does not wait for it
+    return rebuilt
 
 
 def topic_index(session: Session, store: Store) -> list[dict[str, Any]]:
