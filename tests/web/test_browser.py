@@ -157,30 +157,6 @@ def test_follow_a_related_topic_into_its_dossier(site: dict[str, Any], page: Any
     assert "high-speed rail corridor" in page.locator("#new").inner_text()
 
 
-def test_take_a_quiz_and_read_the_explanations(site: dict[str, Any], page: Any) -> None:
-    page.goto(f"{site['base']}/quiz?kind=cloze&kind=statements")
-    questions = page.locator("li.question")
-    n = questions.count()
-    assert n >= 1
-    shoot(page, "flow-quiz")
-    for i in range(n):
-        questions.nth(i).locator("label.option").first.click()
-    page.get_by_role("button", name="Submit and see my marks").click()
-    page.wait_for_load_state()
-    assert page.locator("h1.score").inner_text().endswith(f"of {2 * n} marks")
-    right = int(page.locator(".marks-line .right .n").inner_text())
-    assert page.locator(".badge.good").count() == right
-    assert page.locator(".explanation").count() == n
-    source = page.locator(".explanation a.source").first
-    href = source.get_attribute("href")
-    assert re.match(r"/articles/\d+#b\d+$", href)
-    shoot(page, "quiz-result")
-    source.click()
-    page.wait_for_load_state()
-    assert page.evaluate("location.hash") == "#" + href.split("#")[1]
-    assert page.locator(href[href.index("#"):]).is_visible()
-
-
 def test_review_three_cards_with_the_keyboard(site: dict[str, Any], page: Any) -> None:
     page.goto(f"{site['base']}/review")
     if page.locator("[data-review]").count() == 0:

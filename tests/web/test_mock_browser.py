@@ -118,6 +118,12 @@ def test_a_ten_question_mock_marked_as_the_upsc_does(site: dict[str, Any], tab_o
     first_row.locator("a").click()
     tab.wait_for_url(re.compile(r"/quiz/attempts/\d+$"))
     assert tab.locator("h1.score").inner_text() == heading  # reopened as it was
+    cited = tab.locator(".explanation a.source").first  # a citation opens its article at the cited point
+    href = cited.get_attribute("href")
+    cited.click()
+    tab.wait_for_load_state()
+    assert tab.evaluate("location.hash") == "#" + href.split("#")[1]
+    assert tab.locator(href[href.index("#"):]).is_visible()
 
 
 def test_the_timer_submits_when_time_runs_out(site: dict[str, Any], tab_of: Any) -> None:
