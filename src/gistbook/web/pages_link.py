@@ -48,7 +48,9 @@ def _topics_index(request: Request, session: Session, store: Store, user_id: int
     """Followed topics first, then the others by kind; topics of a single item are left out (topic_index)."""
     from gistbook.link.topics import followed_topic_ids
 
-    topics = [t for t in topic_index(session, store) if not kind or t["kind"] == kind]
+    # the kept list is checked against the data once per commit (SQLite's data_version), not on every view
+    kept = memoised(session, "topic-index", lambda s: topic_index(s, store))
+    topics = [t for t in kept if not kind or t["kind"] == kind]
     followed_ids = memoised(session, f"followed-topics:{user_id}", lambda s: followed_topic_ids(s, user_id))
     followed = [t for t in topics if t["id"] in followed_ids]
     groups: dict[str, list[dict[str, Any]]] = {}
