@@ -31,6 +31,8 @@ def test_seed_is_international_relations() -> None:
     article = parse_document(document, published="2024-09-10")  # type: ignore[arg-type]
     extraction = extract_article(article)
     assert extraction.syllabus[0][0] == "GS2: International Relations"
+    # a finance dialogue: the exercises and defence ties of its background recap do not make it a Security item
+    assert "GS3: Security" not in [tag for tag, _ in extraction.syllabus]
     assert all(0 < score <= 1 for _, score in extraction.syllabus)
 
 

@@ -83,3 +83,13 @@ def test_index_is_kept_until_topic_links_change(client: TestClient, store: Store
     with store.session() as session:
         second = load_snapshot(session, TOPIC_INDEX_KEY)
     assert second is not None and second.version != first.version
+
+
+def test_an_item_without_a_tag_says_untagged(client: TestClient, store: Store, article_ids: dict[str, int]) -> None:
+    texts = ["The minister greeted citizens on the festival.", "Greetings were shared on social media."]
+    art = build_article("notes/greeting.txt", "Minister greets citizens", [(None, "news", texts)], category=None)
+    plain = save_linked(store, (art, Extraction()))
+    glance = client.get(f"/articles/{plain}").text
+    assert '<span class="chip untagged"' in glance and ">Untagged</span>" in glance
+    tagged = client.get(f"/articles/{article_ids['japan']}").text
+    assert "GS2: International Relations" in tagged and "chip untagged" not in tagged
