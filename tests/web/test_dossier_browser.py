@@ -13,6 +13,7 @@ from tests.web.web_fixtures import build_article, economy_article, japan_article
 
 from gistbook.records import Article, Event, Extraction
 from gistbook.store import Store
+from gistbook.store.notes import add_note
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -42,8 +43,10 @@ def summit_article() -> tuple[Article, Extraction]:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db_url = f"sqlite:///{tmp_path_factory.mktemp('dossier') / 'site.db'}"
     store = Store(db_url)
-    for pair in (japan_article(), economy_article(), japan_followup_article(), summit_article()):
-        save_linked(store, pair)
+    ids = [save_linked(store, pair) for pair in (japan_article(), economy_article(), japan_followup_article(),
+                                                 summit_article())]
+    with store.sessions.begin() as session:
+        add_note(session, ids[-1], "Summits: the dates of the big agreements.")  # the learner follows India–Japan
     store.close()
     with running_server(db_url) as base, playwright_api.sync_playwright() as pw:
         browser = launch_browser(pw)
@@ -98,5 +101,19 @@ def test_sections_fold_and_open_from_the_keyboard_and_jump_links(site: dict[str,
     tab.locator('nav.jump a[href="#people"]').click()
     tab.wait_for_function("document.getElementById('people').open")
     assert "Atsushi Mimura" in people.inner_text()
+    context.close()
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_topics_page_lists_followed_threads_first(site: dict[str, Any], size: str) -> None:
+    context, tab, problems = _open(site, PHONE if size == "phone" else DESKTOP)
+    tab.goto(f"{site['base']}/topics")
+    headings = [h.strip() for h in tab.locator("section.panel h2").all_text_contents()]
+    assert headings[0].startswith("Threads you follow")
+    assert "India–Japan" in tab.locator("#following").inner_text()
+    assert "Reserve Bank of India" not in tab.content()  # a topic of one item waits for a second
+    assert tab.evaluate("document.documentElement.scrollWidth") <= (PHONE if size == "phone" else DESKTOP)["width"]
+    shoot(tab, f"topics-{size}")
     context.close()
     assert not problems, problems
