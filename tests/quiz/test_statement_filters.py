@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from gistbook.quiz.cloze import worth_blanking
+from gistbook.quiz.kb import Mark, Sentence
 from gistbook.quiz.mutate import NEVER_ASKED
 from gistbook.quiz.pool import Statement
 from gistbook.quiz.quality import vague_claim
@@ -62,3 +64,15 @@ def test_two_false_statements_changing_one_value_expose_each_other() -> None:
     unrelated = "The Act was amended in 2022 to allow open access."
     third = _false(unrelated.replace("2022", "2019"), unrelated)
     assert not _betrayed(first, [first, third], "Electricity Act")
+
+
+@pytest.mark.parametrize(("text", "worth"), [
+    ("The mission has a target of 100 million tonnes of coal gasification by 2030.", True),
+    ("The council has a Chairperson and 28 members.", True),
+    ("The labs have reached 1.1 crore students so far.", False),
+    ("The contract, valued at ₹2,000 crore, was signed with the shipyard.", False),
+    ("The expressway stretches 109.019 km across the district.", False),
+])
+def test_a_figure_is_blanked_only_as_a_rule_or_a_goal(text: str, worth: bool) -> None:
+    figure = Mark("figure", 0, 1, "1")
+    assert worth_blanking(Sentence(1, text, [figure]), figure) is worth

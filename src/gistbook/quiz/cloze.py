@@ -15,6 +15,23 @@ from gistbook.quiz.text import NUMBER_IN_TEXT, fold, parse_number
 from gistbook.quiz.truth import evaluate
 
 CLOZE_KINDS = ("year", "figure", "entity")
+# A figure is worth a blank when it is a rule or a goal: a target, a composition, a term, a share, a limit
+# ("a target of 100 million tonnes by 2030", "a Chairperson and 28 members", "a tenure of 10 years").
+RULE_OR_GOAL = re.compile(r"\b(?:targets?|goals?|aims? to|by 20\d\d|members?|tenure|term of|age of|ceiling|cap|"
+                          r"limit|threshold|reserv\w*|quota|share|per\s?cent|percent|subsid\w*|comprises|consists?|"
+                          r"composition)\b|%", re.IGNORECASE)
+# A running count or an amount done so far is news of the day, not an exam fact ("students reached", "airports
+# operational as on", "applicants received", "a contract valued at")
+TALLY = re.compile(r"\b(?:so far|till date|to date|as on|as of|have been|has been|had been|reached|benefit\w*|"
+                   r"applicants?|applications|grievances|registered|received|sanctioned|disbursed|completed|"
+                   r"installed|trained|covered|valued at|worth|enterprise value|operationali[sz]ed)\b", re.IGNORECASE)
+
+
+def worth_blanking(sentence: Sentence, mark: Mark) -> bool:
+    """Years and named things always; a figure only when it states a rule or a goal rather than a tally."""
+    if mark.kind != "figure":
+        return True
+    return RULE_OR_GOAL.search(sentence.text) is not None and TALLY.search(sentence.text) is None
 
 
 def wrong_fillers(ctx: Context, sentence: Sentence, mark: Mark, want: int = 3) -> list[tuple[str, str]]:
@@ -34,25 +51,28 @@ def wrong_fillers(ctx: Context, sentence: Sentence, mark: Mark, want: int = 3) -
     return out
 
 
+def _blankable(sentence: Sentence) -> list[Mark]:
+    """Marks that replacements() can fill and that are worth asking: an entity other than a country has no
+    fillers, a person is not blanked (who holds which post is not asked), a figure only as a rule or goal."""
+    return [mk for mk in sentence.marks if mk.kind in CLOZE_KINDS
+            and (mk.kind != "entity" or mk.type == "country") and worth_blanking(sentence, mk)]
+
+
 def _sentence_cloze(ctx: Context) -> tuple[str, list[str], str, list[str], int] | None:
     articles = ctx.kb.material_articles
     cands: list[Candidate] = []
-    for _ in range(3):  # many press releases hold no sentence a question can use: look at another
+    for _ in range(12):  # many press releases hold no sentence a question can use: look at another
         article_id = ctx.rng.choice(articles)
         # a fact about a named scheme, body, agreement or ties with a country: "the ship", "Portal" are not asked
         cands = [c for c in ctx.pool.candidates(article_id) if c.sentence is not None and standalone(c.sentence)
-                 and subjects_of(c.sentence)]
+                 and subjects_of(c.sentence) and _blankable(c.sentence)]
         if cands:
             break
     ctx.rng.shuffle(cands)
     for cand in cands[:6]:
         sentence = cand.sentence
         assert sentence is not None
-        # only marks that replacements() can fill: an entity other than a country or a person has no fillers,
-        # and trying it would spend the attempt
-        # (a person is not blanked: who holds which post is not asked)
-        marks = [mk for mk in sentence.marks if mk.kind in CLOZE_KINDS
-                 and (mk.kind != "entity" or mk.type == "country")]
+        marks = _blankable(sentence)
         ctx.rng.shuffle(marks)
         for mark in marks[:2]:
             wrong = wrong_fillers(ctx, sentence, mark)
