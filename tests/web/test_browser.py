@@ -142,15 +142,19 @@ def test_follow_a_related_topic_into_its_dossier(site: dict[str, Any], page: Any
     assert page.locator("h1").inner_text() == "India–Japan"
     for part in ("#timeline", "#figures", "#agreements", "#exercises", "#people", "#challenges", "#new"):
         assert page.locator(part).count() == 1, part
-    assert page.locator("#timeline svg.chart circle").count() >= 3
+    assert page.locator("#summary .strip.wide svg.chart circle").count() >= 3
     assert page.locator("#figures svg.chart g.superseded").count() >= 1
-    # the dossier opens with its key dates; every dated event waits behind one toggle
+    # the dossier opens with its summary; the long parts wait folded, and every dated event behind one more toggle
+    timeline = page.locator("details#timeline")
+    assert not timeline.evaluate("d => d.open")
+    timeline.locator("summary").first.click()
     assert 1 <= page.locator("#timeline ol.key-dates li").count() <= 12
     all_events = page.locator("#timeline details.all-events")
     assert not all_events.evaluate("d => d.open")
     all_events.locator("summary").click()
     assert all_events.evaluate("d => d.open") and all_events.locator("li").count() >= 1
     shoot(page, "flow-dossier")
+    page.locator("details#new > summary").click()
     page.locator("#since").fill("2025-01-01")
     page.locator("#new").get_by_role("button", name="Show").click()
     page.wait_for_load_state()
