@@ -92,6 +92,16 @@ def _interleave(by_kind: dict[str, list[int]], avoid: set[int], rng: random.Rand
     return fresh + [qid for qid in order if qid in avoid]
 
 
+def known_exhausted(session: Session) -> bool:
+    """The last try to make questions from these same articles found nothing new: another would only cost time
+    (a store whose items yield few questions would otherwise generate on every visit of the Quiz page)."""
+    return float(session.scalar(select(func.max(m.Article.id))) or 0) == _last_refill["exhausted_at"]
+
+
+def note_exhausted(session: Session) -> None:
+    _last_refill["exhausted_at"] = float(session.scalar(select(func.max(m.Article.id))) or 0)
+
+
 def needs_refill(session: Session, unseen_left: int) -> bool:
     """Low on unseen questions, or new articles since the last top-up (at most every REFILL_EVERY_S)."""
     if _refill_lock.locked():

@@ -48,7 +48,7 @@ def make_questions(session: Session, *, topic: str | None, kinds: list[str] | No
     The default set is drawn from stored questions; only when the store holds too few are new ones generated
     here. A topic or an article set is generated for it (stored, so answers can be checked by id later)."""
     from gistbook.quiz import QuizError, generate
-    from gistbook.quiz.stored import MAINS_SHARE, draw
+    from gistbook.quiz.stored import MAINS_SHARE, draw, known_exhausted, note_exhausted
 
     try:
         if article is not None:
@@ -61,14 +61,16 @@ def make_questions(session: Session, *, topic: str | None, kinds: list[str] | No
         if topic:
             return generate(session, topic=topic, kinds=kinds, count=count), None
         drawn, unseen_left = draw(session, count, kinds=kinds, avoid=avoid)
-        if len(drawn) < count:  # a new store: make what is missing now, and keep what was drawn
-            have = {q["id"] for q in drawn}
+        if len(drawn) < count and not known_exhausted(session):  # a new store: make what is missing now
+            have, short = {q["id"] for q in drawn}, len(drawn)
             mains_room = count if kinds and "mains" in kinds else max(0, max(1, count // MAINS_SHARE) - sum(
                 q["kind"] == "mains" for q in drawn))
             for question in generate(session, kinds=kinds, count=count + 2):
                 if len(drawn) < count and question["id"] not in have and (question["kind"] != "mains" or mains_room):
                     mains_room -= question["kind"] == "mains"
                     drawn.append(question)
+            if len(drawn) == short:
+                note_exhausted(session)  # these articles give no more: serve what is stored until new ones come
             unseen_left = 0
         return drawn, unseen_left
     except QuizError as exc:
