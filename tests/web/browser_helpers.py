@@ -79,3 +79,11 @@ def shoot(page: Any, name: str, *, full_page: bool = True) -> Path:
     target = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(target), full_page=full_page)
     return target
+
+
+def watch_problems(tab: Any, problems: list[str]) -> Any:
+    """Collect the tab's JavaScript errors and Content-Security-Policy refusals (Chromium reports each on the
+    console) into `problems`; a test asserts the list stays empty."""
+    tab.on("pageerror", lambda exc: problems.append(str(exc)))
+    tab.on("console", lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None)
+    return tab

@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser_helpers import DESKTOP, PHONE, chromium_path, launch_browser, running_server, shoot
+from tests.web.browser_helpers import (
+    DESKTOP,
+    PHONE,
+    chromium_path,
+    launch_browser,
+    running_server,
+    shoot,
+    watch_problems,
+)
 from tests.web.web_fixtures import build_article, economy_article, japan_article, japan_followup_article, save_linked
 
 from gistbook.records import Article, Event, Extraction
@@ -58,8 +66,7 @@ def _open(site: dict[str, Any], viewport: dict[str, int]) -> tuple[Any, Any, lis
     context = site["browser"].new_context(viewport=viewport)
     tab = context.new_page()
     problems: list[str] = []
-    tab.on("pageerror", lambda exc: problems.append(str(exc)))
-    tab.on("console", lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None)
+    watch_problems(tab, problems)
     tab.goto(f"{site['base']}/topics/India–Japan")
     return context, tab, problems
 

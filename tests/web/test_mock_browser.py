@@ -10,7 +10,15 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from tests.web.browser_helpers import DESKTOP, PHONE, chromium_path, launch_browser, running_server, shoot
+from tests.web.browser_helpers import (
+    DESKTOP,
+    PHONE,
+    chromium_path,
+    launch_browser,
+    running_server,
+    shoot,
+    watch_problems,
+)
 
 from gistbook.quiz import get_question
 from gistbook.quiz.marking import show_marks
@@ -46,10 +54,7 @@ def tab_of(site: dict[str, Any]) -> Iterator[Any]:
     def open_tab(**options: Any) -> Any:
         context = site["browser"].new_context(**options)
         contexts.append(context)
-        tab = context.new_page()
-        tab.on("pageerror", lambda exc: problems.append(str(exc)))
-        tab.on("console", lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None)
-        return tab
+        return watch_problems(context.new_page(), problems)
 
     yield open_tab
     for context in contexts:

@@ -9,7 +9,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser_helpers import DESKTOP, PHONE, chromium_path, launch_browser, running_server, shoot
+from tests.web.browser_helpers import (
+    DESKTOP,
+    PHONE,
+    chromium_path,
+    launch_browser,
+    running_server,
+    shoot,
+    watch_problems,
+)
 from tests.web.web_fixtures import economy_article, japan_article, save_linked
 
 from gistbook.store import Store
@@ -43,8 +51,7 @@ def test_paste_with_title_and_date_lands_on_top_of_today(site: dict[str, Any], s
     context = site["browser"].new_context(viewport=DESKTOP if size == "desktop" else PHONE)
     tab = context.new_page()
     errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    watch_problems(tab, errors)
     tab.goto(f"{site['base']}/add")
     text = PROSE if size == "desktop" else PROSE.replace("forty", "thirty")  # a second, different item
     tab.locator("#add-text").fill(text)

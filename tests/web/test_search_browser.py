@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser_helpers import DESKTOP, PHONE, chromium_path, launch_browser, running_server, shoot
+from tests.web.browser_helpers import (
+    DESKTOP,
+    PHONE,
+    chromium_path,
+    launch_browser,
+    running_server,
+    shoot,
+    watch_problems,
+)
 from tests.web.web_fixtures import build_article, japan_article, japan_followup_article, save_linked
 
 from gistbook.records import Extraction
@@ -42,8 +50,7 @@ def open_tab(site: dict[str, Any], viewport: dict[str, int]) -> tuple[Any, Any, 
     context = site["browser"].new_context(viewport=viewport)
     tab = context.new_page()
     errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    watch_problems(tab, errors)
     return context, tab, errors
 
 
