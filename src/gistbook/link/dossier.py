@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gistbook.link.keydates import ranked_key_dates
-from gistbook.link.series import FigurePoint, build_series, worth_showing
+from gistbook.link.series import OWNER_TYPES, FigurePoint, build_series, owned_elsewhere, worth_showing
 from gistbook.link.text import STOPWORDS
 from gistbook.link.topics import CENTRAL, resolve_topic, suggest_topics
 from gistbook.records import date_sort_key
@@ -238,18 +238,37 @@ def _names_topic(text: str, names: list[str]) -> bool:
 
 def _figures(session: Session, scope: _Scope) -> list[dict[str, Any]]:
     q = (select(m.Figure.value, m.Figure.unit, m.Figure.period, m.Figure.subject, m.Figure.text,
-                m.Figure.bullet_id, m.Figure.article_id, m.Bullet.text, m.Section.role)
+                m.Figure.bullet_id, m.Figure.article_id, m.Bullet.text, m.Section.role, m.Figure.start)
          .join(m.Bullet, m.Bullet.id == m.Figure.bullet_id)
          .join(m.Section, m.Section.id == m.Bullet.section_id)
          .where(_in_scope(m.Figure, scope), m.Section.role != "way_forward"))
     if scope.topic.kind == "syllabus":
         return []  # a syllabus area is no quantity's subject: its figures stay in their items
     names = _topic_names(session, scope.topic)
+    rows = [r for r in session.execute(q) if scope.covers(r[6], r[5]) and worth_showing(r[0], r[1], r[3], r[7])
+            and (_names_topic(r[7], names) or r[8] == "background" and r[6] in scope.whole)]
+    owners = _owner_mentions(session, scope.topic, {r[5] for r in rows})
     points = [FigurePoint(value, unit, period, subject, text, scope.source(aid, bid))
-              for value, unit, period, subject, text, bid, aid, bullet, role in session.execute(q)
-              if scope.covers(aid, bid) and worth_showing(value, unit, subject, bullet)
-              and (_names_topic(bullet, names) or role == "background" and aid in scope.whole)]
+              for value, unit, period, subject, text, bid, aid, bullet, role, start in rows
+              if owners is None or not owned_elsewhere(bullet, start, owners.get(bid, []), scope.topic.entity_id or 0)]
     return build_series(points, MAX_SOURCES, scope.topic.name)
+
+
+def _owner_mentions(session: Session, topic: m.Topic, bullet_ids: set[int]
+                    ) -> dict[int, list[tuple[int, int, int]]] | None:
+    """Per bullet, the bodies and programmes named in it, for a topic that is one itself (None otherwise: a pair
+    of countries owns its trade figures whatever body a sentence names)."""
+    entity = session.get(m.Entity, topic.entity_id) if topic.entity_id is not None else None
+    kind = entity.type if entity is not None else None
+    if kind not in OWNER_TYPES or not bullet_ids:
+        return None
+    found: dict[int, list[tuple[int, int, int]]] = {}
+    for bid, eid, start, end in session.execute(
+            select(m.Mention.bullet_id, m.Mention.entity_id, m.Mention.start, m.Mention.end)
+            .join(m.Entity, m.Entity.id == m.Mention.entity_id)
+            .where(m.Mention.bullet_id.in_(list(bullet_ids)), m.Entity.type.in_(list(OWNER_TYPES)))):
+        found.setdefault(bid, []).append((eid, start, end))
+    return found
 
 
 def _named_things(session: Session, scope: _Scope, events: list[Any]) -> dict[str, list[dict[str, Any]]]:

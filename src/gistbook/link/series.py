@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -223,3 +224,19 @@ def build_series(points: list[FigurePoint], max_sources: int = 5, topic: str = "
         out.append({"subject": subject or None, "unit": ordered[0].unit, "series": series})
     out.sort(key=lambda s: (-len(s["series"]), s["subject"] or ""))
     return out
+
+
+# bodies and programmes a figure can belong to: in "the flagship arm of Coal India, Northern Coalfields Limited, has
+# met its target of 140 MT" the target is the arm's, named nearest before it, not Coal India's
+OWNER_TYPES = frozenset({"organisation", "scheme", "agreement", "initiative", "policy", "military_exercise"})
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
+
+
+def owned_elsewhere(bullet: str, figure_start: int, mentions: list[tuple[int, int, int]], topic_entity: int) -> bool:
+    """Whether the named body or programme nearest before a figure, in its sentence, is another than the topic's.
+    `mentions` are (entity id, start, end) of OWNER_TYPES entities in the bullet."""
+    before = [(end, eid) for eid, start, end in mentions
+              if end <= figure_start and not _SENTENCE_BREAK.search(bullet, end, figure_start)]
+    if not before:
+        return False
+    return max(before)[1] != topic_entity
