@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = os.environ.get("GISTBOOK_CHROMIUM", "/usr/bin/chromium")
@@ -87,3 +89,12 @@ def watch_problems(tab: Any, problems: list[str]) -> Any:
     tab.on("pageerror", lambda exc: problems.append(str(exc)))
     tab.on("console", lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None)
     return tab
+
+
+def require_browser() -> Any:
+    """The Playwright API for a browser test module, called at its top: the module is skipped where Playwright or
+    Chromium is missing."""
+    api = pytest.importorskip("playwright.sync_api")
+    if chromium_path() is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+    return api

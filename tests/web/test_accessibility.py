@@ -19,15 +19,13 @@ from tests.web.accessibility_helpers import (
     settle,
     tabs_until,
 )
-from tests.web.browser_helpers import DESKTOP, PHONE, chromium_path, launch_browser, running_server, shoot
+from tests.web.browser_helpers import DESKTOP, PHONE, launch_browser, require_browser, running_server, shoot
 from tests.web.web_fixtures import japan_article, save_linked
 
 from gistbook.store import Store
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+playwright_api = require_browser()
 
 PAGES = {
     "today": "/", "article-seed": "/articles/{seed}", "article-release": "/articles/{release}",

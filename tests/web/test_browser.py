@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.browser_helpers import DESKTOP, PHONE, chromium_path, launch_browser, running_server, shoot
+from tests.web.browser_helpers import DESKTOP, PHONE, launch_browser, require_browser, running_server, shoot
 from tests.web.web_fixtures import (
     economy_article,
     hostile_article,
@@ -20,9 +20,7 @@ from tests.web.web_fixtures import (
 from gistbook.store import Store
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+playwright_api = require_browser()
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "acceptance" / "seed-article.txt"
 

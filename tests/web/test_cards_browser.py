@@ -10,16 +10,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.browser_helpers import DESKTOP, PHONE, chromium_path, launch_browser, running_server, shoot
+from tests.web.browser_helpers import DESKTOP, PHONE, launch_browser, require_browser, running_server, shoot
 from tests.web.cards_fixtures import FIXED_POINTS, TOPIC, crowded_japan_article
 from tests.web.web_fixtures import save_linked
 
 from gistbook.store import Store
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+playwright_api = require_browser()
 
 TOTAL = 259
 

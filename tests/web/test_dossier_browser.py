@@ -11,8 +11,8 @@ import pytest
 from tests.web.browser_helpers import (
     DESKTOP,
     PHONE,
-    chromium_path,
     launch_browser,
+    require_browser,
     running_server,
     shoot,
     watch_problems,
@@ -24,9 +24,7 @@ from gistbook.store import Store
 from gistbook.store.notes import add_note
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+playwright_api = require_browser()
 
 
 

@@ -13,8 +13,8 @@ import pytest
 from tests.web.browser_helpers import (
     DESKTOP,
     PHONE,
-    chromium_path,
     launch_browser,
+    require_browser,
     running_server,
     shoot,
     watch_problems,
@@ -25,9 +25,7 @@ from gistbook.quiz.marking import show_marks
 from gistbook.store import Store
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+playwright_api = require_browser()
 
 PRELIMS = "&".join(f"kind={k}" for k in ("statements", "how-many", "pairs", "chronology", "cloze"))
 

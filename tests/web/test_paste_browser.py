@@ -12,8 +12,8 @@ import pytest
 from tests.web.browser_helpers import (
     DESKTOP,
     PHONE,
-    chromium_path,
     launch_browser,
+    require_browser,
     running_server,
     shoot,
     watch_problems,
@@ -23,9 +23,7 @@ from tests.web.web_fixtures import economy_article, japan_article, save_linked
 from gistbook.store import Store
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+playwright_api = require_browser()
 
 PROSE = ("The Union Cabinet on Wednesday approved a scheme to put rooftop solar panels on homes in hill villages, "
          "with a central grant paying for forty per cent of the cost. Officials said it would reach two lakh homes "

@@ -11,8 +11,8 @@ import pytest
 from tests.web.browser_helpers import (
     DESKTOP,
     PHONE,
-    chromium_path,
     launch_browser,
+    require_browser,
     running_server,
     shoot,
     watch_problems,
@@ -23,9 +23,7 @@ from gistbook.records import Extraction
 from gistbook.store import Store
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+playwright_api = require_browser()
 
 CHIPS = ["The Union Cabinet approved a third semiconductor fabrication unit in Gujarat.",
          "Ministers flew to Tokyo today to discuss chip supply chains; the unit is due to open in 2027."]
