@@ -15,12 +15,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from gistbook.quiz.quality import askable_acronym
 from gistbook.quiz.text import STOPWORDS, YEAR, fold, sentence_spans
-from gistbook.store import models as m
+from gistbook.store import quiz_reads as reads
 
 MATERIAL_SAMPLE = 400  # articles drawn on when no topic narrows the store
 LONG_POSTING = 256  # posting lists longer than this become sets, so crossing two of them runs in C
@@ -278,18 +277,10 @@ _CACHE: dict[tuple[str, tuple[Any, ...]], KnowledgeBase] = {}
 _LOCK = threading.Lock()
 
 
-def store_version(session: Session) -> tuple[Any, ...]:
-    """Cheap fingerprint of the store's content, so a cached index is rebuilt after any ingest or delete."""
-    parts = [select(func.count(m.Bullet.id)), select(func.max(m.Bullet.id)), select(func.max(m.Article.updated)),
-             select(func.count(m.Acronym.id)), select(func.max(m.Mention.id)), select(func.count(m.Entity.id))]
-    row = session.execute(select(*(p.scalar_subquery() for p in parts))).one()
-    return tuple(str(v) for v in row)
-
-
 def load(session: Session, article_ids: list[int] | None = None, *, rng: random.Random | None = None,
          sample: int = MATERIAL_SAMPLE) -> KnowledgeBase:
     """The knowledge base over the whole store, with material from `article_ids` (a sample when None)."""
-    key = (str(session.get_bind().engine.url), store_version(session))
+    key = (reads.store_url(session), reads.store_version(session))
     with _LOCK:
         base = _CACHE.get(key)
     if base is None:
@@ -313,32 +304,27 @@ def load(session: Session, article_ids: list[int] | None = None, *, rng: random.
 
 def _load_index(session: Session, kb: KnowledgeBase) -> None:
     tags: dict[int, str] = {}
-    for article_id, tag, _score in session.execute(
-            select(m.ArticleTag.article_id, m.ArticleTag.tag, m.ArticleTag.score).order_by(m.ArticleTag.score)):
+    for article_id, tag, _score in reads.article_tags(session):
         tags[article_id] = tag  # highest score wins
-    for art_id, title, published in session.execute(select(m.Article.id, m.Article.title, m.Article.published)):
+    for art_id, title, published in reads.article_heads(session):
         kb.articles[art_id] = ArticleInfo(art_id, title, published, tags.get(art_id))
     postings: dict[str, list[int]] = defaultdict(list)
-    rows = session.connection().execute(select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text))
-    for bullet_id, article_id, text in rows:
+    for bullet_id, article_id, text in reads.bullet_texts(session):
         kb.texts[bullet_id] = text
         kb.bullet_article[bullet_id] = article_id
         for word in set(index_words(text)):
             postings[word].append(bullet_id)
     kb.words = {w: frozenset(ids) if len(ids) > LONG_POSTING else ids for w, ids in postings.items()}
-    for name, type_, role, country, aliases in session.execute(
-            select(m.Entity.name, m.Entity.type, m.Entity.role, m.Entity.country, m.Entity.aliases)):
+    for name, type_, role, country, aliases in reads.entities(session):
         kb.entities[type_].append((name, role, country))
         kb.entity_types.setdefault(fold(name), type_)
         for alias in aliases or []:
             kb.entity_types.setdefault(fold(alias), type_)
         if type_ == "person" and role:
             kb.roles[fold(name)].add(fold(role))
-    for name, role in session.execute(select(m.Entity.name, m.Mention.role).join(m.Mention)
-                                      .where(m.Entity.type == "person", m.Mention.role.is_not(None))):
+    for name, role in reads.person_roles(session):
         kb.roles[fold(name)].add(fold(role))
-    for short, expansion, article_id in session.execute(select(m.Acronym.short, m.Acronym.expansion,
-                                                               m.Acronym.article_id)):
+    for short, expansion, article_id in reads.acronyms(session):
         kb.acronyms[short].setdefault(fold(expansion), (expansion, article_id))
 
 
@@ -346,28 +332,19 @@ def _load_material(session: Session, kb: KnowledgeBase, article_ids: list[int]) 
     kb.material_articles = article_ids
     for i in range(0, len(article_ids), 500):
         chunk = article_ids[i:i + 500]
-        for bullet_id, article_id, position, section_role, heading in session.execute(
-                select(m.Bullet.id, m.Bullet.article_id, m.Bullet.position, m.Section.role, m.Section.heading)
-                .join(m.Section, m.Section.id == m.Bullet.section_id).where(m.Bullet.article_id.in_(chunk))):
+        for bullet_id, article_id, position, section_role, heading in reads.material_bullets(session, chunk):
             kb.material[bullet_id] = Material(bullet_id, article_id, section_role, heading, position)
-        for bullet_id, start, end, name, type_, role, country, erole, ecountry in session.execute(
-                select(m.Mention.bullet_id, m.Mention.start, m.Mention.end, m.Entity.name, m.Entity.type,
-                       m.Mention.role, m.Mention.country, m.Entity.role, m.Entity.country)
-                .join(m.Entity, m.Entity.id == m.Mention.entity_id).where(m.Mention.article_id.in_(chunk))):
+        for bullet_id, start, end, name, type_, role, country, erole, ecountry in reads.material_mentions(session,
+                                                                                                          chunk):
             if bullet_id in kb.material:
                 kb.material[bullet_id].mentions.append((start, end, name, type_, role or erole, country or ecountry))
-        for bullet_id, start, end, kind, tvalue in session.execute(
-                select(m.TimeExpr.bullet_id, m.TimeExpr.start, m.TimeExpr.end, m.TimeExpr.type, m.TimeExpr.value)
-                .where(m.TimeExpr.article_id.in_(chunk))):
+        for bullet_id, start, end, kind, tvalue in reads.material_times(session, chunk):
             if bullet_id in kb.material:
                 kb.material[bullet_id].timex.append((start, end, kind, tvalue))
-        for bullet_id, start, end, amount, unit, period in session.execute(
-                select(m.Figure.bullet_id, m.Figure.start, m.Figure.end, m.Figure.value, m.Figure.unit,
-                       m.Figure.period).where(m.Figure.article_id.in_(chunk))):
+        for bullet_id, start, end, amount, unit, period in reads.material_figures(session, chunk):
             if bullet_id in kb.material:
                 kb.material[bullet_id].figures.append((start, end, amount, unit, period))
-        for bullet_id, date, text in session.execute(select(m.Event.bullet_id, m.Event.date, m.Event.text)
-                                                     .where(m.Event.article_id.in_(chunk))):
+        for bullet_id, date, text in reads.material_events(session, chunk):
             if bullet_id in kb.material:
                 kb.material[bullet_id].events.append((date, text))
 
@@ -378,19 +355,13 @@ def topic_article_ids(session: Session, topic: str) -> list[int]:
 
     found = resolve_topic(session, topic)
     if found is not None:
-        ids = sorted(session.scalars(select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == found.id)))
+        ids = reads.topic_articles(session, found.id)
         if ids:
             return ids
     needle = fold(topic).replace("–", "-")
     parts = [p.strip() for p in needle.replace(" and ", "-").split("-") if p.strip()]
     names = [needle] if len(parts) < 2 else parts
-    per_name: list[set[int]] = []
-    for name in names:
-        ids_of = set(session.scalars(select(m.Mention.article_id).join(m.Entity)
-                                     .where(func.lower(m.Entity.name) == name)))
-        per_name.append(ids_of)
+    per_name = [reads.articles_naming(session, name) for name in names]
     if per_name and all(per_name):
         return sorted(set.intersection(*per_name))
-    like = f"%{topic.strip()}%"
-    return sorted(session.scalars(select(m.Article.id).where(or_(m.Article.title.ilike(like),
-                                                                  m.Article.category.ilike(like)))))
+    return reads.articles_titled(session, topic.strip())

@@ -7,7 +7,6 @@ import random
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gistbook.link.keydates import key_dates
@@ -15,7 +14,7 @@ from gistbook.quiz import options as opt
 from gistbook.quiz.kb import KnowledgeBase, load, topic_article_ids
 from gistbook.quiz.registry import KINDS, Context, generators_for
 from gistbook.quiz.verify import verify
-from gistbook.store import models as m
+from gistbook.store import quiz_questions
 
 ATTEMPTS_PER_QUESTION = 25
 KEY_DATES_FOR_CHRONOLOGY = 20
@@ -129,29 +128,21 @@ def _syllabus(kb: KnowledgeBase, question: dict[str, Any]) -> str | None:
 
 def save_questions(session: Session, questions: list[dict[str, Any]]) -> None:
     """Store questions by fingerprint (an identical question keeps its id) and set each one's `id`."""
-    keys = [q["fingerprint"] for q in questions]
-    existing = {row.fingerprint: row.id for row in session.execute(
-        select(m.Question.fingerprint, m.Question.id).where(m.Question.fingerprint.in_(keys)))} if keys else {}
+    existing = quiz_questions.ids_by_fingerprint(session, [q["fingerprint"] for q in questions])
     for q in questions:
         if q["fingerprint"] in existing:
             q["id"] = existing[q["fingerprint"]]
             continue
-        row = m.Question(fingerprint=q["fingerprint"], kind=q["kind"], stem=q["stem"], options=q["options"],
-                         answer=q["answer"], explanation=q["explanation"],
-                         source_bullet_ids=[s["bullet_id"] for s in q["sources"]], generator=q["generator"],
-                         topic=q.get("_topic"), syllabus=q.get("_syllabus"))
-        session.add(row)
-        session.flush()
-        existing[q["fingerprint"]] = row.id
-        q["id"] = row.id
+        q["id"] = existing[q["fingerprint"]] = quiz_questions.add_question(
+            session, fingerprint=q["fingerprint"], kind=q["kind"], stem=q["stem"], options=q["options"],
+            answer=q["answer"], explanation=q["explanation"], source_bullet_ids=[s["bullet_id"] for s in q["sources"]],
+            generator=q["generator"], topic=q.get("_topic"), syllabus=q.get("_syllabus"))
 
 
-def question_dict(session: Session, row: m.Question) -> dict[str, Any]:
+def question_dict(session: Session, row: quiz_questions.StoredQuestion) -> dict[str, Any]:
     """A stored question in the `quiz --json` shape, with citations read from the store."""
-    ids = list(row.source_bullet_ids or [])
-    cites = {b: (a, t, p) for b, a, t, p in session.execute(
-        select(m.Bullet.id, m.Article.id, m.Article.title, m.Article.published)
-        .join(m.Article, m.Article.id == m.Bullet.article_id).where(m.Bullet.id.in_(ids)))} if ids else {}
+    ids = row.source_bullet_ids
+    cites = quiz_questions.citations(session, ids)
     sources = [{"article_id": cites[b][0], "bullet_id": b, "title": cites[b][1], "published": cites[b][2]}
                for b in ids if b in cites]
     return {"id": row.id, "kind": row.kind, "stem": row.stem, "options": list(row.options), "answer": row.answer,
@@ -160,7 +151,7 @@ def question_dict(session: Session, row: m.Question) -> dict[str, Any]:
 
 def get_question(session: Session, question_id: int) -> dict[str, Any] | None:
     """One stored question by id, or None."""
-    row = session.get(m.Question, question_id)
+    row = quiz_questions.question(session, question_id)
     return question_dict(session, row) if row is not None else None
 
 
@@ -193,10 +184,7 @@ def _choice_index(options: list[str], given: str | int) -> int | None:
 
 def verify_stored(session: Session, question_ids: list[int] | None = None) -> dict[str, Any]:
     """Re-verify stored questions against the current knowledge base: {"checked", "valid", "problems"}."""
-    q = select(m.Question)
-    if question_ids is not None:
-        q = q.where(m.Question.id.in_(question_ids))
-    questions = [question_dict(session, row) for row in session.scalars(q)]
+    questions = [question_dict(session, row) for row in quiz_questions.questions(session, question_ids)]
     articles = sorted({s["article_id"] for qd in questions for s in qd["sources"]})
     kb = load(session, articles)
     problems = {qd["id"]: p for qd in questions if (p := verify(kb, qd))}

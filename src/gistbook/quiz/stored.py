@@ -10,14 +10,12 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from gistbook.quiz.registry import generators_for
 from gistbook.quiz.service import generate, normalise_kinds
-from gistbook.store import Store
-from gistbook.store import models as m
+from gistbook.store import Store, quiz_questions
 from gistbook.store.mock_tests import question_pool
 
 log = logging.getLogger("gistbook.quiz")
@@ -35,12 +33,8 @@ def question_dicts(session: Session, ids: list[int], *, whole: bool = True) -> l
     question whose source points are no longer stored (its article was deleted or re-read) is left out."""
     if not ids:
         return []
-    rows = {row.id: row for row in session.scalars(select(m.Question).where(m.Question.id.in_(ids)))}
-    bullet_ids = {b for row in rows.values() for b in (row.source_bullet_ids or [])}
-    cites = {b: (a, t, p) for b, a, t, p in session.execute(
-        select(m.Bullet.id, m.Article.id, m.Article.title, m.Article.published)
-        .join(m.Article, m.Article.id == m.Bullet.article_id).where(m.Bullet.id.in_(bullet_ids)))} \
-        if bullet_ids else {}
+    rows = {row.id: row for row in quiz_questions.questions(session, ids)}
+    cites = quiz_questions.citations(session, {b for row in rows.values() for b in row.source_bullet_ids})
     out = []
     for qid in ids:
         row = rows.get(qid)
@@ -48,7 +42,7 @@ def question_dicts(session: Session, ids: list[int], *, whole: bool = True) -> l
                                       or any(b not in cites for b in row.source_bullet_ids))):
             continue
         sources = [{"article_id": cites[b][0], "bullet_id": b, "title": cites[b][1], "published": cites[b][2]}
-                   for b in row.source_bullet_ids or [] if b in cites]
+                   for b in row.source_bullet_ids if b in cites]
         out.append({"id": row.id, "kind": row.kind, "stem": row.stem, "options": list(row.options),
                     "answer": row.answer, "explanation": row.explanation, "sources": sources,
                     "generator": row.generator})
@@ -95,18 +89,18 @@ def _interleave(by_kind: dict[str, list[int]], avoid: set[int], rng: random.Rand
 def known_exhausted(session: Session) -> bool:
     """The last try to make questions from these same articles found nothing new: another would only cost time
     (a store whose items yield few questions would otherwise generate on every visit of the Quiz page)."""
-    return float(session.scalar(select(func.max(m.Article.id))) or 0) == _last_refill["exhausted_at"]
+    return float(quiz_questions.newest_article_id(session)) == _last_refill["exhausted_at"]
 
 
 def note_exhausted(session: Session) -> None:
-    _last_refill["exhausted_at"] = float(session.scalar(select(func.max(m.Article.id))) or 0)
+    _last_refill["exhausted_at"] = float(quiz_questions.newest_article_id(session))
 
 
 def needs_refill(session: Session, unseen_left: int) -> bool:
     """Low on unseen questions, or new articles since the last top-up (at most every REFILL_EVERY_S)."""
     if _refill_lock.locked():
         return False
-    newest = float(session.scalar(select(func.max(m.Article.id))) or 0)
+    newest = float(quiz_questions.newest_article_id(session))
     if newest == _last_refill["exhausted_at"]:
         return False  # the last top-up found nothing new in these same articles
     if unseen_left < LOW_WATER:
@@ -120,10 +114,10 @@ def refill(store: Store, batch: int = REFILL_BATCH) -> int:
         return 0
     try:
         with store.sessions.begin() as session:
-            newest = float(session.scalar(select(func.max(m.Article.id))) or 0)
-            before = int(session.scalar(select(func.count(m.Question.id))) or 0)
+            newest = float(quiz_questions.newest_article_id(session))
+            before = quiz_questions.question_count(session)
             generate(session, count=batch)
-            added = int(session.scalar(select(func.count(m.Question.id))) or 0) - before
+            added = quiz_questions.question_count(session) - before
         _last_refill.update(at=time.monotonic(), articles=newest,
                             exhausted_at=newest if added < batch // 10 else -1.0)
         return added
