@@ -5,7 +5,7 @@ request's first bytes to its response head, so waiting inside the process behind
 client-side time, for the article, dossier, search, review-next, Topics and default Quiz pages; a static file under
 the same load is the baseline. Targets (server-side p95): article and review-next ≤ 50 ms, dossier and search
 ≤ 150 ms, Topics and the default Quiz (/quiz, no choices made) ≤ 300 ms; neither of the last two is in the page
-cache, so every request renders (Topics from its kept index, see web/snapshots.topic_index).
+cache, so every request renders (Topics from its kept index, see web/speed/snapshots.topic_index).
 Dossier snapshots are brought up to date first, as every ingest leaves them; the row "dossier (snapshots
 dropped)" views each topic once right after all snapshots were deleted, i.e. every view builds its dossier.
 Usage: python bench/web.py [--articles 10000] [--requests 600] [--clients 20] [--workers 2] [--db PATH]
@@ -237,7 +237,7 @@ def main() -> int:
             print(f"building {args.articles:,} synthetic articles …", file=sys.stderr)
             print(f"  built in {build(db_url, args.articles):.0f} s", file=sys.stderr)
         store = Store(db_url)
-        from gistbook.web.snapshots import refresh_dossiers
+        from gistbook.web.speed import refresh_dossiers
 
         began = time.perf_counter()
         rebuilt = refresh_dossiers(store, limit=10_000)  # as every ingest leaves them: dossier snapshots current

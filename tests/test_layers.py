@@ -21,17 +21,20 @@ FLOORS: dict[str, int] = {
     **dict.fromkeys(("records", "config", "text", "standalone", "console", "demo", "__init__"), 0),  # ground
 }
 STAGES = 1
-# Known offenders, to shrink and never to grow (issue 19): jobs.py refreshes the web's kept dossier snapshots
-# after an ingest (the snapshot code belongs below the web, issue 19 item 5), which with web importing jobs and
-# queue, and jobs.py and queue.py calling each other lazily (the local and the PostgreSQL worker), makes one cycle.
-KNOWN_UPWARD = {("jobs", "web")}
-KNOWN_CYCLES = {frozenset({"jobs", "queue", "web"})}
+# Known offenders, to shrink and never to grow (issue 19); none left: the workers are handed the web's dossier
+# refresh (web/speed) instead of importing it, and `gistbook worker` picks the local or the PostgreSQL worker.
+KNOWN_UPWARD: set[tuple[str, str]] = set()
+KNOWN_CYCLES: set[frozenset[str]] = set()
 # SQL written outside store/ today (issue 19 item 2 moves it behind named store functions); a file leaves this
 # list when its SQL moves, and a file not on it may hold no SQL at all.
-KNOWN_SQL_OUTSIDE_STORE = {
-    "link/dossier.py", "link/facts.py", "queue.py", "review/daily.py", "review/scheduler.py", "web/page_cache.py",
-    "web/queries.py",
-}
+KNOWN_SQL_OUTSIDE_STORE: set[str] = set()
+# The interfaces and the uses that read cards, articles and reviews call named store functions (store/cards.py,
+# store/articles.py, …) and never touch the tables themselves: none of these packages imports store/models.py.
+# link/ keeps the rules (ranking, grouping, dedup) and reads through store/dossier_reads.py, store/facts.py,
+# store/topics.py and store/related.py.
+NO_TABLES = ("web", "review", "export", "cli", "link")
+# Files still importing gistbook.store.models, to shrink and never to grow.
+KNOWN_TABLE_IMPORTS: set[str] = set()
 # upper-case keywords in a statement's shape: SQL, not prose ("Select a topic from the list")
 SQL = re.compile(r"\bSELECT\s+(?:DISTINCT\s+)?[\w(*]|\bINSERT\s+(?:OR\s+\w+\s+)?INTO\b|\bUPDATE\s+\w+\s+SET\b"
                  r"|\bDELETE\s+FROM\b|\bCREATE\s+(?:UNIQUE\s+|VIRTUAL\s+)?(?:TABLE|INDEX|TRIGGER)\b"
@@ -156,3 +159,53 @@ def test_sql_lives_in_store_only() -> None:
 def test_the_sql_check_tells_sql_from_prose() -> None:
     found = _sql_strings(ast.parse('a = "SELECT id FROM cards WHERE due < ?"\nb = "Select a topic from the list"'))
     assert found == ["SELECT id FROM cards WHERE due < ?"]
+
+
+def _imports_models(relative: str, tree: ast.Module) -> bool:
+    """Whether a file imports gistbook.store.models, in any spelling (absolute, relative, `from … import models`)."""
+    here = ["gistbook", *relative.removesuffix(".py").split("/")]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = here[:-node.level] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            names = [module, *(f"{module}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        if any(name == "gistbook.store.models" or name.startswith("gistbook.store.models.") for name in names):
+            return True
+    return False
+
+
+def test_interfaces_and_review_use_store_functions_not_tables() -> None:
+    holders = {relative for relative, tree in _modules().items()
+               if _unit(relative) in NO_TABLES and _imports_models(relative, tree)}
+    new = sorted(holders - KNOWN_TABLE_IMPORTS)
+    assert not new, f"these import gistbook.store.models (call a named function in store/ instead): {new}"
+    moved = sorted(KNOWN_TABLE_IMPORTS - holders)
+    assert not moved, f"{moved} no longer import the tables: take them off KNOWN_TABLE_IMPORTS in this test"
+
+
+def test_the_table_check_sees_every_spelling() -> None:
+    spellings = ["from gistbook.store import models", "from gistbook.store import models as m",
+                 "from gistbook.store.models import Card", "import gistbook.store.models",
+                 "from ..store import models", "from ..store.models import Card"]
+    assert all(_imports_models("web/pages.py", ast.parse(code)) for code in spellings)
+    assert not _imports_models("web/pages.py", ast.parse("from gistbook.store import cards\nfrom ..store import notes"))
+
+
+# The uses that build questions and pages (quiz/, page/) and the ingest order (pipeline.py) read and write through
+# named store functions too (store/quiz_reads.py, store/quiz_questions.py, store/page_reads.py, …): the rules
+# about what to ask and what to show stay in quiz/ and page/, the queries in store/.
+USES_WITHOUT_TABLES = ("quiz", "page", "pipeline")
+KNOWN_USE_TABLE_IMPORTS: set[str] = set()  # to shrink and never to grow; empty today
+
+
+def test_quiz_and_page_use_store_functions_not_tables() -> None:
+    holders = {relative for relative, tree in _modules().items()
+               if _unit(relative) in USES_WITHOUT_TABLES and _imports_models(relative, tree)}
+    new = sorted(holders - KNOWN_USE_TABLE_IMPORTS)
+    assert not new, f"these import gistbook.store.models (call a named function in store/ instead): {new}"
+    moved = sorted(KNOWN_USE_TABLE_IMPORTS - holders)
+    assert not moved, f"{moved} no longer import the tables: take them off KNOWN_USE_TABLE_IMPORTS in this test"

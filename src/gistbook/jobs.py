@@ -1,6 +1,9 @@
 """Background work: polling due sources, ingesting URLs and uploads. Local mode (SQLite) runs it in a thread of
 the serving process or in `gistbook worker`; server mode (PostgreSQL) queues it in procrastinate, run by any
-number of `gistbook worker` processes (see gistbook.queue)."""
+number of `gistbook worker` processes (see gistbook.queue).
+
+After an ingest the web's kept dossier pages want refreshing (web/speed). The web sits above this module, so the
+caller (`gistbook serve`, `gistbook worker`) hands that refresh in as `after_ingest`."""
 
 from __future__ import annotations
 
@@ -15,31 +18,26 @@ from gistbook.records import Article, Document, Failure
 from gistbook.store import Store
 
 if TYPE_CHECKING:
+    from gistbook.intake.sources import AfterIngest  # told each ingest's report (its `--json` shape)
     from gistbook.pipeline import IngestReport
 
 LOCAL_EVERY_S = 60.0
 
 
-def refresh_topics(store: Store, report: dict[str, Any]) -> None:
-    """Rebuild the dossier snapshots of the topics an ingest touched, so the next reader does not wait."""
-    from gistbook.web.snapshots import refresh_after_ingest
-
-    refresh_after_ingest(store, report)
-
-
-def poll_due_once(store: Store, settings: Settings) -> list[dict[str, Any]]:
+def poll_due_once(store: Store, settings: Settings, after_ingest: AfterIngest) -> list[dict[str, Any]]:
     """Poll the sources due now (each claimed first, so serve's thread and a worker never poll one twice)."""
     from gistbook.intake.sources import fetch_due
 
-    return [r.to_dict() for r in fetch_due(store, settings, after_ingest=lambda rep: refresh_topics(store, rep))]
+    return [r.to_dict() for r in fetch_due(store, settings, after_ingest=after_ingest)]
 
 
 class LocalScheduler:
     """Polls due sources every `every` seconds in a daemon thread: off the event loop, so pages never wait on
     a fetch."""
 
-    def __init__(self, store: Store, settings: Settings, every: float = LOCAL_EVERY_S) -> None:
-        self.store, self.settings, self.every = store, settings, every
+    def __init__(self, store: Store, settings: Settings, *, after_ingest: AfterIngest,
+                 every: float = LOCAL_EVERY_S) -> None:
+        self.store, self.settings, self.every, self.after_ingest = store, settings, every, after_ingest
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, name="gistbook-intake", daemon=True)
         self.last_error: str | None = None
@@ -51,7 +49,7 @@ class LocalScheduler:
     def _run(self) -> None:
         while not self.stop.is_set():
             try:
-                poll_due_once(self.store, self.settings)
+                poll_due_once(self.store, self.settings, self.after_ingest)
                 self.last_error = None
             except Exception as exc:  # noqa: BLE001 - the next round tries again; a source keeps its own error
                 self.last_error = f"{type(exc).__name__}: {exc}"
@@ -62,17 +60,12 @@ class LocalScheduler:
         self.thread.join(timeout)
 
 
-def run_worker(store: Store, settings: Settings, *, concurrency: int = 1, every: float = LOCAL_EVERY_S,
-               once: bool = False, heartbeat: float = 10.0) -> None:
-    """`gistbook worker`: the procrastinate worker in server mode, a polling loop in local mode."""
-    if store.dialect == "postgresql":
-        from gistbook.queue import run_queue_worker
-
-        run_queue_worker(store, settings, concurrency=concurrency, once=once, heartbeat=heartbeat,
-                         schedule_every=min(every, 30.0))
-        return
+def run_local_worker(store: Store, settings: Settings, *, after_ingest: AfterIngest, every: float = LOCAL_EVERY_S,
+                     once: bool = False) -> None:
+    """`gistbook worker` in local mode: poll the due sources every `every` seconds (server mode runs
+    gistbook.queue's procrastinate worker instead)."""
     while True:
-        poll_due_once(store, settings)
+        poll_due_once(store, settings, after_ingest)
         if once:
             return
         time.sleep(every)

@@ -7,13 +7,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from sqlalchemy import select
-
 from gistbook.link import on_article_saved
 from gistbook.parse import ParseError, parse_document
 from gistbook.read import read_source
 from gistbook.records import Article, Document, Extraction, Failure, one_line
-from gistbook.store import Store, models
+from gistbook.store import Store
+from gistbook.store.stored_copies import stored_copies
 
 BATCH_SIZE = 64
 
@@ -69,13 +68,10 @@ def extract_many(articles: list[Article], n_process: int) -> list[Extraction | F
 def _already_stored(store: Store, batch: list[Article], need_extracted: bool) -> dict[str, int]:
     """uri → article id for batch items whose identical content is stored (no need to extract them again)."""
     with store.session() as session:
-        q = (select(models.Source.uri, models.Article.id, models.Article.extracted)
-             .join(models.Article, models.Article.source_id == models.Source.id)
-             .where(models.Source.uri.in_([a.uri for a in batch]))
-             .where(models.Source.content_hash.in_([a.content_hash for a in batch])))
+        rows = stored_copies(session, [a.uri for a in batch], [a.content_hash for a in batch])
         hashes = {a.uri: a.content_hash for a in batch}
         found: dict[str, int] = {}
-        for uri, art_id, extracted in session.execute(q):
+        for uri, art_id, extracted in rows:
             if uri in hashes and (extracted or not need_extracted):
                 found[uri] = art_id
         return found

@@ -10,15 +10,17 @@ import os
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import procrastinate
-import psycopg
 from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy.engine import make_url
 
 from gistbook.config import Settings
 from gistbook.store import Store
+
+if TYPE_CHECKING:
+    from gistbook.intake.sources import AfterIngest
 
 POLL = "gistbook.poll_source"
 ENTRIES = "gistbook.ingest_entries"
@@ -27,7 +29,6 @@ UPLOAD = "gistbook.ingest_upload"
 QUEUE = "intake"
 ENTRIES_PER_JOB = 25  # a feed's new entries are spread over jobs of at most this many, so every worker takes a share
 MIN_ENTRIES_PER_JOB = 5
-SCHEMA_LOCK = 726355
 RETRY = procrastinate.RetryStrategy(max_attempts=5, wait=2)
 
 log = logging.getLogger("gistbook.queue")
@@ -40,15 +41,10 @@ def conninfo(db_url: str) -> str:
 
 def ensure_schema(db_url: str) -> None:
     """Install procrastinate's tables once (an advisory lock keeps several starting processes in line)."""
-    with psycopg.connect(conninfo(db_url), autocommit=True) as conn:
-        conn.execute("SELECT pg_advisory_lock(%s)", (SCHEMA_LOCK,))
-        try:
-            row = conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()
-            if row is None or row[0] is None:
-                schema = procrastinate.App(connector=procrastinate.SyncPsycopgConnector()).schema_manager.get_schema()
-                conn.execute(schema.encode())
-        finally:
-            conn.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK,))
+    from gistbook.store.job_tables import install_once
+
+    install_once(conninfo(db_url),
+                 lambda: procrastinate.App(connector=procrastinate.SyncPsycopgConnector()).schema_manager.get_schema())
 
 
 class JobQueue:
@@ -78,12 +74,14 @@ class JobQueue:
 
 @dataclass
 class Runtime:
-    """What the jobs of one worker process share: the store, the settings, one polite fetcher."""
+    """What the jobs of one worker process share: the store, the settings, one polite fetcher, and what to do
+    after an ingest (refresh the web's kept dossiers: handed in by `gistbook worker`, since the web sits above)."""
 
     store: Store
     settings: Settings
     queue: JobQueue
     fetcher: Any
+    after_ingest: AfterIngest
 
 
 _runtime: Runtime | None = None
@@ -112,13 +110,11 @@ def _refresh(report: dict[str, Any]) -> None:
 
 
 def flush_refresh(rt: Runtime) -> int:
-    from gistbook.jobs import refresh_topics
-
     with _pending_lock:
         ids = sorted(_pending)
         _pending.clear()
     if ids:
-        refresh_topics(rt.store, {"ingested": [{"id": i} for i in ids]})
+        rt.after_ingest({"ingested": [{"id": i} for i in ids]})
     return len(ids)
 
 
@@ -227,14 +223,14 @@ async def _housekeeping(app: procrastinate.App, rt: Runtime, every: float, stall
         await asyncio.sleep(every)
 
 
-def run_queue_worker(store: Store, settings: Settings, *, concurrency: int = 1, once: bool = False,
-                     heartbeat: float = 10.0, schedule_every: float = 30.0) -> None:
+def run_queue_worker(store: Store, settings: Settings, *, after_ingest: AfterIngest, concurrency: int = 1,
+                     once: bool = False, heartbeat: float = 10.0, schedule_every: float = 30.0) -> None:
     """Run jobs until stopped (SIGINT/SIGTERM finish the jobs in hand); `once` stops when the queue is empty."""
     global _runtime
     from gistbook.intake.sources import fetcher_for
 
     queue = JobQueue(settings.db)
-    _runtime = Runtime(store, settings, queue, fetcher_for(settings))
+    _runtime = Runtime(store, settings, queue, fetcher_for(settings), after_ingest)
     app = tasks.with_connector(procrastinate.PsycopgConnector(conninfo=conninfo(settings.db)))
     stalled_after = heartbeat * 3
 

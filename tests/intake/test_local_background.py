@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 from tests.intake.intake_server import IntakeServer
 
+from gistbook.cli.common import refresh_dossiers_of
 from gistbook.config import load_settings
 from gistbook.intake import sources as intake
 from gistbook.jobs import LocalScheduler
@@ -22,7 +24,8 @@ def test_serve_polls_due_sources_off_the_event_loop(server: IntakeServer, tmp_pa
     store = Store(settings.db)
     intake.add(store, server.base + "/list.html")
     app = create_app(settings, store=store)
-    scheduler = LocalScheduler(store, settings, every=0.2).start()
+    scheduler = LocalScheduler(store, settings, every=0.2,
+                               after_ingest=functools.partial(refresh_dossiers_of, store)).start()  # as serve does
     slowest = 0.0
     try:
         with TestClient(app, base_url="http://127.0.0.1") as client:

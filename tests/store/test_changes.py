@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from gistbook.records import Article, Bullet, Section, content_hash
 from gistbook.store import Store, models
+from gistbook.store.articles import categories
 from gistbook.store.changes import ReadMemo, memoised
-from gistbook.web.queries import categories
 
 
 def article(uri: str, category: str) -> Article:

@@ -46,7 +46,7 @@ def test_long_parts_are_folded_and_since_opens_whats_new(client: TestClient, art
 def test_default_view_is_served_from_its_snapshot(client: TestClient, store: Store,
                                                   article_ids: dict[str, int]) -> None:
     from gistbook.link.topics import resolve_topic
-    from gistbook.web.snapshots import current_snapshot
+    from gistbook.web.speed.snapshots import current_snapshot
 
     first = client.get("/topics/India–Japan").text
     with store.session() as session:

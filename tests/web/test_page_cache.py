@@ -12,7 +12,7 @@ from gistbook.store import Store
 from gistbook.store import notes as note_repo
 from gistbook.store.changes import sqlite_path
 from gistbook.web import create_app
-from gistbook.web.page_cache import CACHED_PATHS
+from gistbook.web.speed.page_cache import CACHED_PATHS
 
 
 def _local_client(tmp_path: Path) -> tuple[Store, TestClient, int]:

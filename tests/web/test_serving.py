@@ -19,7 +19,7 @@ from tests.web.web_fixtures import japan_article, save_linked
 from gistbook.config import load_settings
 from gistbook.store import Store
 from gistbook.web import create_app, pages_read
-from gistbook.web.protocol import RECEIVED
+from gistbook.web.speed.timing import RECEIVED
 
 
 def server_ms(app: Any, scope_extra: dict[str, Any]) -> float:

@@ -30,7 +30,7 @@ from gistbook.records import Extraction, content_hash
 from gistbook.store import Store
 from gistbook.store import models as m
 from gistbook.store.snapshots import Snapshot, load_snapshot, save_snapshot
-from gistbook.web import snapshots
+from gistbook.web.speed import snapshots
 
 TOPIC = "/topics/India–Japan"
 

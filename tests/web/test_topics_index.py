@@ -67,7 +67,7 @@ def test_kind_filter(client: TestClient, article_ids: dict[str, int]) -> None:
 def test_index_is_kept_until_topic_links_change(client: TestClient, store: Store,
                                                 article_ids: dict[str, int]) -> None:
     from gistbook.store.snapshots import load_snapshot
-    from gistbook.web.snapshots import TOPIC_INDEX_KEY
+    from gistbook.web.speed.snapshots import TOPIC_INDEX_KEY
 
     assert "India–Canada" not in client.get("/topics").text
     with store.session() as session:

@@ -71,7 +71,7 @@ def date_text(value: str | None, flag: str) -> str | None:
 
 def refresh_dossiers_of(store: Store, report: dict[str, Any]) -> None:
     """Topic pages are kept as snapshots; rebuilding the touched ones now spares the next reader the wait."""
-    from gistbook.web.snapshots import refresh_after_ingest
+    from gistbook.web.speed import refresh_after_ingest
 
     refresh_after_ingest(store, report)
 

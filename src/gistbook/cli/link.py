@@ -116,7 +116,7 @@ def search(
 def relink() -> None:
     """Recompute facts, topics and the search index for every stored article."""
     from gistbook.link import relink_all
-    from gistbook.web.snapshots import refresh_dossiers
+    from gistbook.web.speed import refresh_dossiers
 
     store = state.store()
     count = relink_all(store)  # drops every kept dossier: facts and topics may all have moved

@@ -206,15 +206,13 @@ def export(
         return
     if kind != "anki":
         fail(f"unknown export kind {kind!r}; choose anki or markdown")
-    from sqlalchemy import select
-
     from gistbook.export.anki import ExportError, export_anki
     from gistbook.quiz import QuizError, generate
-    from gistbook.store.models import Question
+    from gistbook.store.questions import any_question
 
     try:
         with store.sessions.begin() as session:
-            if session.scalar(select(Question.id).limit(1)) is None:
+            if not any_question(session):
                 generate(session, topic=topic, count=30, seed=0)
             summary = export_anki(session, out_path, topic=topic, since=since_text)
     except (ExportError, QuizError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 import typer
@@ -126,11 +127,18 @@ def worker(
     = 10.0,
 ) -> None:
     """Run background jobs: fetch due sources and ingest (server mode: from the PostgreSQL job queue)."""
-    from gistbook.jobs import run_worker
+    from gistbook.jobs import run_local_worker
 
     store = state.store()
+    after_ingest = functools.partial(refresh_dossiers_of, store)
     err.print(f"gistbook: worker on {store.dialect}", markup=False, highlight=False)
     try:
-        run_worker(store, state.settings, concurrency=concurrency, every=every, once=once, heartbeat=heartbeat)
+        if store.dialect == "postgresql":  # procrastinate's queue over the same database
+            from gistbook.queue import run_queue_worker
+
+            run_queue_worker(store, state.settings, after_ingest=after_ingest, concurrency=concurrency, once=once,
+                             heartbeat=heartbeat, schedule_every=min(every, 30.0))
+        else:
+            run_local_worker(store, state.settings, after_ingest=after_ingest, every=every, once=once)
     except KeyboardInterrupt:
         err.print("gistbook: worker stopped", markup=False, highlight=False)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 from typing import Annotated
 
 import typer
 
-from gistbook.cli.common import err, fail, state
+from gistbook.cli.common import err, fail, refresh_dossiers_of, state
 from gistbook.config import LOOPBACK, host_name
 
 commands = typer.Typer()  # merged into the root app by cli/__init__.py
@@ -56,13 +57,14 @@ def serve(
               markup=False, highlight=False)
     proxies = settings.proxy_list  # forwarded headers believed only from these (uvicorn trusts 127.0.0.1)
     trusted = ",".join(proxies) or None
-    from gistbook.web.protocol import StampedHttpToolsProtocol
+    from gistbook.web.speed import StampedHttpToolsProtocol
 
     if mode == "local":  # due sources are polled in a thread of this process (server mode: `gistbook worker`)
         from gistbook.jobs import LocalScheduler
         from gistbook.store import Store
 
-        LocalScheduler(web_app.state.store if workers == 1 else Store(settings.db), settings).start()
+        polled = web_app.state.store if workers == 1 else Store(settings.db)
+        LocalScheduler(polled, settings, after_ingest=functools.partial(refresh_dossiers_of, polled)).start()
     if workers == 1:
         uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False,
                     http=StampedHttpToolsProtocol,

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import genanki
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gistbook.quiz.kb import topic_article_ids
 from gistbook.quiz.options import LETTERS
-from gistbook.review.scheduler import owned_by
-from gistbook.store import models as m
+from gistbook.store.articles import article_ids, bullet_sources
+from gistbook.store.cards import cards_to_export
+from gistbook.store.questions import questions_in_order
 
 QUESTION_MODEL_ID = 1742_0500_01  # fixed forever: changing them makes Anki see new note types
 CARD_MODEL_ID = 1742_0500_02
@@ -54,19 +54,13 @@ def _scope(session: Session, topic: str | None, since: str | None) -> set[int] |
     """Article ids an export is limited to, or None for all."""
     if topic is None and since is None:
         return None
-    q = select(m.Article.id)
-    if topic is not None:
-        q = q.where(m.Article.id.in_(topic_article_ids(session, topic) or [-1]))
-    if since is not None:
-        q = q.where(m.Article.published >= since)
-    return set(session.scalars(q))
+    within = (topic_article_ids(session, topic) or [-1]) if topic is not None else None
+    return article_ids(session, within=within, since=since)
 
 
 def _sources(session: Session, bullet_ids: list[int]) -> tuple[str, set[int]]:
-    rows = session.execute(select(m.Bullet.id, m.Article.id, m.Article.title, m.Article.published)
-                           .join(m.Article, m.Article.id == m.Bullet.article_id).where(m.Bullet.id.in_(bullet_ids)))
     lines, articles = [], set()
-    for bullet_id, article_id, title, published in rows:
+    for bullet_id, article_id, title, published in bullet_sources(session, bullet_ids):
         lines.append(f"“{title}” ({published or 'undated'}), bullet #{bullet_id}")
         articles.add(article_id)
     return "<br>".join(html.escape(line) for line in dict.fromkeys(lines)), articles
@@ -79,7 +73,7 @@ def export_anki(session: Session, out_path: str | Path, topic: str | None = None
     deck_name = "gistbook" + (f"::{topic}" if topic else "")
     deck = genanki.Deck(deck_id(deck_name), deck_name)
     questions = cards = 0
-    for q in session.scalars(select(m.Question).order_by(m.Question.id)):
+    for q in questions_in_order(session):
         source, articles = _sources(session, list(q.source_bullet_ids or []))
         if scope is not None and not articles & scope:
             continue
@@ -92,8 +86,7 @@ def export_anki(session: Session, out_path: str | Path, topic: str | None = None
                                    fields=[q.fingerprint[:16], _html(q.stem), options, answer, _html(q.explanation),
                                            source], tags=["gistbook", q.kind.replace("-", "_")]))
         questions += 1
-    for card in session.scalars(select(m.Card).where(owned_by(user_id), m.Card.origin != "question")
-                                .order_by(m.Card.id)):
+    for card in cards_to_export(session, user_id):
         source, articles = _sources(session, [card.bullet_id] if card.bullet_id else [])
         if scope is not None and not articles & scope:
             continue

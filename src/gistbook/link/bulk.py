@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from gistbook.link.facts import (
@@ -30,17 +29,13 @@ from gistbook.link.hook import on_article_saved
 from gistbook.link.text import fold
 from gistbook.link.topics import ArticleView, TopicLink, _ensure_topics, detect_topics
 from gistbook.store import Store
-from gistbook.store import models as m
+from gistbook.store import facts as store_facts
+from gistbook.store import topics as store_topics
 from gistbook.store.bulk import Item, save_many
-from gistbook.store.search import fact_keys, index_articles
+from gistbook.store.search import index_articles
 from gistbook.store.writer import SaveStatus
 
 CHUNK = 500  # ids per IN (...) list
-
-
-def _chunks(ids: list[int]) -> Iterable[list[int]]:
-    for i in range(0, len(ids), CHUNK):
-        yield ids[i:i + CHUNK]
 
 
 def save_and_link(store: Store, items: Iterable[Item], batch: int = 500,
@@ -95,16 +90,13 @@ def link_new(session: Session, article_ids: list[int]) -> None:
 
 def _link_facts(session: Session, article_ids: list[int]) -> None:
     bullets: dict[int, list[tuple[int, str]]] = {aid: [] for aid in article_ids}
-    for chunk in _chunks(article_ids):
-        for bid, aid, text in session.execute(select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text)
-                                              .where(m.Bullet.article_id.in_(chunk))
-                                              .order_by(m.Bullet.article_id, m.Bullet.position)):
-            bullets[aid].append((bid, text))
+    for bid, aid, text in store_facts.bullets_of_articles(session, article_ids):
+        bullets[aid].append((bid, text))
     sigs = {aid: {bid: signature(text) for bid, text in rows} for aid, rows in bullets.items()}
     hashes = list({s.hash for per in sigs.values() for s in per.values()})
     by_hash: dict[str, int] = {}
     for i in range(0, len(hashes), CHUNK):
-        by_hash.update(_hash_ids(session, hashes[i:i + CHUNK]))
+        by_hash.update(store_facts.fact_ids_by_hash(session, hashes[i:i + CHUNK]))
     keys = {k for per in sigs.values() for s in per.values() for k in s.bands}
     buckets = _candidates(session, keys)  # the first KEY_CAP filed under each key: all a lookup ever reads
     for key in keys:
@@ -132,15 +124,9 @@ def _link_facts(session: Session, article_ids: list[int]) -> None:
     def resolve(fact_id: int) -> int:
         return real[-fact_id - 1] if fact_id < 0 else fact_id
 
-    if new_keys:
-        session.execute(insert(fact_keys), [{"key": k, "fact_id": resolve(f)} for k, f in new_keys])
-    if mentions:
-        session.execute(insert(m.FactMention), [{"fact_id": resolve(f), "article_id": a, "bullet_id": b,
-                                                 "similarity": s} for f, a, b, s in mentions])
-
-
-def _hash_ids(session: Session, hashes: list[str]) -> dict[str, int]:
-    return {h: int(i) for h, i in session.execute(select(m.Fact.hash, m.Fact.id).where(m.Fact.hash.in_(hashes)))}
+    store_facts.file_keys(session, [{"key": k, "fact_id": resolve(f)} for k, f in new_keys])
+    store_facts.add_mentions(session, [{"fact_id": resolve(f), "article_id": a, "bullet_id": b, "similarity": s}
+                                       for f, a, b, s in mentions])
 
 
 def _write_facts(session: Session, new_facts: list[tuple[str, str, str]]) -> list[int]:
@@ -153,7 +139,7 @@ def _write_facts(session: Session, new_facts: list[tuple[str, str, str]]) -> lis
     hashes = [h for h, _, _ in new_facts]
     ids: dict[str, int] = {}
     for i in range(0, len(hashes), CHUNK):
-        ids.update(_hash_ids(session, hashes[i:i + CHUNK]))
+        ids.update(store_facts.fact_ids_by_hash(session, hashes[i:i + CHUNK]))
     return [ids[h] for h in hashes]
 
 
@@ -162,31 +148,20 @@ def _views(session: Session, article_ids: list[int]) -> dict[int, ArticleView]:
     views: dict[int, ArticleView] = {}
     headings: dict[int, list[str]] = {aid: [] for aid in article_ids}
     bullets: dict[int, list[tuple[int, str]]] = {aid: [] for aid in article_ids}
-    for chunk in _chunks(article_ids):
-        for aid, heading in session.execute(select(m.Section.article_id, m.Section.heading)
-                                            .where(m.Section.article_id.in_(chunk))
-                                            .order_by(m.Section.article_id, m.Section.position)):
-            if heading:
-                headings[aid].append(heading)
-        for bid, aid, text in session.execute(select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text)
-                                              .where(m.Bullet.article_id.in_(chunk))
-                                              .order_by(m.Bullet.article_id, m.Bullet.position)):
-            bullets[aid].append((bid, text))
-        for aid, title in session.execute(select(m.Article.id, m.Article.title).where(m.Article.id.in_(chunk))):
-            views[aid] = ArticleView(title, headings[aid], bullets[aid])
-            views[aid].folded = [(bid, fold(t)) for bid, t in bullets[aid]]
-        for aid, eid, name, etype, aliases, bullet_id in session.execute(
-                select(m.Mention.article_id, m.Entity.id, m.Entity.name, m.Entity.type, m.Entity.aliases,
-                       m.Mention.bullet_id)
-                .join(m.Mention, m.Mention.entity_id == m.Entity.id)
-                .where(m.Mention.article_id.in_(chunk)).order_by(m.Mention.id)):
-            view = views[aid]
-            view.entities[eid] = (name, etype, list(aliases or []))
-            view.mentioned_in.setdefault(eid, set()).add(bullet_id)
-        for aid, tag, score in session.execute(select(m.ArticleTag.article_id, m.ArticleTag.tag, m.ArticleTag.score)
-                                               .where(m.ArticleTag.article_id.in_(chunk))
-                                               .order_by(m.ArticleTag.id)):
-            views[aid].tags.append((tag, score))
+    for aid, heading in store_topics.headings_of_articles(session, article_ids):
+        if heading:
+            headings[aid].append(heading)
+    for bid, aid, text in store_facts.bullets_of_articles(session, article_ids):
+        bullets[aid].append((bid, text))
+    for aid, title in store_topics.titles_of_articles(session, article_ids):
+        views[aid] = ArticleView(title, headings[aid], bullets[aid])
+        views[aid].folded = [(bid, fold(t)) for bid, t in bullets[aid]]
+    for aid, eid, name, etype, aliases, bullet_id in store_topics.entity_mentions_of_articles(session, article_ids):
+        view = views[aid]
+        view.entities[eid] = (name, etype, list(aliases or []))
+        view.mentioned_in.setdefault(eid, set()).add(bullet_id)
+    for aid, tag, score in store_topics.tags_of_articles(session, article_ids):
+        views[aid].tags.append((tag, score))
     return views
 
 
@@ -201,5 +176,4 @@ def _link_topics(session: Session, article_ids: list[int]) -> None:
         if missing:  # read (or create) only topics this batch has not met yet
             known.update(_ensure_topics(session, missing))
         rows.extend({"topic_id": known[t.key], "article_id": aid, "score": t.score} for t in links)
-    if rows:
-        session.execute(insert(m.TopicArticle), rows)
+    store_topics.link_articles(session, rows)

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import delete, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from gistbook.link.text import content_terms, proper_terms
-from gistbook.store import models as m
-from gistbook.store.search import fact_keys
+from gistbook.store import facts as store_facts
+from gistbook.store.facts import prune_orphan_facts
+
+__all__ = ["THRESHOLD", "Choice", "Signature", "band_keys", "choose_facts", "decode", "fresh_keys", "link_facts",
+           "prune_orphan_facts", "same_fact", "signature", "similarity", "similarity_of_terms"]
 
 THRESHOLD = 0.45  # chosen on the labelled pairs: see tests/link/calibrate_dedup.py
 BANDS, ROWS = 10, 2  # MinHash LSH: a pair at similarity s becomes a candidate with p = 1 - (1 - s^2)^10
@@ -128,16 +128,8 @@ def same_fact(text_a: str, text_b: str, threshold: float = THRESHOLD) -> bool:
 
 
 def _insert_ignore(session: Session, rows: list[dict[str, object]]) -> None:
-    """Insert facts, skipping hashes another process stored meanwhile (server mode runs several writers)."""
-    if not rows:
-        return
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":  # executemany: SQLAlchemy batches the rows, no giant statement to compile
-        session.execute(pg_insert(m.Fact).on_conflict_do_nothing(index_elements=["hash"]), rows)
-    elif dialect == "sqlite":
-        session.execute(sqlite_insert(m.Fact).on_conflict_do_nothing(index_elements=["hash"]), rows)
-    else:
-        session.execute(insert(m.Fact), rows)
+    """Insert facts, skipping hashes another process stored meanwhile (store/facts.py)."""
+    store_facts.insert_facts(session, rows)
 
 
 @dataclass
@@ -190,24 +182,21 @@ def fresh_keys(choice: Choice, by_hash: dict[str, int], candidates: dict[int, li
 
 def link_facts(session: Session, article_id: int) -> dict[int, int]:
     """Map every bullet of an article to a Fact (new or existing), replacing its old mentions; bullet → fact."""
-    old_facts = set(session.scalars(select(m.FactMention.fact_id).where(m.FactMention.article_id == article_id)))
-    session.execute(delete(m.FactMention).where(m.FactMention.article_id == article_id))
-    bullets = list(session.execute(select(m.Bullet.id, m.Bullet.text).where(m.Bullet.article_id == article_id)
-                                   .order_by(m.Bullet.position)))
+    old_facts = store_facts.article_fact_ids(session, article_id)
+    store_facts.forget_article_mentions(session, article_id)
+    bullets = store_facts.article_bullets(session, article_id)
     sigs = {bid: signature(btext) for bid, btext in bullets}
     texts = dict(bullets)
-    by_hash = dict(session.execute(select(m.Fact.hash, m.Fact.id)
-                                   .where(m.Fact.hash.in_(list({s.hash for s in sigs.values()})))).all())
+    by_hash = store_facts.fact_ids_by_hash(session, {s.hash for s in sigs.values()})
     candidates = _candidates(session, {k for s in sigs.values() for k in s.bands})
     choice = choose_facts(sigs, texts, by_hash, candidates)
     pending = choice.pending
     _insert_ignore(session, [{"text": choice.pending_text[h], "hash": h, "signature": sig.encode()}
                              for h, sig in pending.items()])
     if pending:
-        created = dict(session.execute(select(m.Fact.hash, m.Fact.id).where(m.Fact.hash.in_(list(pending)))).all())
-        fresh = [{"key": k, "fact_id": created[h]} for k, h in fresh_keys(choice, by_hash, candidates)]
-        if fresh:
-            session.execute(insert(fact_keys), fresh)
+        created = store_facts.fact_ids_by_hash(session, pending)
+        store_facts.file_keys(session, [{"key": k, "fact_id": created[h]}
+                                        for k, h in fresh_keys(choice, by_hash, candidates)])
         by_hash.update(created)
     mentions: list[dict[str, object]] = []
     result: dict[int, int] = {}
@@ -216,10 +205,9 @@ def link_facts(session: Session, article_id: int) -> dict[int, int]:
         result[bid] = fact_id
         mentions.append({"fact_id": fact_id, "article_id": article_id, "bullet_id": bid,
                          "similarity": round(sim, 4)})
-    if mentions:
-        session.execute(insert(m.FactMention), mentions)
+    store_facts.add_mentions(session, mentions)
     session.flush()
-    _drop_orphans(session, old_facts - set(result.values()))
+    store_facts.drop_uncited(session, old_facts - set(result.values()))
     return result
 
 
@@ -235,56 +223,11 @@ def _best_pending(sig: Signature, pending: dict[str, Signature]) -> tuple[str, f
     return best
 
 
-
 def _candidates(session: Session, keys: set[int]) -> dict[int, list[tuple[int, Terms]]]:
     """band key → [(fact id, terms)] for stored facts sharing a key (the first KEY_CAP filed under it)."""
     if not keys:
         return {}
-    rows: list[tuple[int, int, int]] = []
-    key_list = list(keys)
-    signatures: dict[int, str | None] = {}
-    # a batch reads tens of thousands of small rows here: the raw DB-API cursor skips per-row Row objects
-    cursor = session.connection().connection.cursor()
-    try:
-        for i in range(0, len(key_list), 500):  # integers only, so they are inlined: no bind per key
-            inline = ", ".join(str(int(k)) for k in key_list[i:i + 500])
-            cursor.execute(f"SELECT id, key, fact_id FROM fact_keys WHERE key IN ({inline})")
-            rows.extend(cursor.fetchall())
-        rows.sort()  # filing order: the first KEY_CAP facts of a key are its candidates
-        buckets: dict[int, list[int]] = {}
-        for _, key, fid in rows:
-            bucket = buckets.setdefault(key, [])
-            if len(bucket) < KEY_CAP:
-                bucket.append(fid)
-        ids = list({f for bucket in buckets.values() for f in bucket})
-        for i in range(0, len(ids), 500):
-            inline = ", ".join(str(int(f)) for f in ids[i:i + 500])
-            cursor.execute(f"SELECT id, signature FROM facts WHERE id IN ({inline})")
-            signatures.update(cursor.fetchall())
-    finally:
-        cursor.close()
+    buckets, signatures = store_facts.filed_under(session, keys, KEY_CAP)
     terms = {fid: decode(sig) for fid, sig in signatures.items()}
     empty: Terms = (frozenset(), frozenset())
     return {key: [(fid, terms.get(fid, empty)) for fid in bucket] for key, bucket in buckets.items()}
-
-
-def _drop_orphans(session: Session, fact_ids: set[int]) -> None:
-    """Facts no bullet cites any more (an article was edited) are removed."""
-    if not fact_ids:
-        return
-    cited = set(session.scalars(select(m.FactMention.fact_id).where(m.FactMention.fact_id.in_(fact_ids))))
-    gone = fact_ids - cited
-    if gone:
-        session.execute(delete(fact_keys).where(fact_keys.c.fact_id.in_(gone)))
-        session.execute(delete(m.Fact).where(m.Fact.id.in_(gone)))
-
-
-def prune_orphan_facts(session: Session) -> int:
-    """Delete facts no bullet cites any more (their bullets were edited away or their article deleted)."""
-    orphans = list(session.scalars(select(m.Fact.id).where(
-        ~select(m.FactMention.id).where(m.FactMention.fact_id == m.Fact.id).exists())))
-    for i in range(0, len(orphans), 500):
-        chunk = orphans[i:i + 500]
-        session.execute(delete(fact_keys).where(fact_keys.c.fact_id.in_(chunk)))
-        session.execute(delete(m.Fact).where(m.Fact.id.in_(chunk)))
-    return len(orphans)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gistbook.link.facts import link_facts, prune_orphan_facts
 from gistbook.link.topics import link_topics
-from gistbook.store import Store, models
+from gistbook.store import Store
+from gistbook.store.reader import all_article_ids
 from gistbook.store.search import index_article
 from gistbook.store.snapshots import clear_snapshots
 
@@ -26,7 +26,7 @@ def on_article_saved(session: Session, article_id: int, status: str) -> None:
 def relink_all(store: Store, progress: Callable[[int], None] | None = None) -> int:
     """Recompute facts, topics and search rows of every stored article (after a bulk load or a rule change)."""
     with store.session() as session:
-        ids = list(session.scalars(select(models.Article.id).order_by(models.Article.id)))
+        ids = all_article_ids(session)
     for start in range(0, len(ids), 200):
         with store.sessions.begin() as session:
             for article_id in ids[start:start + 200]:

@@ -12,13 +12,12 @@ import re
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gistbook.link.text import STOPWORDS, raw_tokens
 from gistbook.link.topics import CENTRAL
-from gistbook.store import models as m
-from gistbook.store.search import term_document_counts, text_neighbours, text_scores
+from gistbook.store import related as reads
+from gistbook.store.search import term_document_counts
 
 WEIGHTS = {"entities": 0.45, "text": 0.35, "thread": 0.12, "recency": 0.08}
 # Shared things that say nothing of a shared subject: a city, a person (ministers and officials appear in every
@@ -51,12 +50,7 @@ def _days(published: str | None) -> int | None:
 
 def _entity_df(session: Session, entity_ids: list[int], article_id: int) -> dict[int, int]:
     """How often each entity is mentioned outside this article, counted up to DF_CAP (an index range scan)."""
-    out: dict[int, int] = {}
-    for eid in entity_ids:
-        inner = (select(m.Mention.id).where(m.Mention.entity_id == eid, m.Mention.article_id != article_id)
-                 .limit(DF_CAP).subquery())
-        out[eid] = int(session.scalar(select(func.count()).select_from(inner)) or 0)
-    return out
+    return {eid: reads.mentions_elsewhere(session, eid, article_id, DF_CAP) for eid in entity_ids}
 
 
 def _central(session: Session, article_ids: list[int], entity_ids: list[int], titles: dict[int, str],
@@ -66,17 +60,10 @@ def _central(session: Session, article_ids: list[int], entity_ids: list[int], ti
     out: dict[int, set[int]] = {}
     if not article_ids or not entity_ids:
         return out
-    for chunk in range(0, len(article_ids), 500):
-        ids = article_ids[chunk:chunk + 500]
-        rows = session.execute(select(m.Mention.article_id, m.Mention.entity_id,
-                                      func.count(func.distinct(m.Mention.bullet_id)), func.min(m.Bullet.position))
-                               .join(m.Bullet, m.Bullet.id == m.Mention.bullet_id)
-                               .where(m.Mention.article_id.in_(ids), m.Mention.entity_id.in_(entity_ids))
-                               .group_by(m.Mention.article_id, m.Mention.entity_id))
-        for aid, eid, bullets, first in rows:
-            title = (titles.get(aid) or "").casefold()
-            if bullets >= 3 or first <= LEAD or ents[eid][0].casefold() in title:
-                out.setdefault(aid, set()).add(eid)
+    for aid, eid, bullets, first in reads.mention_spread(session, article_ids, entity_ids):
+        title = (titles.get(aid) or "").casefold()
+        if bullets >= 3 or first <= LEAD or ents[eid][0].casefold() in title:
+            out.setdefault(aid, set()).add(eid)
     return out
 
 
@@ -84,28 +71,24 @@ def _specific_thread(session: Session, topic_id: int, name: str, everyday: int) 
     """A one-entity thread (Quad, PM-KISAN) links items; India, a ministry or an everyday name does not."""
     if GENERIC_BODY.match(name):
         return False
-    entity_type = session.scalar(select(m.Entity.type).join(m.Topic, m.Topic.entity_id == m.Entity.id)
-                                 .where(m.Topic.id == topic_id))
+    entity_type = reads.topic_entity_type(session, topic_id)
     if entity_type in ("place", "person", "organisation"):  # a body's other items are other news of it
         return False
     if entity_type == "country":  # a rarely met country central to both is a thread (a visit to Israel)
         everyday = max(10, everyday // 3)
-    inner = (select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == topic_id).limit(everyday + 1)
-             .subquery())
-    return int(session.scalar(select(func.count()).select_from(inner)) or 0) <= everyday
+    return reads.topic_size_upto(session, topic_id, everyday + 1) <= everyday
 
 
 def _country_names(session: Session, topic_id: int) -> list[str] | None:
     """For a thread of a foreign country (one country, or a pair with India), every name of that country;
     None for any other thread."""
-    topic = session.get(m.Topic, topic_id)
-    if topic is None:
+    entities = reads.topic_entities(session, topic_id)
+    if entities is None:
         return None
     names: list[str] = []
-    for eid in (topic.entity_id, topic.other_entity_id):
-        entity = session.get(m.Entity, eid) if eid is not None else None
-        if entity is not None and entity.type == "country" and entity.name != "India":
-            names += [entity.name, *(entity.aliases or [])]
+    for name, etype, aliases in entities:
+        if etype == "country" and name != "India":
+            names += [name, *aliases]
     return names or None
 
 
@@ -138,70 +121,51 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
     Returns {"article_id", "related": [{"article_id", "title", "published", "score", "reason"}], "topics":
     [{"name", "kind", "score"}]}; an unknown id gives {"related": [], "topics": []}.
     """
-    article = session.get(m.Article, article_id)
+    article = reads.article_heading(session, article_id)
     if article is None:
         return {"article_id": article_id, "related": [], "topics": []}
-    total = int(session.scalar(select(func.count()).select_from(m.Article)) or 1)
-    ents = {eid: (name, etype) for eid, name, etype in session.execute(
-        select(m.Entity.id, m.Entity.name, m.Entity.type).distinct()
-        .join(m.Mention, m.Mention.entity_id == m.Entity.id).where(m.Mention.article_id == article_id))
-        if etype not in ENTITY_TYPES_SKIPPED and not GENERIC_BODY.match(name)}
+    title, published = article
+    total = reads.article_count(session) or 1
+    ents = {eid: (name, etype) for eid, name, etype in reads.entities_named(session, article_id)
+            if etype not in ENTITY_TYPES_SKIPPED and not GENERIC_BODY.match(name)}
     df = _entity_df(session, list(ents), article_id)
     everyday = max(20, int(total * GENERIC_SHARE))
     idf = {eid: math.log((total + 1) / (n + 1.5)) for eid, n in df.items() if 0 < n <= everyday}
-    central = _central(session, [article_id], list(idf), {article_id: article.title}, ents).get(article_id, set())
+    central = _central(session, [article_id], list(idf), {article_id: title}, ents).get(article_id, set())
     chosen = sorted(central, key=lambda e: -idf[e])[:MAX_ENTITIES]
     shared: dict[int, set[int]] = {}
     for eid in chosen:
-        q = (select(m.Mention.article_id).where(m.Mention.entity_id == eid, m.Mention.article_id != article_id)
-             .distinct().order_by(m.Mention.article_id.desc()).limit(PER_ENTITY))
-        for aid in session.scalars(q):
+        for aid in reads.newest_naming(session, eid, article_id, PER_ENTITY):
             shared.setdefault(aid, set()).add(eid)
     if shared:  # a thing shared counts when it is central to the other item too, not a passing mention there
-        titles = {aid: title for aid, title in session.execute(
-            select(m.Article.id, m.Article.title).where(m.Article.id.in_(list(shared))))}
+        titles = reads.titles(session, list(shared))
         theirs = _central(session, list(shared), chosen, titles, ents)
         shared = {aid: found & theirs.get(aid, set()) for aid, found in shared.items()}
         shared = {aid: found for aid, found in shared.items() if found}
-    topics = [(tid, name, kind, score) for tid, name, kind, score in session.execute(
-        select(m.Topic.id, m.Topic.name, m.Topic.kind, m.TopicArticle.score)
-        .join(m.TopicArticle, m.TopicArticle.topic_id == m.Topic.id)
-        .where(m.TopicArticle.article_id == article_id).order_by(m.TopicArticle.score.desc()))]
+    topics = reads.topics_of(session, article_id)
     threads = [(tid, name) for tid, name, kind, score in sorted(topics, key=lambda t: t[2] != "pair")
                if kind == "pair" or (kind == "entity" and score >= CENTRAL and _specific_thread(session, tid, name,
                                                                                              everyday))]
     same_thread: dict[int, list[str]] = {}
     for tid, name in threads[:6]:
-        members = (select(m.TopicArticle.article_id, m.Article.title)
-                   .join(m.Article, m.Article.id == m.TopicArticle.article_id)
-                   .where(m.TopicArticle.topic_id == tid, m.TopicArticle.article_id != article_id,
-                          m.TopicArticle.score >= CENTRAL)
-                   .order_by(m.TopicArticle.article_id.desc()).limit(PER_TOPIC))
         headline = _country_names(session, tid)
-        if headline is not None and not _names_in(headline, article.title):
+        if headline is not None and not _names_in(headline, title):
             continue  # a country's thread is what an item's headline is about, not a passing mention
-        for aid, title in session.execute(members):
-            if headline is None or _names_in(headline, title):
+        for aid, member_title in reads.thread_members(session, tid, article_id, CENTRAL, PER_TOPIC):
+            if headline is None or _names_in(headline, member_title):
                 same_thread.setdefault(aid, []).append(name)
-    bullets = list(session.scalars(select(m.Bullet.text).where(m.Bullet.article_id == article_id)))
-    terms = _telling_terms(session, _query_terms(article.title, bullets), total)
-    if session.get_bind().dialect.name == "postgresql":
-        neighbours = dict(text_neighbours(session, terms, limit=TEXT_NEIGHBOURS))
-        candidates = (set(shared) | set(same_thread) | set(neighbours)) - {article_id}
-        bm25 = {**text_scores(session, terms, [c for c in candidates if c not in neighbours]), **neighbours}
-    else:  # one ranked FTS5 query serves both: its best few join the candidates, the rest score candidates
-        ranked = text_neighbours(session, terms, limit=TEXT_DEPTH)
-        neighbours = dict(ranked[:TEXT_NEIGHBOURS])
-        candidates = (set(shared) | set(same_thread) | set(neighbours)) - {article_id}
-        bm25 = {aid: score for aid, score in ranked if aid in candidates}
+    bullets = reads.bullet_texts(session, article_id)
+    terms = _telling_terms(session, _query_terms(title, bullets), total)
+    candidates, bm25 = reads.text_matches(session, terms, set(shared) | set(same_thread), article_id,
+                                          TEXT_NEIGHBOURS, TEXT_DEPTH)
     bm25.pop(article_id, None)
     terms = _not_names(session, terms, article_id)  # a shared state or a minister's name is not a subject
-    return {"article_id": article_id,
-            "related": _rank(session, article, candidates, shared, idf, ents, same_thread, bm25, limit, terms),
+    related = _rank(session, (title, published), candidates, shared, idf, ents, same_thread, bm25, limit, terms)
+    return {"article_id": article_id, "related": related,
             "topics": [{"name": name, "kind": kind, "score": round(score, 3)} for _, name, kind, score in topics]}
 
 
-def _rank(session: Session, article: m.Article, candidates: set[int], shared: dict[int, set[int]],
+def _rank(session: Session, article: tuple[str, str | None], candidates: set[int], shared: dict[int, set[int]],
           idf: dict[int, float], ents: dict[int, tuple[str, str]], same_thread: dict[int, list[str]],
           bm25: dict[int, float], limit: int, terms: list[str]) -> list[dict[str, Any]]:
     """Score candidates; recency (the smallest weight) is added only for the best few, which need their dates."""
@@ -216,9 +180,9 @@ def _rank(session: Session, article: m.Article, candidates: set[int], shared: di
     best = sorted(partial, key=lambda c: (-partial[c], -c))
     cutoff = partial[best[min(limit, len(best)) - 1]] - WEIGHTS["recency"]
     finalists = [c for c in best if partial[c] >= cutoff][:max(limit * 8, 80)]
-    meta = {aid: (title, published) for aid, title, published in session.execute(
-        select(m.Article.id, m.Article.title, m.Article.published).where(m.Article.id.in_(finalists)))}
-    home = _days(article.published)
+    meta = reads.headings_of(session, finalists)
+    own_title, own_published = article
+    home = _days(own_published)
     scored = []
     for c in finalists:
         if c not in meta:
@@ -231,7 +195,7 @@ def _rank(session: Session, article: m.Article, candidates: set[int], shared: di
     out = []
     for score, c, title, published in scored:
         # fewer links rather than weak ones: a shared specific thing, a thread, or wording close to the best
-        if title.casefold() == article.title.casefold():
+        if title.casefold() == own_title.casefold():
             continue  # the same release again under another address
         if not shared.get(c) and c not in same_thread and (bm25.get(c, 0.0) < STRONG_TEXT * max_text
                                                             or len(_both_about(terms, title)) < 2):
@@ -247,12 +211,8 @@ def _rank(session: Session, article: m.Article, candidates: set[int], shared: di
 
 def _not_names(session: Session, terms: list[str], article_id: int) -> list[str]:
     """The terms less place names and the words of the people the article names ("piyush", "goyal")."""
-    places = {str(name).casefold() for name in session.scalars(
-        select(m.Entity.name).where(m.Entity.type.in_(("place", "country")),
-                                    func.lower(m.Entity.name).in_([t.casefold() for t in terms])))}
-    people = {w for name in session.scalars(
-        select(m.Entity.name).join(m.Mention, m.Mention.entity_id == m.Entity.id)
-        .where(m.Mention.article_id == article_id, m.Entity.type == "person")) for w in raw_tokens(str(name))}
+    places = reads.place_names(session, terms)
+    people = {w for name in reads.people_named(session, article_id) for w in raw_tokens(name)}
     return [t for t in terms if t.casefold() not in places and t not in people]
 
 

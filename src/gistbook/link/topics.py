@@ -16,13 +16,12 @@ from importlib import resources
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from gistbook.link.text import fold
-from gistbook.store import models as m
+from gistbook.store import facts as store_facts
+from gistbook.store import topics as store_topics
+from gistbook.store.topics import Topic
 
 HOME_COUNTRY = "India"
 ENTITY_TOPIC_TYPES = frozenset({"country", "organisation", "initiative", "military_exercise", "agreement",
@@ -89,25 +88,17 @@ class ArticleView:
 
 
 def load_view(session: Session, article_id: int) -> ArticleView | None:
-    article = session.get(m.Article, article_id)
-    if article is None:
+    title = store_topics.article_title(session, article_id)
+    if title is None:
         return None
-    headings = [h for h in session.scalars(select(m.Section.heading).where(m.Section.article_id == article_id)
-                                           .order_by(m.Section.position)) if h]
-    bullets = [(i, t) for i, t in session.execute(select(m.Bullet.id, m.Bullet.text)
-                                                   .where(m.Bullet.article_id == article_id)
-                                                   .order_by(m.Bullet.position))]
-    view = ArticleView(article.title, headings, bullets)
+    headings = [h for h in store_topics.section_headings(session, article_id) if h]
+    bullets = store_facts.article_bullets(session, article_id)
+    view = ArticleView(title, headings, bullets)
     view.folded = [(bid, fold(t)) for bid, t in bullets]
-    rows = session.execute(select(m.Entity.id, m.Entity.name, m.Entity.type, m.Entity.aliases, m.Mention.bullet_id)
-                           .join(m.Mention, m.Mention.entity_id == m.Entity.id)
-                           .where(m.Mention.article_id == article_id).order_by(m.Mention.id))
-    for eid, name, etype, aliases, bullet_id in rows:
+    for eid, name, etype, aliases, bullet_id in store_topics.entity_mentions(session, article_id):
         view.entities[eid] = (name, etype, list(aliases or []))
         view.mentioned_in.setdefault(eid, set()).add(bullet_id)
-    view.tags = [(t, s) for t, s in session.execute(select(m.ArticleTag.tag, m.ArticleTag.score)
-                                                    .where(m.ArticleTag.article_id == article_id)
-                                                    .order_by(m.ArticleTag.id))]
+    view.tags = store_topics.article_tags(session, article_id)
     return view
 
 
@@ -218,8 +209,8 @@ def detect_topics(session: Session, view: ArticleView) -> list[TopicLink]:
             continue
         name = pair_name(a, b)
         first, second = name.split("–")
-        ida = countries[first][0] or _country_entity(session, first)
-        idb = countries[second][0] or _country_entity(session, second)
+        ida = countries[first][0] or store_topics.country_entity(session, first)
+        idb = countries[second][0] or store_topics.country_entity(session, second)
         score = min(countries[a][1].score, countries[b][1].score)
         links[topic_key(name)] = TopicLink(topic_key(name), name, "pair", score, ida, idb)
     for tag, score in view.tags:
@@ -228,75 +219,29 @@ def detect_topics(session: Session, view: ArticleView) -> list[TopicLink]:
     return list(links.values())
 
 
-def _country_entity(session: Session, name: str) -> int:
-    """The entity row of a country named only in a title, created when the extractor never saw it."""
-    found = session.scalar(select(m.Entity.id).where(m.Entity.name == name, m.Entity.type == "country"))
-    if found is not None:
-        return int(found)
-    row = m.Entity(name=name, type="country", aliases=[], role=None, country=None)
-    session.add(row)
-    session.flush()
-    return row.id
-
-
 def _ensure_topics(session: Session, links: list[TopicLink]) -> dict[str, int]:
     """Get or create topic rows by key; concurrent writers never create the same key twice."""
-    if not links:
-        return {}
-    keys = [t.key for t in links]
-    existing = dict(session.execute(select(m.Topic.key, m.Topic.id).where(m.Topic.key.in_(keys))).all())
-    rows = [{"key": t.key, "name": t.name, "kind": t.kind, "entity_id": t.entity_id,
-             "other_entity_id": t.other_entity_id} for t in links if t.key not in existing]
-    if rows:
-        dialect = session.get_bind().dialect.name
-        if dialect == "postgresql":
-            session.execute(pg_insert(m.Topic).values(rows).on_conflict_do_nothing(index_elements=["key"]))
-        elif dialect == "sqlite":
-            session.execute(sqlite_insert(m.Topic).values(rows).on_conflict_do_nothing(index_elements=["key"]))
-        else:
-            session.execute(insert(m.Topic), rows)
-        existing = dict(session.execute(select(m.Topic.key, m.Topic.id).where(m.Topic.key.in_(keys))).all())
-    return existing
+    return store_topics.ensure_topics(session, [{"key": t.key, "name": t.name, "kind": t.kind, "entity_id": t.entity_id,
+                                                 "other_entity_id": t.other_entity_id} for t in links])
 
 
 def link_topics(session: Session, article_id: int) -> list[TopicLink]:
     """Replace the topic links of one article with freshly detected ones."""
-    old = set(session.scalars(select(m.TopicArticle.topic_id).where(m.TopicArticle.article_id == article_id)))
-    session.execute(delete(m.TopicArticle).where(m.TopicArticle.article_id == article_id))
+    old = store_topics.article_topic_ids(session, article_id)
+    store_topics.unlink_article(session, article_id)
     view = load_view(session, article_id)
     links = detect_topics(session, view) if view is not None else []
     ids = _ensure_topics(session, links)
-    if links:
-        session.execute(insert(m.TopicArticle), [{"topic_id": ids[t.key], "article_id": article_id, "score": t.score}
-                                                 for t in links])
+    store_topics.link_articles(session, [{"topic_id": ids[t.key], "article_id": article_id, "score": t.score}
+                                         for t in links])
     session.flush()
-    gone = old - set(ids.values())
-    if gone:
-        used = set(session.scalars(select(m.TopicArticle.topic_id).where(m.TopicArticle.topic_id.in_(gone))))
-        if gone - used:
-            session.execute(delete(m.Topic).where(m.Topic.id.in_(gone - used)))
+    store_topics.drop_unused_topics(session, old - set(ids.values()))
     return links
 
 
-def _fact_counts(session: Session, topic_ids: list[int], min_score: float) -> dict[int, int]:
-    """Distinct facts each topic's items state, in one grouped query (not one query per topic)."""
-    counts: dict[int, int] = {}
-    for i in range(0, len(topic_ids), 500):
-        q = (select(m.TopicArticle.topic_id, func.count(func.distinct(m.FactMention.fact_id)))
-             .join(m.FactMention, m.FactMention.article_id == m.TopicArticle.article_id)
-             .where(m.TopicArticle.topic_id.in_(topic_ids[i:i + 500])).group_by(m.TopicArticle.topic_id))
-        if min_score > 0:
-            q = q.where(m.TopicArticle.score >= min_score)
-        counts.update((int(t), int(n)) for t, n in session.execute(q))
-    return counts
-
-
 def index_version(session: Session) -> str:
-    """Changes whenever a topic link or a stated fact is added or removed (two index reads, not a scan of the
-    data): what the topic index is computed from."""
-    parts = [tuple(session.execute(select(func.max(model.id), func.count(model.id))).one())
-             for model in (m.TopicArticle, m.FactMention, m.Topic)]
-    return ":".join(f"{top or 0}-{n}" for top, n in parts)
+    """Changes whenever a topic link or a stated fact is added or removed: what the topic index is computed from."""
+    return store_topics.index_version(session)
 
 
 def list_topics(session: Session, kind: str | None = None, min_articles: int = 1,
@@ -306,55 +251,30 @@ def list_topics(session: Session, kind: str | None = None, min_articles: int = 1
     Only articles scoring `min_score` or more for a topic count toward it (0: every link). Fact counts are exact,
     counted for the listed topics in one query; pass `limit` on a large store to count only the biggest.
     """
-    arts = select(m.TopicArticle.topic_id, func.count().label("n"))
-    if min_score > 0:
-        arts = arts.where(m.TopicArticle.score >= min_score)
-    counted = arts.group_by(m.TopicArticle.topic_id).subquery()
-    q = (select(m.Topic.id, m.Topic.name, m.Topic.kind, m.Topic.key, counted.c.n)
-         .join(counted, counted.c.topic_id == m.Topic.id)
-         .where(counted.c.n >= min_articles).order_by(counted.c.n.desc(), m.Topic.name))
-    if kind:
-        q = q.where(m.Topic.kind == kind)
-    if limit:
-        q = q.limit(limit)
-    found = session.execute(q).all()
-    facts = _fact_counts(session, [int(r[0]) for r in found], min_score)
-    return [{"id": int(topic_id), "name": name, "kind": k, "key": key, "articles": int(n_articles),
-             "facts": facts.get(int(topic_id), 0)} for topic_id, name, k, key, n_articles in found]
+    found = store_topics.topics_by_size(session, kind, min_articles, limit, min_score)
+    facts = store_topics.fact_counts(session, [r[0] for r in found], min_score)
+    return [{"id": topic_id, "name": name, "kind": k, "key": key, "articles": n_articles,
+             "facts": facts.get(topic_id, 0)} for topic_id, name, k, key, n_articles in found]
 
 
 def followed_topic_ids(session: Session, user_id: int | None, min_score: float = LISTED_SCORE) -> set[int]:
     """Topics the learner follows. Nothing records a follow yet, so a topic is followed when the learner has a
     note on one of its items or a card drawn from one (each item at least `min_score` about the topic)."""
-    note_owner = m.Note.user_id.is_(None) if user_id is None else m.Note.user_id == user_id
-    card_owner = m.Card.user_id.is_(None) if user_id is None else m.Card.user_id == user_id
-    noted = select(m.Note.article_id).where(note_owner)
-    carded = (select(m.Bullet.article_id).join(m.Card, m.Card.bullet_id == m.Bullet.id).where(card_owner)
-              .distinct())
-    articles = set(session.scalars(noted)) | set(session.scalars(carded))
-    followed: set[int] = set()
-    ids = sorted(articles)
-    for i in range(0, len(ids), 500):
-        followed.update(session.scalars(select(m.TopicArticle.topic_id).distinct()
-                                        .where(m.TopicArticle.article_id.in_(ids[i:i + 500]),
-                                               m.TopicArticle.score >= min_score)))
-    return followed
+    return store_topics.topics_of_learner_items(session, user_id, min_score)
 
 
-def resolve_topic(session: Session, name: str) -> m.Topic | None:
+def resolve_topic(session: Session, name: str) -> Topic | None:
     """The topic a user means by `name` (any order, dash, case or 'relations'), or an entity alias of it."""
     key = topic_key(name)
     if not key:
         return None
-    topic = session.scalar(select(m.Topic).where(m.Topic.key == key))
+    topic = store_topics.topic_by_key(session, key)
     if topic is not None:
         return topic
     wanted = fold(name).strip()
-    for ent_id, aliases in session.execute(select(m.Entity.id, m.Entity.aliases)
-                                           .join(m.Topic, m.Topic.entity_id == m.Entity.id)
-                                           .where(m.Topic.kind == "entity")):
+    for ent_id, aliases in store_topics.entity_topic_aliases(session):
         if any(fold(a) == wanted for a in aliases or []):
-            return session.scalar(select(m.Topic).where(m.Topic.entity_id == ent_id, m.Topic.kind == "entity"))
+            return store_topics.entity_topic(session, ent_id)
     return None
 
 
@@ -362,7 +282,7 @@ def suggest_topics(session: Session, name: str, limit: int = 5) -> list[str]:
     """Closest topic names to a name that matched none, most articles first among equals."""
     key = topic_key(name)
     words = set(key.split())
-    rows = list(session.execute(select(m.Topic.name, m.Topic.key)))
+    rows = store_topics.topic_names(session)
     scored = []
     for topic_name, topic_key_ in rows:
         ratio = difflib.SequenceMatcher(None, key, topic_key_).ratio()

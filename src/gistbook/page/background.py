@@ -14,16 +14,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from gistbook.link.facts import THRESHOLD, signature, similarity_of_terms
 from gistbook.link.keydates import key_dates
 from gistbook.link.text import content_terms, numbers_in
+from gistbook.page.entries import Source
 from gistbook.page.topics import Topic, aboutness, stored_links
 from gistbook.records import date_sort_key
 from gistbook.standalone import self_contained
-from gistbook.store import models as m
+from gistbook.store import page_reads as reads
+from gistbook.store.page_reads import ArticleHead
 
 CAPS = {"background": 12, "challenges": 6, "way_forward": 4}
 KEY_DATES = 12  # key dates of the topic that background favours
@@ -35,18 +36,6 @@ PLAN = re.compile(r"\b(?:will|shall|would|is to be|are to be|to be (?:held|launc
                   re.IGNORECASE)
 SUBJECT_OPENING = 80  # characters in which a body's own background names it
 MAX_EARLIER = 80  # newest earlier articles read for background: repeated background recurs in recent ones too
-
-
-@dataclass
-class Source:
-    article_id: int
-    bullet_id: int
-    title: str
-    published: str | None
-
-    def to_dict(self) -> dict[str, object]:
-        return {"article_id": self.article_id, "bullet_id": self.bullet_id, "title": self.title,
-                "published": self.published}
 
 
 @dataclass
@@ -71,21 +60,13 @@ class _Row:
     fact_id: int | None
 
 
-def earlier_articles(session: Session, article: m.Article, topic: Topic) -> dict[int, tuple[m.Article, int]]:
-    """Articles before this one (by date, then id) that are about the topic, each with its aboutness (1 or 2)."""
-    linked = (select(m.TopicArticle.article_id).join(m.Topic, m.Topic.id == m.TopicArticle.topic_id)
-              .where(m.Topic.key == topic.key))
-    if session.scalar(linked.limit(1)) is not None:  # links stored at ingest: only linked articles can be about it
-        query = select(m.Article).where(m.Article.id.in_(linked), m.Article.id != article.id)
-    else:  # a structure-only store: candidates are the articles naming the topic, judged by detection
-        mentioning = select(m.Mention.article_id).where(m.Mention.entity_id.in_(topic.ids))
-        query = select(m.Article).where(m.Article.id.in_(mentioning), m.Article.id != article.id)
-    if article.published:
-        query = query.where(or_(m.Article.published < article.published,
-                                (m.Article.published == article.published) & (m.Article.id < article.id)))
-    rows = list(session.scalars(query.order_by(m.Article.published.desc(), m.Article.id.desc()).limit(MAX_EARLIER)))
+def earlier_articles(session: Session, article: ArticleHead, topic: Topic) -> dict[int, tuple[ArticleHead, int]]:
+    """Articles before this one (by date, then id) that are about the topic, each with its aboutness (1 or 2).
+    When links are stored at ingest only linked articles can be about it; on a structure-only store the
+    candidates are the articles naming the topic, judged by detection."""
+    rows = reads.earlier_articles(session, article.id, article.published, topic.key, topic.ids, MAX_EARLIER)
     links = stored_links(session, [row.id for row in rows])
-    out: dict[int, tuple[m.Article, int]] = {}
+    out: dict[int, tuple[ArticleHead, int]] = {}
     for row in rows:
         level = aboutness(session, row.id, topic, links[row.id])
         if level:
@@ -93,7 +74,7 @@ def earlier_articles(session: Session, article: m.Article, topic: Topic) -> dict
     return out
 
 
-def gather(session: Session, article: m.Article, topic: Topic, own_texts: list[str],
+def gather(session: Session, article: ArticleHead, topic: Topic, own_texts: list[str],
            own_facts: set[int]) -> dict[str, list[Gathered]]:
     """Facts per role (background, challenges, way_forward), deduplicated, capped, oldest first."""
     sources = earlier_articles(session, article, topic)
@@ -216,22 +197,14 @@ def _strength(row: _Row, topic: Topic, named: set[int], date: str | None, level:
 
 
 def _rows(session: Session, article_ids: list[int]) -> list[_Row]:
-    query = (select(m.Bullet.id, m.Bullet.article_id, m.Bullet.text, m.Section.role, m.Section.heading,
-                    m.FactMention.fact_id)
-             .join(m.Section, m.Section.id == m.Bullet.section_id)
-             .outerjoin(m.FactMention, m.FactMention.bullet_id == m.Bullet.id)
-             .where(m.Bullet.article_id.in_(article_ids), m.Section.role.in_(("news", *CAPS)))
-             .order_by(m.Bullet.article_id, m.Bullet.position))
-    return [_Row(*row) for row in session.execute(query)]
+    return [_Row(*row) for row in reads.section_bullets(session, article_ids, ("news", *CAPS))]
 
 
 def _mentions(session: Session, bullet_ids: list[int], topic: Topic) -> dict[int, set[int]]:
     """Which of the topic's entities each bullet mentions."""
     found: dict[int, set[int]] = defaultdict(set)
     for chunk in _chunks(bullet_ids):
-        for bullet_id, entity_id in session.execute(
-                select(m.Mention.bullet_id, m.Mention.entity_id)
-                .where(m.Mention.bullet_id.in_(chunk), m.Mention.entity_id.in_(topic.ids))):
+        for bullet_id, entity_id in reads.mentions_among(session, chunk, topic.ids):
             found[bullet_id].add(entity_id)
     return found
 
@@ -240,9 +213,7 @@ def _dates(session: Session, bullet_ids: list[int]) -> dict[int, str]:
     """The earliest calendar date each bullet spells out (sortable form), for chronological order."""
     earliest: dict[int, str] = {}
     for chunk in _chunks(bullet_ids):
-        for bullet_id, value, text in session.execute(
-                select(m.TimeExpr.bullet_id, m.TimeExpr.value, m.TimeExpr.text)
-                .where(m.TimeExpr.bullet_id.in_(chunk), m.TimeExpr.type == "DATE")):
+        for bullet_id, value, text in reads.dates_in(session, chunk):
             # only dates the text spells out: "today" in an old item would mislead on a later page
             if (value[:1].isdigit() or value.startswith("FY")) and YEAR_WRITTEN.search(text):
                 key = date_sort_key(value)

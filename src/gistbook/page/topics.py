@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gistbook.link.topics import CENTRAL, HOME_COUNTRY, country_aliases, detect_topics, load_view
-from gistbook.store import models as m
+from gistbook.store import page_reads as reads
 
 PAIR_MIN = CENTRAL  # link.topics only makes a pair of countries both central to the item
 
@@ -51,19 +50,16 @@ class Topic:
 
 
 def _entity(session: Session, entity_id: int | None) -> EntityRef | None:
-    row = session.get(m.Entity, entity_id) if entity_id is not None else None
+    row = reads.entity(session, entity_id) if entity_id is not None else None
     if row is None:
         return None
     extra = country_aliases().get(row.name, []) if row.type == "country" else []
-    return EntityRef(row.id, row.name, tuple(dict.fromkeys([*(row.aliases or []), *extra])))
+    return EntityRef(row.id, row.name, tuple(dict.fromkeys([*row.aliases, *extra])))
 
 
 def _links(session: Session, article_id: int) -> list[tuple[str, str, str, float, int | None, int | None]]:
     """(key, name, kind, score, entity id, other entity id) of an article, stored or detected now."""
-    stored = [(row[0], row[1], row[2], row[3], row[4], row[5]) for row in session.execute(
-        select(m.Topic.key, m.Topic.name, m.Topic.kind, m.TopicArticle.score, m.Topic.entity_id,
-               m.Topic.other_entity_id)
-        .join(m.TopicArticle, m.TopicArticle.topic_id == m.Topic.id).where(m.TopicArticle.article_id == article_id))]
+    stored = reads.topic_links(session, article_id)
     if stored:
         return stored
     view = load_view(session, article_id)
@@ -93,10 +89,7 @@ def stored_links(session: Session, article_ids: list[int]) -> dict[int, list[tup
     """(key, kind, score) of the stored topic links of many articles, in one query."""
     out: dict[int, list[tuple[str, str, float]]] = {aid: [] for aid in article_ids}
     if article_ids:
-        rows = session.execute(select(m.TopicArticle.article_id, m.Topic.key, m.Topic.kind, m.TopicArticle.score)
-                               .join(m.Topic, m.Topic.id == m.TopicArticle.topic_id)
-                               .where(m.TopicArticle.article_id.in_(article_ids)))
-        for article_id, key, kind, score in rows:
+        for article_id, key, kind, score in reads.topic_links_of(session, article_ids):
             out[article_id].append((key, kind, score))
     return out
 
@@ -123,8 +116,5 @@ def everyday(session: Session, topic: Topic) -> bool:
     news of a big department. (Pairs of countries are threads however often they meet.)"""
     if topic.kind == "pair":
         return False
-    total = int(session.scalar(select(func.count()).select_from(m.Article)) or 0)
-    limit = max(20, int(total * EVERYDAY_SHARE))
-    linked = (select(m.TopicArticle.article_id).join(m.Topic, m.Topic.id == m.TopicArticle.topic_id)
-              .where(m.Topic.key == topic.key).limit(limit + 1).subquery())
-    return int(session.scalar(select(func.count()).select_from(linked)) or 0) > limit
+    limit = max(20, int(reads.article_count(session) * EVERYDAY_SHARE))
+    return reads.topic_size_upto(session, topic.key, limit + 1) > limit

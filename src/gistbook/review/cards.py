@@ -6,28 +6,22 @@ import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence, load, topic_article_ids
 from gistbook.quiz.options import BLANK, LETTERS
 from gistbook.quiz.text import fold
 from gistbook.quiz.worthiness import worthiness
-from gistbook.review.scheduler import ReviewError, card_dict, owned_by, utc
-from gistbook.store import models as m
+from gistbook.review.scheduler import ReviewError, card_dict, utc
+from gistbook.store import articles, notes
+from gistbook.store import cards as card_store
+from gistbook.store.questions import questions
 
 NOTE_SPLIT = "::"
 
 
-def _existing(session: Session, user_id: int | None, origin: str) -> set[int]:
-    return set(session.scalars(select(m.Card.origin_id).where(owned_by(user_id), m.Card.origin == origin)))
-
-
 def _tag(session: Session, article_id: int | None) -> str | None:
-    if article_id is None:
-        return None
-    return session.scalar(select(m.ArticleTag.tag).where(m.ArticleTag.article_id == article_id)
-                          .order_by(m.ArticleTag.score.desc()).limit(1))
+    return articles.top_tag(session, article_id) if article_id is not None else None
 
 
 # What an exam asks a blank to hold: a date or a figure first, then a named term (a scheme, an agreement, an
@@ -87,18 +81,12 @@ def _fact_pairs(session: Session, user_id: int | None, topic: str | None,
     """(origin, [(origin id, bullet id)] still without a card, how many already have one) for a topic, an article
     or the whole store: stored facts, or news and background bullets when linking has stored no facts."""
     article_ids = [article_id] if article_id is not None else topic_article_ids(session, topic) if topic else None
-    facts = select(m.FactMention.fact_id, func.min(m.FactMention.bullet_id)).group_by(m.FactMention.fact_id)
-    if article_ids is not None:
-        facts = facts.where(m.FactMention.article_id.in_(article_ids))
-    pairs = [(fact_id, bullet_id) for fact_id, bullet_id in session.execute(facts)]
+    pairs = card_store.fact_bullets(session, article_ids)
     origin = "fact"
-    if not pairs and not session.scalar(select(func.count(m.Fact.id))):
+    if not pairs and not card_store.has_facts(session):
         origin = "bullet"
-        bullets = select(m.Bullet.id).join(m.Section).where(m.Section.role.in_(("news", "background")))
-        if article_ids is not None:
-            bullets = bullets.where(m.Bullet.article_id.in_(article_ids))
-        pairs = [(b, b) for b in session.scalars(bullets)]
-    done = _existing(session, user_id, origin)
+        pairs = [(b, b) for b in card_store.news_bullets(session, article_ids)]
+    done = card_store.origin_ids(session, user_id, origin)
     fresh = [p for p in pairs if p[0] not in done]
     return origin, fresh, len(pairs) - len(fresh)
 
@@ -120,10 +108,9 @@ def make_fact_cards(session: Session, user_id: int | None = None, topic: str | N
     origin, pairs, existing = _fact_pairs(session, user_id, topic, article_id)
     if not pairs:
         return {"made": 0, "existing": existing, "skipped": 0}
-    kb = load(session, sorted({a for a in session.scalars(select(m.Bullet.article_id).where(
-        m.Bullet.id.in_([b for _f, b in pairs])))}))
+    kb = load(session, sorted(articles.articles_of_bullets(session, [b for _f, b in pairs])))
     moment = utc(now)
-    made = 0
+    made: list[dict[str, Any]] = []
     for origin_id, bullet_id in pairs:
         cloze = cloze_of(kb, bullet_id)
         if cloze is None:
@@ -131,12 +118,11 @@ def make_fact_cards(session: Session, user_id: int | None = None, topic: str | N
         front, answer = cloze
         article = kb.bullet_article[bullet_id]
         back = f"{answer}\n\n{kb.texts[bullet_id]}\n\nSource: {kb.cite(bullet_id)}"
-        session.add(m.Card(user_id=user_id, origin=origin, origin_id=origin_id, front=front, back=back,
-                           bullet_id=bullet_id, syllabus=kb.articles[article].syllabus, state=0, fsrs={},
-                           due=moment, created=moment))
-        made += 1
-    session.flush()
-    return {"made": made, "existing": existing, "skipped": len(pairs) - made}
+        made.append({"user_id": user_id, "origin": origin, "origin_id": origin_id, "front": front, "back": back,
+                     "bullet_id": bullet_id, "syllabus": kb.articles[article].syllabus, "state": 0, "fsrs": {},
+                     "due": moment, "created": moment})
+    card_store.add_cards(session, made)
+    return {"made": len(made), "existing": existing, "skipped": len(pairs) - len(made)}
 
 
 def cards_from_facts(session: Session, user_id: int | None = None, topic: str | None = None,
@@ -145,7 +131,7 @@ def cards_from_facts(session: Session, user_id: int | None = None, topic: str | 
     return make_fact_cards(session, user_id, topic, now, article_id=article_id)["made"]
 
 
-def question_card_text(question: m.Question) -> tuple[str, str]:
+def question_card_text(question: Any) -> tuple[str, str]:  # a stored question (store/questions.py)
     """Front (stem and lettered options) and back (key, explanation) of a question card."""
     front = question.stem
     if question.options:
@@ -161,37 +147,31 @@ def question_card_text(question: m.Question) -> tuple[str, str]:
 def cards_from_questions(session: Session, question_ids: list[int] | None = None, user_id: int | None = None,
                          now: dt.datetime | None = None) -> int:
     """One card per stored question (all of them when `question_ids` is None); returns how many were made."""
-    q = select(m.Question)
-    if question_ids is not None:
-        q = q.where(m.Question.id.in_(question_ids))
-    done = _existing(session, user_id, "question")
+    done = card_store.origin_ids(session, user_id, "question")
     moment = utc(now)
-    made = 0
-    for question in session.scalars(q):
+    made: list[dict[str, Any]] = []
+    for question in questions(session, question_ids):
         if question.id in done:
             continue
         front, back = question_card_text(question)
         bullet_id = question.source_bullet_ids[0] if question.source_bullet_ids else None
-        session.add(m.Card(user_id=user_id, origin="question", origin_id=question.id, front=front, back=back,
-                           bullet_id=bullet_id, syllabus=question.syllabus, state=0, fsrs={}, due=moment,
-                           created=moment))
-        made += 1
-    session.flush()
-    return made
+        made.append({"user_id": user_id, "origin": "question", "origin_id": question.id, "front": front,
+                     "back": back, "bullet_id": bullet_id, "syllabus": question.syllabus, "state": 0, "fsrs": {},
+                     "due": moment, "created": moment})
+    return len(card_store.add_cards(session, made))
 
 
 def card_from_note(session: Session, note_id: int, user_id: int | None = None,
                    now: dt.datetime | None = None) -> dict[str, Any]:
     """A card from a learner's own note: "front :: back" splits it; otherwise the noted bullet is the cue."""
-    note = session.get(m.Note, note_id)
+    note = notes.note(session, note_id)
     if note is None or note.user_id != user_id:
         raise ReviewError(f"no note {note_id} for this learner")
-    existing = session.scalars(select(m.Card).where(owned_by(user_id), m.Card.origin == "note",
-                                                    m.Card.origin_id == note_id)).first()
+    existing = card_store.with_origin(session, user_id, "note", note_id)
     if existing is not None:
         return card_dict(existing)
-    article = session.get(m.Article, note.article_id)
-    bullet = session.get(m.Bullet, note.bullet_id) if note.bullet_id else None
+    article = articles.article(session, note.article_id)
+    bullet = articles.bullet(session, note.bullet_id) if note.bullet_id else None
     title = article.title if article is not None else "an article"
     if NOTE_SPLIT in note.text:
         front, back = (part.strip() for part in note.text.split(NOTE_SPLIT, 1))
@@ -204,9 +184,8 @@ def card_from_note(session: Session, note_id: int, user_id: int | None = None,
     if bullet is not None:
         back += f", bullet #{bullet.id}"
     moment = utc(now)
-    row = m.Card(user_id=user_id, origin="note", origin_id=note_id, front=front, back=back,
-                 bullet_id=note.bullet_id, syllabus=_tag(session, note.article_id), state=0, fsrs={}, due=moment,
-                 created=moment)
-    session.add(row)
-    session.flush()
+    [row] = card_store.add_cards(session, [{
+        "user_id": user_id, "origin": "note", "origin_id": note_id, "front": front, "back": back,
+        "bullet_id": note.bullet_id, "syllabus": _tag(session, note.article_id), "state": 0, "fsrs": {},
+        "due": moment, "created": moment}])
     return card_dict(row)

@@ -8,14 +8,13 @@ Anki): aspirants sit the UPSC in India, and gistbook keeps no time zone per lear
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from gistbook.review.scheduler import STEP_STATES, next_card, owner_sql, utc
-from gistbook.store.fastsql import rows, timestamp_param
+from gistbook.review.scheduler import STEP_STATES, next_card, utc
+from gistbook.store.cards import day_counts
 from gistbook.store.learners import Settings, get_settings
 
 LEARNER_TZ = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
@@ -73,37 +72,14 @@ class Today:
                 "reviews_left": self.reviews_left, "held_back": self.held_back}
 
 
-@functools.cache
-def _today_sql(local: bool) -> str:
-    """Every count in one round trip; each card count stops at its cap (an index range, never the whole deck)."""
-    owner = owner_sql(local)
-    logs = owner.replace("user_id", "+l.user_id")  # unary plus: SQLite seeks today's logs by time, not by owner
-
-    def capped(where: str, cap: str) -> str:
-        return f"(SELECT count(*) FROM (SELECT id FROM cards WHERE {owner} AND {where} LIMIT {cap}) AS c)"
-
-    earlier = "SELECT 1 FROM review_logs e WHERE e.card_id = l.card_id AND e.reviewed < :start"
-    return ("SELECT " + ", ".join((
-        capped("state IN (1, 3) AND due <= :now", ":cap"),
-        capped("state = 2 AND due <= :now", ":cap"),
-        capped("state > 0 AND due > :now AND due < :end", ":cap"),
-        capped("state = 0", ":new_cap"),
-        f"(SELECT count(DISTINCT l.card_id) FROM review_logs l WHERE {logs} AND l.reviewed >= :start "
-        f"AND NOT EXISTS ({earlier}))",
-        f"(SELECT count(*) FROM review_logs l WHERE {logs} AND l.reviewed >= :start AND EXISTS ({earlier}))",
-    )))
-
-
 def today(session: Session, user_id: int | None = None, now: dt.datetime | None = None,
           settings: Settings | None = None) -> Today:
     """What is due and what the daily limits leave for this learner now (the one count of "due")."""
     moment = utc(now)
     limits = settings or get_settings(session, user_id)
     start, end = day_bounds(moment)
-    params = {"user": user_id, "now": timestamp_param(session, moment), "start": timestamp_param(session, start),
-              "end": timestamp_param(session, end), "cap": COUNT_CAP, "new_cap": limits.new_per_day}
-    steps, review, later, new, introduced, done = (int(v or 0) for v in rows(session, _today_sql(user_id is None),
-                                                                                params)[0])
+    steps, review, later, new, introduced, done = day_counts(session, user_id, moment, start, end, cap=COUNT_CAP,
+                                                             new_cap=limits.new_per_day)
     return Today(steps, review, later, new, introduced, done, limits.new_per_day, limits.reviews_per_day)
 
 

@@ -7,12 +7,11 @@ import datetime as dt
 import math
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gistbook.review.scheduler import ReviewError, make_scheduler, owned_by, retrievability, utc
+from gistbook.review.scheduler import ReviewError, Scheduled, make_scheduler, retrievability, utc
 from gistbook.review.weights import syllabus_weight
-from gistbook.store import models as m
+from gistbook.store.cards import all_cards, due_cards, new_cards
 
 TARGET_RECALL = 0.9
 REVIEWS_PER_NEW = 4  # reviews an FSRS card typically needs before its stability passes a month
@@ -43,7 +42,7 @@ def plan(session: Session, exam_date: dt.date, user_id: int | None = None,
     ranked: list[dict[str, Any]] = []
     by_area: dict[str, dict[str, float]] = {}
     new = at_risk = due_now = 0
-    for row in session.scalars(select(m.Card).where(owned_by(user_id))):
+    for row in all_cards(session, user_id):
         recall = retrievability(scheduler, row, exam)
         weight = syllabus_weight(row.syllabus)
         if row.state == 0:
@@ -74,18 +73,15 @@ def plan(session: Session, exam_date: dt.date, user_id: int | None = None,
 
 
 def best_due_for_exam(session: Session, user_id: int | None, now: dt.datetime, exam_date: dt.date,
-                      include_new: bool, due_states: tuple[int, ...] = (1, 2, 3)) -> m.Card | None:
+                      include_new: bool, due_states: tuple[int, ...] = (1, 2, 3)) -> Scheduled | None:
     """The due card worth most for the exam; else the new card in the heaviest syllabus area."""
     scheduler = make_scheduler(fuzz=False)
     exam = exam_moment(exam_date)
-    due = list(session.scalars(select(m.Card).where(owned_by(user_id), m.Card.state.in_(due_states),
-                                                    m.Card.due <= now)
-                               .order_by(m.Card.due).limit(CANDIDATES))) if due_states else []
+    due = due_cards(session, user_id, due_states, now, CANDIDATES) if due_states else []
     if due:
         return max(due, key=lambda r: (priority(retrievability(scheduler, r, exam), syllabus_weight(r.syllabus)),
                                        -r.id))
     if not include_new:
         return None
-    fresh = list(session.scalars(select(m.Card).where(owned_by(user_id), m.Card.state == 0)
-                                 .order_by(m.Card.id).limit(CANDIDATES)))
+    fresh = new_cards(session, user_id, CANDIDATES)
     return max(fresh, key=lambda r: (syllabus_weight(r.syllabus), -r.id)) if fresh else None

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from typing import Any, NamedTuple
+from typing import Any, Protocol
 
 import fsrs
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
-from gistbook.store import models as m
-from gistbook.store.fastsql import json_value, rows, timestamp, timestamp_param
+from gistbook.store import cards as card_store
+from gistbook.store import reviews as review_log
+from gistbook.store.fastsql import timestamp
 
 STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 LEARNED_STATES = (1, 2, 3)
@@ -34,12 +33,20 @@ def utc(moment: dt.datetime | None = None) -> dt.datetime:
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
-def owned_by(user_id: int | None) -> ColumnElement[bool]:
-    """Cards of one learner; None is the local single user (never another learner's cards)."""
-    return m.Card.user_id.is_(None) if user_id is None else m.Card.user_id == user_id
+class Scheduled(Protocol):
+    """What FSRS reads of a stored card (store/cards.py gives these rows)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def state(self) -> int: ...
+
+    @property
+    def fsrs(self) -> dict[str, object]: ...
 
 
-def fsrs_card(row: m.Card, now: dt.datetime) -> fsrs.Card:
+def fsrs_card(row: Scheduled, now: dt.datetime) -> fsrs.Card:
     """The FSRS card behind a row; the card id is passed explicitly so it matches ours."""
     if row.fsrs:
         card = fsrs.Card.from_dict(row.fsrs)  # type: ignore[arg-type]
@@ -57,8 +64,8 @@ def card_dict(row: Any) -> dict[str, Any]:
 
 def get_card(session: Session, card_id: int, user_id: int | None = None) -> dict[str, Any] | None:
     """One of this learner's cards by id; None for a missing card or another learner's."""
-    row = session.get(m.Card, card_id)
-    return card_dict(row) if row is not None and row.user_id == user_id else None
+    row = card_store.own_card(session, card_id, user_id)
+    return card_dict(row) if row is not None else None
 
 
 def next_card(session: Session, user_id: int | None = None, now: dt.datetime | None = None, *,
@@ -76,51 +83,8 @@ def next_card(session: Session, user_id: int | None = None, now: dt.datetime | N
 
         row = best_due_for_exam(session, user_id, moment, exam_date, include_new, due_states)
         return card_dict(row) if row is not None else None
-    params = {"user": user_id, "now": timestamp_param(session, moment)}
-    found = rows(session, _due_sql(user_id is None, due_states), params) if due_states else []
-    if not found and include_new:
-        found = rows(session, _new_sql(user_id is None), params)
-    card = rows(session, _CARD_SQL, {"id": found[0][0]}) if found else []
-    return card_dict(CardRow(*card[0])) if card else None
-
-
-class CardRow(NamedTuple):
-    """The columns card_dict shows, as the driver gives them."""
-
-    id: int
-    origin: str
-    origin_id: int
-    front: str
-    back: str
-    state: int
-    due: Any
-    syllabus: str | None
-    bullet_id: int | None
-    user_id: int | None
-
-
-# The review page reads the next card after every rating, so these go straight to the driver (store/fastsql.py).
-_CARD_SQL = ("SELECT id, origin, origin_id, front, back, state, due, syllabus, bullet_id, user_id FROM cards "
-             "WHERE id = :id")
-
-
-def owner_sql(local: bool) -> str:
-    """Cards of the local single user (user_id NULL) or of the learner bound as :user, never another's."""
-    return "user_id IS NULL" if local else "user_id = :user"
-
-
-@functools.cache
-def _due_sql(local: bool, states: tuple[int, ...] = (1, 2, 3)) -> str:
-    """The earliest due card in each learned state (one index seek each), then the earliest of those."""
-    seeks = " UNION ALL ".join(
-        f"SELECT * FROM (SELECT id, due FROM cards WHERE {owner_sql(local)} AND state = {int(state)} "
-        f"AND due <= :now ORDER BY due LIMIT 1) AS s{int(state)}" for state in states)
-    return f"SELECT id FROM ({seeks}) AS due_cards ORDER BY due LIMIT 1"
-
-
-@functools.cache
-def _new_sql(local: bool) -> str:
-    return f"SELECT id FROM cards WHERE {owner_sql(local)} AND state = 0 ORDER BY id LIMIT 1"
+    card = card_store.next_due(session, user_id, moment, due_states=due_states, include_new=include_new)
+    return card_dict(card) if card else None
 
 
 def rate(session: Session, card_id: int, rating: int, user_id: int | None = None, now: dt.datetime | None = None,
@@ -132,20 +96,17 @@ def rate(session: Session, card_id: int, rating: int, user_id: int | None = None
     """
     if rating not in (1, 2, 3, 4):
         raise ReviewError(f"rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy), not {rating!r}")
-    row = session.get(m.Card, card_id)
-    if row is None or row.user_id != user_id:
+    row = card_store.own_card(session, card_id, user_id)
+    if row is None:
         raise ReviewError(f"no card {card_id} for this learner")
     moment = utc(now)
     before = {"fsrs": row.fsrs or {}, "state": row.state, "due": utc(row.due).isoformat()}
     sched = scheduler or make_scheduler()
     updated, _log = sched.review_card(fsrs_card(row, moment), fsrs.Rating(rating), review_datetime=moment,
                                       review_duration=duration_ms)
-    row.fsrs = updated.to_dict()  # type: ignore[assignment]
-    row.state = int(updated.state.value)
-    row.due = utc(updated.due)
-    session.add(m.ReviewLog(card_id=row.id, user_id=user_id, rating=rating, reviewed=moment,
-                            duration_ms=duration_ms, before=before))
-    session.flush()
+    card_store.record_rating(session, row, fsrs=dict(updated.to_dict()), state=int(updated.state.value),
+                             due=utc(updated.due), user_id=user_id, rating=rating, reviewed=moment,
+                             duration_ms=duration_ms, before=before)
     out = card_dict(row)
     out["interval_days"] = round((utc(updated.due) - moment).total_seconds() / 86400, 3)
     return out
@@ -153,15 +114,7 @@ def rate(session: Session, card_id: int, rating: int, user_id: int | None = None
 
 def latest_rating(session: Session, user_id: int | None) -> tuple[int, bool] | None:
     """(log id, whether it can be undone) of this learner's latest rating, or None when there is none."""
-    found = rows(session, _latest_log_sql(user_id is None), {"user": user_id})
-    return (int(found[0][0]), bool(json_value(found[0][1]))) if found else None
-
-
-@functools.cache
-def _latest_log_sql(local: bool) -> str:
-    # unary plus keeps SQLite off the owner index: it walks the time index backwards and stops at the first row
-    owner = owner_sql(local).replace("user_id", "+user_id")
-    return f"SELECT id, before FROM review_logs WHERE {owner} ORDER BY reviewed DESC, id DESC LIMIT 1"
+    return review_log.latest(session, user_id)
 
 
 def undo_last(session: Session, user_id: int | None = None) -> dict[str, Any]:
@@ -173,25 +126,22 @@ def undo_last(session: Session, user_id: int | None = None) -> dict[str, Any]:
     latest = latest_rating(session, user_id)
     if latest is None:
         raise ReviewError("there is no rating to undo")
-    log = session.get(m.ReviewLog, latest[0])
+    log = review_log.log(session, latest[0])
     if log is None or not latest[1] or not log.before:
         raise ReviewError("your last rating was recorded before undo existed, so it cannot be undone")
-    row = session.get(m.Card, log.card_id)
-    if row is None or row.user_id != user_id:
+    row = card_store.own_card(session, log.card_id, user_id)
+    if row is None:
         raise ReviewError("there is no rating to undo")
     before: dict[str, Any] = dict(log.before)
-    row.fsrs = before.get("fsrs") or {}
-    row.state = int(before.get("state", 0))
-    row.due = utc(dt.datetime.fromisoformat(str(before["due"])))
     rating = log.rating
-    session.delete(log)
-    session.flush()
+    review_log.take_back(session, log, row, fsrs=before.get("fsrs") or {}, state=int(before.get("state", 0)),
+                         due=utc(dt.datetime.fromisoformat(str(before["due"]))))
     out = card_dict(row)
     out["undone_rating"] = rating
     return out
 
 
-def preview_intervals(row: m.Card, now: dt.datetime | None = None,
+def preview_intervals(row: Scheduled, now: dt.datetime | None = None,
                       scheduler: fsrs.Scheduler | None = None) -> dict[int, dt.timedelta]:
     """What each rating would do: the time until the card's next due date, from FSRS run on a copy of the card
     (fuzzing off, so the figure is the scheduler's own; a real rating may land a little either side)."""
@@ -220,7 +170,7 @@ def interval_label(span: dt.timedelta) -> str:
     return f"{days / 365:.1f}y".replace(".0y", "y")
 
 
-def retrievability(scheduler: fsrs.Scheduler, row: m.Card, at: dt.datetime) -> float:
+def retrievability(scheduler: fsrs.Scheduler, row: Scheduled, at: dt.datetime) -> float:
     """Predicted chance of recalling the card at `at`; 0 for a card never studied."""
     if row.state == 0 or not row.fsrs:
         return 0.0

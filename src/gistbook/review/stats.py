@@ -6,12 +6,12 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gistbook.review.daily import day_bounds, learner_date, today
-from gistbook.review.scheduler import STATE_NAMES, make_scheduler, owned_by, retrievability, utc
-from gistbook.store import models as m
+from gistbook.review.scheduler import STATE_NAMES, make_scheduler, retrievability, utc
+from gistbook.store.cards import all_cards
+from gistbook.store.reviews import history
 
 FORECAST_DAYS = 14
 RECENT_DAYS = 30
@@ -37,9 +37,7 @@ def stats(session: Session, user_id: int | None = None, now: dt.datetime | None 
     queue = today(session, user_id, moment)
     _start, day_end = day_bounds(moment)
     scheduler = make_scheduler(fuzz=False)
-    log_owner = m.ReviewLog.user_id.is_(None) if user_id is None else m.ReviewLog.user_id == user_id
-    logs = list(session.execute(select(m.ReviewLog.card_id, m.ReviewLog.rating, m.ReviewLog.reviewed)
-                                .where(log_owner).order_by(m.ReviewLog.reviewed, m.ReviewLog.id)))
+    logs = history(session, user_id)
     seen: set[int] = set()
     recall_by_card: dict[int, list[bool]] = defaultdict(list)
     since = moment - dt.timedelta(days=RECENT_DAYS)
@@ -52,7 +50,7 @@ def stats(session: Session, user_id: int | None = None, now: dt.datetime | None 
     areas: dict[str, dict[str, Any]] = {}
     first_day = learner_date(moment)
     next_recall: dt.datetime | None = None
-    for row in session.scalars(select(m.Card).where(owned_by(user_id))):
+    for row in all_cards(session, user_id):
         by_state[STATE_NAMES.get(row.state, "new")] += 1
         area = areas.setdefault(row.syllabus or "untagged",
                                 {"cards": 0, "studied": 0, "recalls": 0, "recall_reviews": 0, "recall_sum": 0.0})

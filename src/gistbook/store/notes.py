@@ -59,6 +59,11 @@ def add_note(session: Session, article_id: int, text: str | None, *, bullet_id: 
     return note_dict(note)
 
 
+def note(session: Session, note_id: int) -> m.Note | None:
+    """A note by id, whoever's it is (callers check the owner before showing or using it)."""
+    return session.get(m.Note, note_id)
+
+
 def _own_note(session: Session, note_id: int, user_id: int | None) -> m.Note | None:
     return session.scalar(select(m.Note).where(m.Note.id == note_id, _owner_is(user_id)))
 

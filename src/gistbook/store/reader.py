@@ -106,3 +106,6 @@ def topic_article_ids(session: Session, topic_id: int) -> list[int]:
     return list(session.scalars(select(m.TopicArticle.article_id).where(m.TopicArticle.topic_id == topic_id)))
 
 
+def all_article_ids(session: Session) -> list[int]:
+    """Every stored article's id, oldest first."""
+    return list(session.scalars(select(m.Article.id).order_by(m.Article.id)))

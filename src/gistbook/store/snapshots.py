@@ -1,4 +1,5 @@
-"""Page snapshots: finished HTML kept with the version of the data it shows (see models.PageSnapshot).
+"""Page snapshots: finished HTML kept with the version of the data it shows (see models.PageSnapshot); the
+storage half of the kept dossiers and the Topics index (web/speed/snapshots.py decides what to keep and when).
 
 Reads go straight to the driver (one keyed row on every dossier view). Writes are best effort: a page view that
 finds the database busy (an ingest holding SQLite's write lock) serves its fresh page and leaves the snapshot
@@ -10,13 +11,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gistbook.store import models as m
 from gistbook.store.db import BUSY_TIMEOUT_MS
 from gistbook.store.fastsql import json_value, rows
+from gistbook.store.models import Topic as Topic  # a topic row, as the snapshot code passes it on to link/
 
 log = logging.getLogger(__name__)
 BUSY_MS = 200  # how long a page view waits for SQLite's write lock before giving up on saving a snapshot
@@ -64,3 +66,14 @@ def save_snapshot(sessions: sessionmaker[Session], key: str, snapshot: Snapshot)
 def clear_snapshots(session: Session) -> int:
     """Drop every snapshot, e.g. after relinking every article; returns how many."""
     return int(session.execute(delete(m.PageSnapshot)).rowcount or 0)  # type: ignore[attr-defined]
+
+
+def topics_to_refresh(session: Session, article_ids: list[int] | None, limit: int) -> list[Topic]:
+    """The topics these articles belong to (every topic when None), most items first, at most `limit` of them."""
+    q = (select(m.TopicArticle.topic_id).group_by(m.TopicArticle.topic_id)
+         .order_by(func.count().desc(), m.TopicArticle.topic_id).limit(limit))
+    if article_ids is not None:
+        touched = select(m.TopicArticle.topic_id).where(m.TopicArticle.article_id.in_(article_ids or [-1]))
+        q = q.where(m.TopicArticle.topic_id.in_(touched))
+    found = (session.get(m.Topic, topic_id) for topic_id in list(session.scalars(q)))
+    return [topic for topic in found if topic is not None]

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from gistbook.store import notes as note_repo
+from gistbook.store.articles import newest_articles
 from gistbook.store.reader import get_article
 from gistbook.web.deps import (
     BodyId,
@@ -21,7 +22,6 @@ from gistbook.web.deps import (
     UserDep,
     user_id_of,
 )
-from gistbook.web.queries import newest_articles
 from gistbook.web.uploads import MAX_FILES, run_ingest, save_batch
 
 router = APIRouter(prefix="/api")

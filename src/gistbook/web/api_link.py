@@ -35,9 +35,9 @@ def api_dossier(name: str, session: SessionDep,
             summary="Related articles with the reason for each, and the article's topics")
 def api_related(article_id: PathId, session: SessionDep, limit: Annotated[int, Query(ge=1, le=50)] = 10) \
         -> dict[str, Any]:
-    from gistbook.store import models
+    from gistbook.store.articles import article
 
-    if session.get(models.Article, article_id) is None:
+    if article(session, article_id) is None:
         raise HTTPException(404, f"no article with id {article_id}")
     from gistbook.link.related import related_articles
 

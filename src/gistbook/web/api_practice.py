@@ -7,9 +7,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
-from gistbook.store import models as m
+from gistbook.store import cards as card_store
+from gistbook.store import reviews as review_log
 from gistbook.store.learners import MockAttempt
 from gistbook.web.deps import BodyId, Offset, PathId, QueryId, SessionDep, StoreDep, UserDep, user_id_of
 from gistbook.web.mock_view import DEFAULT_SIZE, MAX_ANSWER_CHARS, mark_answers
@@ -136,12 +136,10 @@ class StudyPlanIn(BaseModel):
 def api_cards(session: SessionDep, user: UserDep, due_only: bool = False,
               limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Offset = 0) \
         -> dict[str, Any]:
-    from gistbook.review.scheduler import card_dict, owned_by
+    from gistbook.review.scheduler import card_dict
 
-    q = select(m.Card).where(owned_by(user_id_of(user)))
-    if due_only:
-        q = q.where(m.Card.state > 0, m.Card.due <= dt.datetime.now(dt.UTC))
-    rows = session.scalars(q.order_by(m.Card.due, m.Card.id).limit(limit).offset(offset))
+    rows = card_store.list_cards(session, user_id_of(user), due_only=due_only, now=dt.datetime.now(dt.UTC),
+                                 limit=limit, offset=offset)
     return {"cards": [card_dict(row) for row in rows]}
 
 
@@ -155,7 +153,7 @@ def api_next_card(session: SessionDep, user: UserDep,
     queue = today(session, user_id_of(user))
     card = next_card_today(session, user_id_of(user), counts=queue,
                            exam_date=exam_date_of(session, user_id_of(user), exam))
-    row = session.get(m.Card, card["id"]) if card else None
+    row = card_store.card(session, card["id"]) if card else None
     intervals = {str(k): interval_label(v) for k, v in preview_intervals(row).items()} if row else None
     return {"card": card, "intervals": intervals, "today": queue.to_dict()}
 
@@ -214,9 +212,7 @@ def api_undo(store: StoreDep, user: UserDep) -> dict[str, Any]:
 @router.get("/reviews", tags=["review"], summary="The learner's latest reviews, newest first")
 def api_reviews(session: SessionDep, user: UserDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100) \
         -> dict[str, Any]:
-    owner = m.ReviewLog.user_id.is_(None) if user_id_of(user) is None else m.ReviewLog.user_id == user_id_of(user)
-    rows = session.scalars(select(m.ReviewLog).where(owner).order_by(m.ReviewLog.reviewed.desc(), m.ReviewLog.id.desc())
-                           .limit(limit))
+    rows = review_log.newest(session, user_id_of(user), limit)
     return {"reviews": [{"id": r.id, "card_id": r.card_id, "rating": r.rating, "duration_ms": r.duration_ms,
                          "reviewed": r.reviewed.isoformat()} for r in rows]}
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import math
 import os
 import secrets
@@ -11,7 +10,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
-import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -34,8 +32,8 @@ from gistbook.web import (
 from gistbook.web.auth import ServerAuth
 from gistbook.web.errors import install_error_handlers
 from gistbook.web.guard import LocalGuard, SecurityHeaders
-from gistbook.web.middleware import BodyLimit, ServerTiming
-from gistbook.web.page_cache import PageCache
+from gistbook.web.middleware import BodyLimit
+from gistbook.web.speed import PageCache, ServerTiming, choose_inline, tune_process
 from gistbook.web.templating import STATIC
 
 PLACEHOLDER_SECRETS = {"", "secret", "changeme", "change-me", "change_me", "please-change", "xxx", "todo"}
@@ -105,15 +103,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None, mod
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # Sync pages run in a thread pool. On SQLite every query is CPU work inside this process, so dozens of
-        # threads only fight over the GIL (each query that drops it waits a switch interval to get it back)
-        # and every page finishes late; a few threads serve the same load first come, first served.
-        threads = settings.web_threads or (4 if store.dialect == "sqlite" else 16)
-        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
-        # Everything loaded so far (frameworks, models, templates) lives as long as the process. Moved out of the
-        # collector's reach, a full collection while serving takes ~1 ms instead of ~100 ms (measured on the
-        # article page), a pause every page in flight in this process would otherwise wait out.
-        gc.freeze()
+        tune_process(settings, store)  # the thread pool's size, and the collector kept off long-lived objects
         yield
         if owns_store:
             store.close()
@@ -124,7 +114,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None, mod
     app.state.settings = settings
     app.state.store = store
     app.state.mode = mode
-    app.state.inline_pages = store.dialect == "sqlite"  # see deps.run_page
+    choose_inline(app, store)  # where quick pages run (web/speed/quick.py)
     if mode == "server":  # inside the body limit, so the CSRF check never reads more than the limit
         app.add_middleware(ServerAuth, store=store, secret=(settings.secret or "").strip())
     if mode == "local" and settings.page_cache and store.memo is not None:  # a SQLite file

@@ -1,9 +1,10 @@
-"""Request dependencies: the store, the settings and the learner, injected with Depends."""
+"""Request dependencies: the store, the settings and the learner, injected with Depends (where a page runs is
+web/speed/quick.py's business)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from typing import Annotated, Any, TypeVar
+from collections.abc import AsyncIterator
+from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
 from pydantic import Field
@@ -13,8 +14,6 @@ from starlette.concurrency import run_in_threadpool
 from gistbook.config import Settings
 from gistbook.store import Store
 from gistbook.store.users import Account
-
-T = TypeVar("T")
 
 # Row ids the database can hold: PostgreSQL's INTEGER stops at 2**31 - 1 (SQLite at 2**63 - 1), and a larger
 # number would fail inside the driver as a 500 instead of a 422 naming the field.
@@ -71,13 +70,3 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 UserDep = Annotated[WebUser | None, Depends(current_user)]
 SessionDep = Annotated[Session, Depends(read_session)]
 
-
-async def run_page(request: Request, work: Callable[..., T], *args: Any) -> T:
-    """Run a quick read-only page's work: on the event loop over SQLite, in the thread pool over a database
-    server. SQLite's queries are CPU work inside this process, so a thread buys no overlap; it only adds two
-    hops and a fight for the GIL (each query drops it and must win it back from the other threads) that cost
-    more than many a page's own work. Over PostgreSQL a query waits on the network, and the loop must not.
-    Pages that can take long (drawn background, related items, quizzes, uploads) stay in the pool everywhere."""
-    if request.app.state.inline_pages:
-        return work(*args)
-    return await run_in_threadpool(work, *args)

@@ -1,15 +1,13 @@
-"""Plain ASGI middleware: request body size limit (413) and a Server-Timing header for benchmarks."""
+"""Plain ASGI middleware: request body size limit (413), and amend_head for middleware that adds headers
+(Server-Timing lives with the page-speed code, web/speed/timing.py)."""
 
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from gistbook.web.protocol import RECEIVED
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 
@@ -93,22 +91,3 @@ class BodyLimit:
                                 (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
 
-
-class ServerTiming:
-    """Adds `Server-Timing: app;dur=<ms>`, read by bench/web.py: from the request's first bytes parsed by the
-    server (web/protocol.py; else from here) to its response head, so time waiting in the process counts."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        began = scope.get(RECEIVED) or time.perf_counter()
-
-        def timing(headers: list[Any]) -> list[Any]:
-            ms = (time.perf_counter() - began) * 1000
-            return [*headers, (b"server-timing", f"app;dur={ms:.2f}".encode())]
-
-        await self.app(scope, receive, amend_head(send, timing))

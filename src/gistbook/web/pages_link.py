@@ -12,11 +12,13 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from gistbook.store import Store
+from gistbook.store.articles import categories
 from gistbook.store.changes import memoised
-from gistbook.web.deps import SessionDep, StoreDep, UserDep, run_page, user_id_of
+from gistbook.web.deps import SessionDep, StoreDep, UserDep, user_id_of
 from gistbook.web.marking import Segment, segments
-from gistbook.web.queries import PAPERS, categories
-from gistbook.web.snapshots import PAGE_WINDOW, build_snapshot, current_snapshot, render_body, topic_index
+from gistbook.web.pages_read import PAPERS
+from gistbook.web.speed import quick_page, run_quick
+from gistbook.web.speed.snapshots import PAGE_WINDOW, build_snapshot, current_snapshot, render_body, topic_index
 from gistbook.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -37,17 +39,13 @@ def valid_date(value: str | None, field: str) -> str | None:
 
 
 @router.get("/topics", response_class=HTMLResponse)
-async def topics_index(request: Request, session: SessionDep, store: StoreDep, user: UserDep,
-                       kind: Annotated[str | None, Query(pattern="^(pair|entity|syllabus|theme)?$")] = None
-                       ) -> HTMLResponse:
-    return await run_page(request, _topics_index, request, session, store, user_id_of(user), kind or None)
-
-
-def _topics_index(request: Request, session: Session, store: Store, user_id: int | None,
-                  kind: str | None) -> HTMLResponse:
+@quick_page
+def topics_index(request: Request, session: SessionDep, store: StoreDep, user: UserDep,
+                 kind: Annotated[str | None, Query(pattern="^(pair|entity|syllabus|theme)?$")] = None) -> HTMLResponse:
     """Followed topics first, then the others by kind; topics of a single item are left out (topic_index)."""
     from gistbook.link.topics import followed_topic_ids
 
+    user_id, kind = user_id_of(user), kind or None
     # the kept list is checked against the data once per commit (SQLite's data_version), not on every view
     kept = memoised(session, "topic-index", lambda s: topic_index(s, store))
     topics = [t for t in kept if not kind or t["kind"] == kind]
@@ -68,7 +66,7 @@ async def dossier_page(request: Request, name: str, session: SessionDep, store: 
                        older: Annotated[int, Query(ge=0, le=1)] = 0) -> HTMLResponse:
     since = valid_date(since, "since")
     if not since and not older:  # the default view: kept as a snapshot until the data changes
-        kept = await run_page(request, _kept_dossier, request, session, name)
+        kept = await run_quick(request, _kept_dossier, request, session, name)
         if kept is not None:
             return kept
     return await run_in_threadpool(_built_dossier, request, session, store, name, since, older)  # can take long
@@ -116,20 +114,15 @@ def hit_segments(snippet: str, highlights: list[list[int]]) -> list[Segment]:
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search_page(request: Request, session: SessionDep, q: Annotated[str, Query(max_length=500)] = "",
-                      category: Annotated[str, Query(max_length=200)] = "",
-                      paper: Annotated[str, Query(pattern="^(GS[1-4])?$")] = "",
-                      entity: Annotated[str, Query(max_length=300)] = "",
-                      date_from: Annotated[str, Query(alias="from", pattern=ISO_DATE)] = "",
-                      date_to: Annotated[str, Query(alias="to", pattern=ISO_DATE)] = "",
-                      page: Annotated[int, Query(ge=1, le=500)] = 1,
-                      exact: Annotated[int, Query(ge=0, le=1)] = 0) -> HTMLResponse:
-    return await run_page(request, _search_page, request, session, q, category, paper, entity, date_from, date_to,
-                          page, exact)
-
-
-def _search_page(request: Request, session: Session, q: str, category: str, paper: str, entity: str,
-                 date_from: str, date_to: str, page: int, exact: int = 0) -> HTMLResponse:
+@quick_page
+def search_page(request: Request, session: SessionDep, q: Annotated[str, Query(max_length=500)] = "",
+                category: Annotated[str, Query(max_length=200)] = "",
+                paper: Annotated[str, Query(pattern="^(GS[1-4])?$")] = "",
+                entity: Annotated[str, Query(max_length=300)] = "",
+                date_from: Annotated[str, Query(alias="from", pattern=ISO_DATE)] = "",
+                date_to: Annotated[str, Query(alias="to", pattern=ISO_DATE)] = "",
+                page: Annotated[int, Query(ge=1, le=500)] = 1,
+                exact: Annotated[int, Query(ge=0, le=1)] = 0) -> HTMLResponse:
     from gistbook.store.search import SearchAnswer, SearchFilters, forgiving_search
 
     filters = SearchFilters(date_from=valid_date(date_from, "from"), date_to=valid_date(date_to, "to"),

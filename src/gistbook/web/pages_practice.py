@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from gistbook.quiz.marking import SELF_RATINGS, show_marks
 from gistbook.store import Store
-from gistbook.web.deps import PathId, SessionDep, StoreDep, UserDep, WebUser, run_page, user_id_of
+from gistbook.web.deps import PathId, SessionDep, StoreDep, UserDep, WebUser, user_id_of
 from gistbook.web.mock_view import (
     DEFAULT_SIZE,
     MAX_ANSWER_CHARS,
@@ -33,6 +33,7 @@ from gistbook.web.mock_view import (
     summary,
     trend_chart,
 )
+from gistbook.web.speed import quick_page, run_quick
 from gistbook.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -104,7 +105,7 @@ async def quiz_page(request: Request, store: StoreDep, user: UserDep,
     args = (request, store, user, topic, kinds, chosen, minutes, article, errors)
     if errors or topic or article is not None:
         return await run_in_threadpool(_quiz_page, *args)  # generating a set takes a while: off the event loop
-    return await run_page(request, _quiz_page, *args)
+    return await run_quick(request, _quiz_page, *args)
 
 
 def _quiz_page(request: Request, store: Store, user: WebUser | None, topic: str, kinds: list[str] | None,
@@ -120,9 +121,9 @@ def _quiz_page(request: Request, store: Store, user: WebUser | None, topic: str,
             questions, unseen_left = make_questions(session, topic=topic or None, kinds=kinds, count=size,
                                                     article=article, avoid=avoid)
         if article is not None:
-            from gistbook.store import models
+            from gistbook.store.articles import article as article_row
 
-            row = session.get(models.Article, article)
+            row = article_row(session, article)
             title = row.title if row is not None else None
         refill = unseen_left is not None and _needs_refill(session, unseen_left)
     served = ServedSet([q["id"] for q in questions], size, minutes * 60 or None, int(time.time()), topic, article)
@@ -176,11 +177,8 @@ def _store_attempt(store: Store, user: WebUser | None, served: ServedSet, answer
 
 
 @router.get("/quiz/attempts/{attempt_id}", response_class=HTMLResponse)
-async def attempt_page(request: Request, attempt_id: PathId, session: SessionDep, user: UserDep) -> HTMLResponse:
-    return await run_page(request, _attempt_page, request, session, user, attempt_id)
-
-
-def _attempt_page(request: Request, session: Session, user: WebUser | None, attempt_id: int) -> HTMLResponse:
+@quick_page
+def attempt_page(request: Request, attempt_id: PathId, session: SessionDep, user: UserDep) -> HTMLResponse:
     from gistbook.store.mock_tests import MockError, get_attempt
 
     try:
@@ -208,11 +206,8 @@ def rate_mains_outline(attempt_id: PathId, question_id: PathId, store: StoreDep,
 
 
 @router.get("/quiz/history", response_class=HTMLResponse)
-async def history_page(request: Request, session: SessionDep, user: UserDep) -> HTMLResponse:
-    return await run_page(request, _history_page, request, session, user)
-
-
-def _history_page(request: Request, session: Session, user: WebUser | None) -> HTMLResponse:
+@quick_page
+def history_page(request: Request, session: SessionDep, user: UserDep) -> HTMLResponse:
     from gistbook.store.mock_tests import list_attempts
 
     attempts = list_attempts(session, user_id_of(user))

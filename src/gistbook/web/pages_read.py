@@ -8,18 +8,21 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from sqlalchemy.orm import Session
 
 from gistbook.page import key_point_ids
-from gistbook.store import models
+from gistbook.store import articles
 from gistbook.store import notes as note_repo
+from gistbook.store.articles import article_topics, categories, newest_articles
+from gistbook.store.cards import notes_with_cards
 from gistbook.store.reader import get_article
-from gistbook.web.deps import SessionDep, StoreDep, UserDep, WebUser, run_page, user_id_of
+from gistbook.web.deps import SessionDep, StoreDep, UserDep, user_id_of
 from gistbook.web.marking import marked_sections
-from gistbook.web.queries import PAPERS, article_topics, categories, newest_articles, notes_with_cards
+from gistbook.web.speed import quick_page
 from gistbook.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+PAPERS = [("GS1", "GS1 · History, Geography, Society"), ("GS2", "GS2 · Polity, Governance, IR"),
+          ("GS3", "GS3 · Economy, Environment, S&T, Security"), ("GS4", "GS4 · Ethics")]  # the filter menus' papers
 PAGE_SIZE = 20
 ROLE_LABELS = {"news": "The news", "background": "Background", "challenges": "Challenges",
                "way_forward": "Way forward", "other": ""}
@@ -39,13 +42,10 @@ def role_tag(heading: str | None, role: str) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-async def today(request: Request, session: SessionDep, category: str | None = None,
-                paper: Annotated[str | None, Query(pattern="^(GS[1-4])?$")] = None,
-                page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
-    return await run_page(request, _today, request, session, category, paper, page)
-
-
-def _today(request: Request, session: Session, category: str | None, paper: str | None, page: int) -> HTMLResponse:
+@quick_page
+def today(request: Request, session: SessionDep, category: str | None = None,
+          paper: Annotated[str | None, Query(pattern="^(GS[1-4])?$")] = None,
+          page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
     items, total = newest_articles(session, category=category or None, paper=paper or None,
                                    limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return render(request, "today.html", {
@@ -82,11 +82,8 @@ def related_items(session: Any, article_id: int) -> list[dict[str, Any]] | None:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-async def article_page(request: Request, article_id: int, session: SessionDep, user: UserDep) -> HTMLResponse:
-    return await run_page(request, _article_page, request, article_id, session, user)
-
-
-def _article_page(request: Request, article_id: int, session: Session, user: WebUser | None) -> HTMLResponse:
+@quick_page
+def article_page(request: Request, article_id: int, session: SessionDep, user: UserDep) -> HTMLResponse:
     art = get_article(session, article_id)
     if art is None:
         raise HTTPException(404, f"There is no article #{article_id}.")
@@ -139,7 +136,7 @@ def drawn_sections(session: Any, article_id: int) -> dict[str, Any]:
 def background_page(request: Request, article_id: int, session: SessionDep) -> HTMLResponse:
     """Background drawn from earlier items is read across many articles, so like related items it arrives
     after the article (as a fragment for the page's script, or as a page of its own without script)."""
-    art = session.get(models.Article, article_id)
+    art = articles.article(session, article_id)
     if art is None:
         raise HTTPException(404, f"There is no article #{article_id}.")
     fragment = request.headers.get("x-fragment") == "1"
@@ -153,7 +150,7 @@ def background_page(request: Request, article_id: int, session: SessionDep) -> H
 def related_page(request: Request, article_id: int, session: SessionDep) -> HTMLResponse:
     """Related items are ranked on demand (the costliest part of an article), so the article page links here
     and its script pulls this in as a fragment; without script it is a page of its own."""
-    art = session.get(models.Article, article_id)
+    art = articles.article(session, article_id)
     if art is None:
         raise HTTPException(404, f"There is no article #{article_id}.")
     items = related_items(session, article_id)

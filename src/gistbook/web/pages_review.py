@@ -9,16 +9,17 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gistbook.review.daily import learner_date, next_card_today, today
 from gistbook.review.scheduler import interval_label, latest_rating, preview_intervals
-from gistbook.store import models as m
+from gistbook.store import articles, notes
+from gistbook.store import cards as card_store
+from gistbook.store.articles import bullet_context
 from gistbook.store.learners import Settings, SettingsError, get_settings, parse_exam_date, set_settings
 from gistbook.web.charts import bar_chart, hbar_chart, ring
-from gistbook.web.deps import QueryId, SessionDep, StoreDep, UserDep, WebUser, run_page, user_id_of
-from gistbook.web.queries import bullet_context
+from gistbook.web.deps import QueryId, SessionDep, StoreDep, UserDep, WebUser, user_id_of
+from gistbook.web.speed import quick_page
 from gistbook.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -53,15 +54,15 @@ def plan_form(settings: Settings, back: str, errors: dict[str, str] | None = Non
 # ---- review ----------------------------------------------------------------------------------------------------
 
 @router.get("/review", response_class=HTMLResponse)
-async def review_page(request: Request, session: SessionDep, user: UserDep,
-                      exam: Annotated[str | None, Query(max_length=20)] = None,
-                      added: Annotated[int | None, Query(ge=0, le=NOTICE_MAX)] = None,
-                      had: Annotated[int | None, Query(ge=0, le=NOTICE_MAX)] = None,
-                      skipped: Annotated[int | None, Query(ge=0, le=NOTICE_MAX)] = None,
-                      undone: QueryId = None, undo: Annotated[str | None, Query(max_length=10)] = None) \
-        -> HTMLResponse:
+@quick_page
+def review_page(request: Request, session: SessionDep, user: UserDep,
+                exam: Annotated[str | None, Query(max_length=20)] = None,
+                added: Annotated[int | None, Query(ge=0, le=NOTICE_MAX)] = None,
+                had: Annotated[int | None, Query(ge=0, le=NOTICE_MAX)] = None,
+                skipped: Annotated[int | None, Query(ge=0, le=NOTICE_MAX)] = None,
+                undone: QueryId = None, undo: Annotated[str | None, Query(max_length=10)] = None) -> HTMLResponse:
     notices = {"added": added, "had": had, "skipped": skipped, "undone": undone, "nothing_to_undo": undo == "none"}
-    return await run_page(request, _review_page, request, session, user, exam, notices, None)
+    return _review_page(request, session, user, exam, notices, None)
 
 
 def _review_page(request: Request, session: Session, user: WebUser | None, exam: str | None,
@@ -90,7 +91,7 @@ def _undone_card(session: Session, user_id: int | None, card_id: int | None) -> 
 
 def _ratings(session: Session, card: dict[str, Any] | None) -> list[tuple[int, str, str]]:
     """The four buttons, each with the interval FSRS would give (Again 1m, Good 3d, …)."""
-    row = session.get(m.Card, card["id"]) if card else None
+    row = card_store.card(session, card["id"]) if card else None
     if row is None:
         return [(value, label, "") for value, label in RATINGS]
     spans = preview_intervals(row)
@@ -143,7 +144,7 @@ def make_cards_preview(request: Request, session: SessionDep, user: UserDep,
 
     title = None
     if article is not None:
-        found = session.get(m.Article, article)
+        found = articles.article(session, article)
         if found is None:
             raise HTTPException(404, f"no article {article}")
         title = found.title
@@ -171,12 +172,7 @@ def make_cards(store: StoreDep, user: UserDep, source: Annotated[str, Form(patte
 
 
 def _question_cards(session: Session, user_id: int | None) -> int:
-    from sqlalchemy import func
-
-    from gistbook.review.scheduler import owned_by
-
-    return int(session.scalar(select(func.count(m.Card.id)).where(owned_by(user_id), m.Card.origin == "question"))
-               or 0)
+    return card_store.count_cards(session, user_id, "question")
 
 
 @router.post("/notes/{note_id:int}/card")
@@ -184,7 +180,7 @@ def note_to_card(note_id: int, store: StoreDep, user: UserDep) -> RedirectRespon
     from gistbook.review import ReviewError, card_from_note
 
     with store.sessions.begin() as session:
-        note = session.get(m.Note, note_id)
+        note = notes.note(session, note_id)
         try:
             card_from_note(session, note_id, user_id_of(user))
         except ReviewError as exc:

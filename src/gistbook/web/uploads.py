@@ -17,7 +17,7 @@ from starlette.datastructures import FormData, UploadFile
 from gistbook.config import Settings
 from gistbook.records import one_line
 from gistbook.store import Store
-from gistbook.web.snapshots import refresh_after_ingest
+from gistbook.web.speed import refresh_after_ingest
 
 MAX_FILES = 200
 CHUNK = 1 << 20

@@ -1,10 +1,10 @@
-"""Local mode: finished HTML of read-only pages, kept until the database changes.
+"""Local mode: finished HTML of read-only pages, kept in memory until the database changes.
 
-A page is served from memory only while SQLite's `PRAGMA data_version`, read on a connection of our own,
-is what it was when the page was rendered: any commit by any other connection or process (an ingest in a
-terminal, a note saved through the app) changes it, so a stored page can never outlive the data it shows.
-The review page also depends on the clock (cards fall due), so it is kept a few seconds at most. Server
-mode (PostgreSQL, per-learner pages, several processes) does not use this.
+A page is served from memory only while SQLite's data_version counter (store/changes.py's DataVersion, read on
+a connection of our own) is what it was when the page was rendered: any commit by any other connection or
+process (an ingest in a terminal, a note saved through the app) changes it, so a stored page can never outlive
+the data it shows. The review page also depends on the clock (cards fall due), so it is kept a few seconds at
+most. Server mode (PostgreSQL, per-learner pages, several processes) does not use this.
 """
 
 from __future__ import annotations

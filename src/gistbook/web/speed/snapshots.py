@@ -1,9 +1,10 @@
-"""Dossier pages from snapshots: the default view of a topic is rendered once and kept in the database.
+"""Kept pages in the database: each topic's default dossier view and the Topics index, rebuilt when stale.
 
 Building a dossier reads hundreds of rows and renders ~50 KiB of HTML (~20 ms); checking a snapshot's version
 reads the topic's newest items and the entities it names (~1 ms). A snapshot whose version no longer matches the
 data, or that was rendered by other code or templates, is rebuilt on the spot, so a page never shows less than
 the store holds. Ingest refreshes the snapshots of the topics it touched, so readers rarely pay for a build.
+The rows themselves are read and written by store/snapshots.py.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gistbook.link import dossier as dossier_mod
@@ -21,8 +21,7 @@ from gistbook.link import series
 from gistbook.link import topics as topics_mod
 from gistbook.records import date_sort_key
 from gistbook.store import Store
-from gistbook.store import models as m
-from gistbook.store.snapshots import Snapshot, load_snapshot, save_snapshot
+from gistbook.store.snapshots import Snapshot, Topic, load_snapshot, save_snapshot, topics_to_refresh
 from gistbook.web import charts
 from gistbook.web.charts import SeriesPoint, series_chart, timeline_strip
 from gistbook.web.templating import TEMPLATES, templates
@@ -79,7 +78,7 @@ def snapshot_key(topic_id: int, window: int = PAGE_WINDOW) -> str:
     return f"dossier:{topic_id}:{window}"
 
 
-def build_snapshot(session: Session, store: Store, topic: m.Topic) -> Snapshot:
+def build_snapshot(session: Session, store: Store, topic: Topic) -> Snapshot:
     """Build the topic's default dossier view now and keep it (best effort)."""
     dossier, version, entity_ids = dossier_mod.build_versioned(session, topic, PAGE_WINDOW)
     snapshot = Snapshot(f"{FINGERPRINT}:{version}", entity_ids, dossier["topic"],
@@ -88,7 +87,7 @@ def build_snapshot(session: Session, store: Store, topic: m.Topic) -> Snapshot:
     return snapshot
 
 
-def current_snapshot(session: Session, topic: m.Topic) -> Snapshot | None:
+def current_snapshot(session: Session, topic: Topic) -> Snapshot | None:
     """The topic's kept dossier if it still shows the data as it is now (about a millisecond to check)."""
     snapshot = load_snapshot(session, snapshot_key(topic.id))
     if snapshot is None or not snapshot.version.startswith(f"{FINGERPRINT}:"):  # none, or other code's HTML
@@ -97,7 +96,7 @@ def current_snapshot(session: Session, topic: m.Topic) -> Snapshot | None:
     return snapshot if snapshot.version == f"{FINGERPRINT}:{current}" else None
 
 
-def _current(session: Session, store: Store, topic: m.Topic) -> tuple[Snapshot, bool]:
+def _current(session: Session, store: Store, topic: Topic) -> tuple[Snapshot, bool]:
     """The topic's snapshot when still current, else a new one built and kept; and whether it was built."""
     snapshot = current_snapshot(session, topic)
     if snapshot is not None:
@@ -109,17 +108,7 @@ def refresh_dossiers(store: Store, article_ids: list[int] | None = None, limit: 
     """Bring the snapshots of the topics these articles belong to (all topics when None) up to date, largest
     topics first; returns how many were rebuilt."""
     with store.session() as session:
-        q = (select(m.TopicArticle.topic_id).group_by(m.TopicArticle.topic_id)
-             .order_by(func.count().desc(), m.TopicArticle.topic_id).limit(limit))
-        if article_ids is not None:
-            touched = select(m.TopicArticle.topic_id).where(m.TopicArticle.article_id.in_(article_ids or [-1]))
-            q = q.where(m.TopicArticle.topic_id.in_(touched))
-        rebuilt = 0
-        for topic_id in list(session.scalars(q)):
-            topic = session.get(m.Topic, topic_id)
-            if topic is not None:
-                rebuilt += _current(session, store, topic)[1]
-    return rebuilt
+        return sum(_current(session, store, topic)[1] for topic in topics_to_refresh(session, article_ids, limit))
 
 
 def refresh_after_ingest(store: Store, report: dict[str, Any]) -> int:

@@ -1,4 +1,5 @@
-"""Read queries only the pages need (Today's filtered list); everything else comes from library functions."""
+"""Reads of articles and their bullets that the pages, the cards and the exports need: one article or bullet, the
+newest page of articles with ledes and syllabus tags, the category menu, a bullet's source, an article's topics."""
 
 from __future__ import annotations
 
@@ -11,8 +12,43 @@ from gistbook.store import models as m
 from gistbook.store.changes import memoised
 from gistbook.store.fastsql import in_list, rows
 
-PAPERS = [("GS1", "GS1 · History, Geography, Society"), ("GS2", "GS2 · Polity, Governance, IR"),
-          ("GS3", "GS3 · Economy, Environment, S&T, Security"), ("GS4", "GS4 · Ethics")]
+
+def article(session: Session, article_id: int) -> m.Article | None:
+    """One article by id (None when there is none)."""
+    return session.get(m.Article, article_id)
+
+
+def bullet(session: Session, bullet_id: int) -> m.Bullet | None:
+    """One bullet by id (None when there is none)."""
+    return session.get(m.Bullet, bullet_id)
+
+
+def top_tag(session: Session, article_id: int) -> str | None:
+    """An article's strongest syllabus tag."""
+    return session.scalar(select(m.ArticleTag.tag).where(m.ArticleTag.article_id == article_id)
+                          .order_by(m.ArticleTag.score.desc()).limit(1))
+
+
+def articles_of_bullets(session: Session, bullet_ids: list[int]) -> set[int]:
+    """The articles these bullets belong to."""
+    return set(session.scalars(select(m.Bullet.article_id).where(m.Bullet.id.in_(bullet_ids))))
+
+
+def article_ids(session: Session, *, within: list[int] | None = None, since: str | None = None) -> set[int]:
+    """Ids of the articles among `within` (every article when None) published on or after `since`."""
+    q = select(m.Article.id)
+    if within is not None:
+        q = q.where(m.Article.id.in_(within))
+    if since is not None:
+        q = q.where(m.Article.published >= since)
+    return set(session.scalars(q))
+
+
+def bullet_sources(session: Session, bullet_ids: list[int]) -> list[tuple[int, int, str, Any]]:
+    """(bullet id, article id, article title, published) of each of these bullets."""
+    return [(bullet_id, article_id, title, published) for bullet_id, article_id, title, published in session.execute(
+        select(m.Bullet.id, m.Article.id, m.Article.title, m.Article.published)
+        .join(m.Article, m.Article.id == m.Bullet.article_id).where(m.Bullet.id.in_(bullet_ids)))]
 
 
 _CATEGORIES = ("SELECT category, count(*) FROM articles WHERE category IS NOT NULL GROUP BY category "
@@ -40,10 +76,10 @@ def newest_articles(session: Session, *, category: str | None = None, paper: str
         tagged = select(m.ArticleTag.article_id).where(m.ArticleTag.tag >= f"{paper}:", m.ArticleTag.tag < f"{paper};")
         where.append(m.Article.id.in_(tagged))
     total = session.scalar(select(func.count()).select_from(m.Article).where(*where)) or 0
-    rows = list(session.scalars(select(m.Article).where(*where)
-                                .order_by(m.Article.published.desc().nulls_last(), m.Article.id.desc())
-                                .limit(limit).offset(offset)))
-    ids = [a.id for a in rows]
+    found = list(session.scalars(select(m.Article).where(*where)
+                                 .order_by(m.Article.published.desc().nulls_last(), m.Article.id.desc())
+                                 .limit(limit).offset(offset)))
+    ids = [a.id for a in found]
     ledes: dict[int, str] = {}
     counts: dict[int, int] = {}
     tags: dict[int, list[str]] = {}
@@ -59,7 +95,7 @@ def newest_articles(session: Session, *, category: str | None = None, paper: str
             tags.setdefault(art_id, []).append(tag)
     items = [{"id": a.id, "title": a.title, "category": a.category, "published": a.published,
               "published_precision": a.published_precision, "author": a.author, "lede": ledes.get(a.id, ""),
-              "bullets": counts.get(a.id, 0), "syllabus": tags.get(a.id, [])[:3]} for a in rows]
+              "bullets": counts.get(a.id, 0), "syllabus": tags.get(a.id, [])[:3]} for a in found]
     return items, total
 
 
@@ -82,12 +118,3 @@ def article_topics(session: Session, article_id: int) -> list[dict[str, Any]]:
     """The topics linking stored for one article (what link/ wrote at ingest), most central first."""
     return [{"name": name, "kind": kind, "score": round(score, 3)}
             for name, kind, score in rows(session, _ARTICLE_TOPICS, {"aid": article_id})]
-
-
-def notes_with_cards(session: Session, note_ids: list[int], user_id: int | None) -> set[int]:
-    """Which of these notes the learner has already turned into review cards."""
-    if not note_ids:
-        return set()
-    owner = m.Card.user_id.is_(None) if user_id is None else m.Card.user_id == user_id
-    return set(session.scalars(select(m.Card.origin_id).where(owner, m.Card.origin == "note",
-                                                               m.Card.origin_id.in_(note_ids))))
