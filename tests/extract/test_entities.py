@@ -113,6 +113,15 @@ def test_office_after_the_name_with_its_country() -> None:
     assert found["Kenji Sato"].country == "Japan"
 
 
+def test_the_last_of_a_name_office_list_does_not_take_the_office_before_its_and() -> None:
+    found = entities("Ravi Menon, Secretary, Ministry of Coal and Shri Vikram Singh addressed the meeting.")
+    assert found["Ravi Menon"].role == "Secretary, Ministry of Coal"  # the "and" is not part of the office
+    assert found["Vikram Singh"].role is None
+    found = entities("Shri Ravi Menon, Joint Secretary and Shri Vikram Singh addressed the meeting.")
+    assert found["Ravi Menon"].role == "Joint Secretary"
+    assert found["Vikram Singh"].role is None
+
+
 def test_foreign_office_holder_takes_the_country_of_the_office() -> None:
     found = entities("The talks were held with H.E. Mr. Lars Holm, Foreign Minister of Norway.")
     assert found["Lars Holm"].role == "Foreign Minister"

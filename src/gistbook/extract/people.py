@@ -155,6 +155,8 @@ def role_after(doc: Doc, end: int, heads: Heads, lex: Lexicon) -> tuple[str | No
                 and (is_capitalised(doc[k], heads.honorifics) or doc[k].text in ROLE_JOINERS):
             k += 1
         role_end = k
+        while role_end > role_start and doc[role_end - 1].text in ROLE_JOINERS:
+            role_end -= 1  # "Secretary, Ministry of Coal and B": the "and" starts the next person
     country = None
     if role_end + 1 < len(doc) and doc[role_end].text == ",":
         country = _country_ent(doc, role_end + 1, lex)
@@ -179,11 +181,29 @@ def _office_before_comma(doc: Doc, start: int, heads: Heads) -> bool:
     k = start - 1
     while k >= 0 and (doc[k].text in heads.honorifics or doc[k].text == "."):
         k -= 1
+    if k >= 0 and doc[k].text == "and":  # "A, Joint Secretary, and B": the last of the list
+        return _person_before_office(doc, k - 1 if k > 0 and doc[k - 1].text == "," else k, heads)
     if k < 0 or doc[k].text != ",":
         return False
     first = next((t.i for t in doc[0:start] if t.ent_type_ == "PERSON" or t.text in heads.honorifics), start)
     opening = doc[max(0, first - 12):first]
     return not any(t.text in heads.office for t in opening)  # the list opens on a name
+
+
+def _person_before_office(doc: Doc, end: int, heads: Heads) -> bool:
+    """Whether the words before `end` run "Name, Office" or "Name, Office, Organisation": the office there
+    belongs to that name."""
+    k, office, commas = end - 1, False, 0
+    while k > 0 and doc[k].text not in (";", ".") and doc[k].ent_type_ != "PERSON":
+        if doc[k].text == ",":
+            if office and doc[k - 1].ent_type_ == "PERSON":
+                return True
+            commas += 1
+            if commas > 1:
+                return False
+        office = office or doc[k].text in heads.office
+        k -= 1
+    return False
 
 
 def _acronym(word: str) -> bool:
@@ -252,9 +272,12 @@ def person_at(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> Person | None:
     name = doc[start:end].text
     role, country = role_before(doc, start, heads, lex)
     after = role_after(doc, end, heads, lex)
-    if role is None or after[0] is not None and _office_before_comma(doc, start, heads):
-        # in a list "A, Joint Director; B, Chief Editor" an office before B's comma is A's: B's own follows B
-        role, country = after if after[0] is not None else (role, country)
+    if role is not None and _office_before_comma(doc, start, heads):
+        # in a list "A, Joint Director; B, Chief Editor" (or "…, and B") an office before B is A's: B's own, if
+        # any, follows B
+        role, country = after
+    elif role is None and after[0] is not None:
+        role, country = after
     known = lex.people.get(name)
     if known is not None:
         name, known_country = known
