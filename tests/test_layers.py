@@ -13,6 +13,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "gistbook"
 FLOORS: dict[str, int] = {
     **dict.fromkeys(("cli", "web", "__main__"), 3),  # interfaces
@@ -178,15 +180,6 @@ def _imports_models(relative: str, tree: ast.Module) -> bool:
     return False
 
 
-def test_interfaces_and_review_use_store_functions_not_tables() -> None:
-    holders = {relative for relative, tree in _modules().items()
-               if _unit(relative) in NO_TABLES and _imports_models(relative, tree)}
-    new = sorted(holders - KNOWN_TABLE_IMPORTS)
-    assert not new, f"these import gistbook.store.models (call a named function in store/ instead): {new}"
-    moved = sorted(KNOWN_TABLE_IMPORTS - holders)
-    assert not moved, f"{moved} no longer import the tables: take them off KNOWN_TABLE_IMPORTS in this test"
-
-
 def test_the_table_check_sees_every_spelling() -> None:
     spellings = ["from gistbook.store import models", "from gistbook.store import models as m",
                  "from gistbook.store.models import Card", "import gistbook.store.models",
@@ -202,10 +195,13 @@ USES_WITHOUT_TABLES = ("quiz", "page", "pipeline")
 KNOWN_USE_TABLE_IMPORTS: set[str] = set()  # to shrink and never to grow; empty today
 
 
-def test_quiz_and_page_use_store_functions_not_tables() -> None:
+@pytest.mark.parametrize(("units", "known"), [(NO_TABLES, KNOWN_TABLE_IMPORTS),
+                                               (USES_WITHOUT_TABLES, KNOWN_USE_TABLE_IMPORTS)],
+                         ids=["interfaces-review-link", "quiz-page-pipeline"])
+def test_packages_use_store_functions_not_tables(units: tuple[str, ...], known: set[str]) -> None:
     holders = {relative for relative, tree in _modules().items()
-               if _unit(relative) in USES_WITHOUT_TABLES and _imports_models(relative, tree)}
-    new = sorted(holders - KNOWN_USE_TABLE_IMPORTS)
+               if _unit(relative) in units and _imports_models(relative, tree)}
+    new = sorted(holders - known)
     assert not new, f"these import gistbook.store.models (call a named function in store/ instead): {new}"
-    moved = sorted(KNOWN_USE_TABLE_IMPORTS - holders)
-    assert not moved, f"{moved} no longer import the tables: take them off KNOWN_USE_TABLE_IMPORTS in this test"
+    moved = sorted(known - holders)
+    assert not moved, f"{moved} no longer import the tables: take them off the known list in this test"
