@@ -122,6 +122,13 @@ def test_the_last_of_a_name_office_list_does_not_take_the_office_before_its_and(
     assert found["Vikram Singh"].role is None
 
 
+def test_initials_alone_are_no_person() -> None:
+    found = entities("The campaign reached Gen Z voters across the country.")
+    assert not [name for name, mention in found.items() if mention.type == "person"]
+    found = entities("Shri R.C. Meena, Under Secretary, signed the order.")  # initials with a surname still are
+    assert found["R. C. Meena"].role == "Under Secretary"
+
+
 def test_foreign_office_holder_takes_the_country_of_the_office() -> None:
     found = entities("The talks were held with H.E. Mr. Lars Holm, Foreign Minister of Norway.")
     assert found["Lars Holm"].role == "Foreign Minister"

@@ -60,6 +60,8 @@ def clean_name(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> tuple[int, in
             return None
     if doc[start:end].text.lower() in not_people:
         return None
+    if not any(sum(c.isalpha() for c in t.text) >= 2 and "." not in t.text.rstrip(".") for t in doc[start:end]):
+        return None  # "Gen Z", "R.C.": initials alone name nobody
     if any(_GLUED.search(token.text) for token in doc[start:end]):
         return None  # "Jitendra SinghIndia", "NaddaUnder": a name run into the next heading
     for token in (doc[start], doc[end - 1]):
