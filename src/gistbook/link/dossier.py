@@ -42,7 +42,7 @@ from gistbook.store import dossier_reads
 from gistbook.store.topics import Topic
 
 MAX_ARTICLES = 300  # newest articles a dossier is built from
-# Every module whose code shapes a dossier: a kept snapshot made by other code is rebuilt (web/snapshots.py).
+# Every module whose code shapes a dossier: a kept snapshot made by other code is rebuilt (web/speed/snapshots.py).
 CODE_FILES = tuple(Path(module.__file__ or "") for module in (
     dossier_figures, dossier_people, dossier_points, dossier_records, dossier_scope, dossier_summary,
     dossier_timeline, dossier_reads)) + (Path(__file__),)
