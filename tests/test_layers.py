@@ -55,22 +55,25 @@ def _unit(relative: str) -> str:
     return relative.split("/", 1)[0].removesuffix(".py")
 
 
-def _imported_units(relative: str, tree: ast.Module) -> set[str]:
-    """The gistbook packages and top-level modules a file imports, relative imports resolved."""
+def _imports(relative: str, tree: ast.Module) -> list[tuple[str, list[str]]]:
+    """Each import of a file as (module, names taken from it), relative imports resolved."""
     here = ["gistbook", *relative.removesuffix(".py").split("/")]
-    if here[-1] == "__init__":
-        here = here[:-1] + ["__init__"]
-    found: set[str] = set()
+    found: list[tuple[str, list[str]]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
+            found += [(alias.name, []) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             base = here[:-node.level] if node.level else []
-            module = ".".join(base + ([node.module] if node.module else []))
-            names = [f"{module}.{alias.name}" if module == "gistbook" else module for alias in node.names]
-        else:
-            continue
-        found.update(name.split(".")[1] for name in names if name.startswith("gistbook.") and "." in name)
+            found.append((".".join(base + ([node.module] if node.module else [])), [a.name for a in node.names]))
+    return found
+
+
+def _imported_units(relative: str, tree: ast.Module) -> set[str]:
+    """The gistbook packages and top-level modules a file imports."""
+    found: set[str] = set()
+    for module, names in _imports(relative, tree):
+        full = [f"{module}.{name}" for name in names] if module == "gistbook" else [module]
+        found.update(name.split(".")[1] for name in full if name.startswith("gistbook.") and "." in name)
     return found - {_unit(relative)}
 
 
@@ -165,19 +168,9 @@ def test_the_sql_check_tells_sql_from_prose() -> None:
 
 def _imports_models(relative: str, tree: ast.Module) -> bool:
     """Whether a file imports gistbook.store.models, in any spelling (absolute, relative, `from … import models`)."""
-    here = ["gistbook", *relative.removesuffix(".py").split("/")]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = here[:-node.level] if node.level else []
-            module = ".".join(base + ([node.module] if node.module else []))
-            names = [module, *(f"{module}.{alias.name}" for alias in node.names)]
-        else:
-            continue
-        if any(name == "gistbook.store.models" or name.startswith("gistbook.store.models.") for name in names):
-            return True
-    return False
+    models = "gistbook.store.models"
+    return any(name == models or name.startswith(models + ".")
+               for module, names in _imports(relative, tree) for name in [module, *(f"{module}.{n}" for n in names)])
 
 
 def test_the_table_check_sees_every_spelling() -> None:
