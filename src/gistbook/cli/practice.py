@@ -208,7 +208,7 @@ def export(
         fail(f"unknown export kind {kind!r}; choose anki or markdown")
     from gistbook.export.anki import ExportError, export_anki
     from gistbook.quiz import QuizError, generate
-    from gistbook.store.questions import any_question
+    from gistbook.store.quiz_questions import any_question
 
     try:
         with store.sessions.begin() as session:

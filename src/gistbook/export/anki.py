@@ -14,7 +14,7 @@ from gistbook.quiz.kb import topic_article_ids
 from gistbook.quiz.options import LETTERS
 from gistbook.store.articles import article_ids, bullet_sources
 from gistbook.store.cards import cards_to_export
-from gistbook.store.questions import questions_in_order
+from gistbook.store.quiz_questions import questions_in_order
 
 QUESTION_MODEL_ID = 1742_0500_01  # fixed forever: changing them makes Anki see new note types
 CARD_MODEL_ID = 1742_0500_02

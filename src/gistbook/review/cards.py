@@ -15,7 +15,7 @@ from gistbook.quiz.worthiness import worthiness
 from gistbook.review.scheduler import ReviewError, card_dict, utc
 from gistbook.store import articles, notes
 from gistbook.store import cards as card_store
-from gistbook.store.questions import questions
+from gistbook.store.quiz_questions import questions
 
 NOTE_SPLIT = "::"
 
@@ -131,7 +131,7 @@ def cards_from_facts(session: Session, user_id: int | None = None, topic: str | 
     return make_fact_cards(session, user_id, topic, now, article_id=article_id)["made"]
 
 
-def question_card_text(question: Any) -> tuple[str, str]:  # a stored question (store/questions.py)
+def question_card_text(question: Any) -> tuple[str, str]:  # a stored question (store/quiz_questions.py)
     """Front (stem and lettered options) and back (key, explanation) of a question card."""
     front = question.stem
     if question.options:

@@ -1,7 +1,6 @@
 """The questions the quiz generates and serves: stored by fingerprint, read back with their citations.
 
-quiz/service.py and quiz/stored.py call these; the review cards, the Anki export and the CLI read questions
-through store/questions.py.
+quiz/service.py and quiz/stored.py call these, and so do the review cards, the Anki export and the CLI.
 """
 
 from __future__ import annotations
@@ -26,11 +25,13 @@ class StoredQuestion:
     explanation: str
     source_bullet_ids: list[int]
     generator: str
+    fingerprint: str = ""
+    syllabus: str | None = None
 
 
 def _stored(row: m.Question) -> StoredQuestion:
-    return StoredQuestion(row.id, row.kind, row.stem, list(row.options), row.answer, row.explanation,
-                          list(row.source_bullet_ids or []), row.generator)
+    return StoredQuestion(row.id, row.kind, row.stem, list(row.options or []), row.answer, row.explanation,
+                          list(row.source_bullet_ids or []), row.generator, row.fingerprint, row.syllabus)
 
 
 def ids_by_fingerprint(session: Session, fingerprints: list[str]) -> dict[str, int]:
@@ -65,6 +66,16 @@ def questions(session: Session, ids: list[int] | None = None) -> list[StoredQues
     if ids is not None:
         q = q.where(m.Question.id.in_(ids))
     return [_stored(row) for row in session.scalars(q)]
+
+
+def questions_in_order(session: Session) -> list[StoredQuestion]:
+    """Every stored question in id order (the Anki export)."""
+    return [_stored(row) for row in session.scalars(select(m.Question).order_by(m.Question.id))]
+
+
+def any_question(session: Session) -> bool:
+    """Whether any question is stored."""
+    return session.scalar(select(m.Question.id).limit(1)) is not None
 
 
 def citations(session: Session, bullet_ids: list[int] | set[int]) -> dict[int, tuple[int, str, str | None]]:
