@@ -15,6 +15,8 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "acceptance" / "seed-article.txt"
 SEED_GOLD = SHARED / "acceptance" / "seed-gold.json"
 CORPUS = SHARED / "corpus" / "pib-2026-02-25_2026-03-31.jsonl"
+pytest_plugins = ["tests.store_copies"]  # the store_copies fixture
+
 PG_ADMIN_URL = os.environ.get("GISTBOOK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 
@@ -22,6 +24,22 @@ def corpus_records(limit: int | None = None) -> list[dict]:
     with CORPUS.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
     return rows[:limit] if limit else rows
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_password_hashes() -> Iterator[None]:
+    """argon2 at its real cost takes ~0.1 s per hash and per check, and the account tests sign in hundreds of
+    times: in this process they hash with the same algorithm at its lowest cost. Servers started as subprocesses
+    keep the real cost, and test_accounts holds the real profile."""
+    from argon2 import PasswordHasher
+
+    from gistbook.store import users
+
+    real = users.hasher, users._DUMMY_HASH
+    users.hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    users._DUMMY_HASH = users.hasher.hash("not-a-real-password-only-for-timing")
+    yield
+    users.hasher, users._DUMMY_HASH = real
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher, profiles
 from sqlalchemy import select
 from tests.server.conftest import Server
 from tests.server.server_helpers import PASSWORD, SECRET, api_token, csrf_of, sign_in
@@ -88,6 +89,13 @@ def test_password_change_needs_the_old_one_and_signs_out_other_sessions(server: 
         stored = session.scalar(select(models.User.password_hash).where(models.User.name == "asha"))
     assert stored is not None and stored.startswith("$argon2id$")
     sign_in(server.client(), "asha", "another long pass")
+
+
+def test_passwords_are_hashed_at_the_real_cost_outside_the_tests() -> None:
+    """The suite hashes cheaply (tests/conftest.py); what runs for a learner is argon2id at 64 MiB and 3 passes."""
+    assert accounts.PROFILE == profiles.RFC_9106_LOW_MEMORY
+    made = PasswordHasher.from_parameters(accounts.PROFILE).hash(PASSWORD)
+    assert made.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
 
 
 def test_roles_guard_ingest_delete_and_admin_pages(server: Server) -> None:

@@ -66,8 +66,10 @@ def served_store(folder: Path, env: dict[str, str] | None = None) -> Iterator[di
 
 
 def settle(page: Any) -> None:
-    """Wait for the parts that arrive after the page (related items, drawn background)."""
-    page.wait_for_load_state("networkidle")
+    """Wait for the parts that arrive after the page (related items, drawn background): app.js drops a box's
+    data-fragment once its part is in. (Waiting for the network to be idle costs half a second a page.)"""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => !document.querySelector('[data-fragment]')", timeout=20_000)
 
 
 def open_every_fold(page: Any) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.store_copies import StoreCopies
+from tests.store_copies import demo_notes as ingest_demo_notes
 from tests.web.web_fixtures import economy_article, japan_article, japan_followup_article, local_client, save_linked
 
 from gistbook.config import load_settings
@@ -16,11 +18,20 @@ from gistbook.web import create_app
 
 
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    """Every page test runs on SQLite and on PostgreSQL (the `db_url` fixture of tests/conftest.py)."""
+def store(db_url: str, request: pytest.FixtureRequest, store_copies: StoreCopies) -> Iterator[Store]:
+    """Every page test runs on SQLite and on PostgreSQL (the `db_url` fixture of tests/conftest.py). A test that
+    asks for `demo_notes` starts from a copy of a store the demo notes were ingested into once."""
+    if "demo_notes" in request.fixturenames:
+        store_copies.copy_into(db_url, "demo", ingest_demo_notes)
     opened = Store(db_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def demo_notes() -> None:
+    """The bundled demo notes, read by the real pipeline, are in `store` (questions need exam-worthy statements
+    on one subject, which three small articles rarely hold)."""
 
 
 @pytest.fixture

@@ -14,13 +14,6 @@ from gistbook.store import Store
 PRELIMS = ["statements", "how-many", "pairs", "chronology", "cloze"]
 
 
-@pytest.fixture
-def demo_notes(store: Store) -> None:
-    from gistbook.pipeline import ingest_demo
-
-    assert not ingest_demo(store).failed
-
-
 def keys_of(store: Store, ids: list[int]) -> dict[int, dict]:
     with store.session() as session:
         return {qid: get_question(session, qid) for qid in ids}

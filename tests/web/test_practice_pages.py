@@ -5,20 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
 from fastapi.testclient import TestClient
 
 from gistbook.quiz import get_question
 from gistbook.store import Store
-
-
-@pytest.fixture
-def demo_notes(store: Store) -> None:
-    """The bundled demo notes: questions need exam-worthy statements on one subject, which three small
-    articles rarely hold."""
-    from gistbook.pipeline import ingest_demo
-
-    assert not ingest_demo(store).failed
 
 
 def test_quiz_answer_and_score(client: TestClient, store: Store, demo_notes: None) -> None:
