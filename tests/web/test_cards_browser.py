@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from tests.store_copies import StoreCopies
 from tests.web.browser_helpers import DESKTOP, PHONE, launch_browser, require_browser, running_server, shoot
 from tests.web.cards_fixtures import FIXED_POINTS, TOPIC, crowded_japan_article
 from tests.web.web_fixtures import save_linked
@@ -30,13 +31,16 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-@pytest.fixture
-def site(tmp_path: Any) -> Iterator[str]:
-    """A fresh store (one 259-card topic) and server per test: each test starts with no cards and no plan."""
-    db_url = f"sqlite:///{tmp_path / 'cards.db'}"
-    store = Store(db_url)
+def crowded_topic(store: Store) -> None:
     save_linked(store, crowded_japan_article(TOTAL - FIXED_POINTS))
-    store.close()
+
+
+@pytest.fixture
+def site(tmp_path: Any, store_copies: StoreCopies) -> Iterator[str]:
+    """A fresh store (a copy of one with a 259-card topic) and server per test: each test starts with no cards
+    and no plan."""
+    db_url = f"sqlite:///{tmp_path / 'cards.db'}"
+    store_copies.copy_into(db_url, "crowded-japan", crowded_topic)
     with running_server(db_url) as base:
         yield base
 
