@@ -41,6 +41,7 @@ def wait_for(check, seconds: float, what: str) -> None:  # type: ignore[no-untyp
         time.sleep(0.2)
 
 
+@pytest.mark.slow
 def test_a_worker_killed_mid_job_loses_and_duplicates_nothing(server: IntakeServer, pg_url: str,
                                                               tmp_path: Path) -> None:
     server.article_delay_s = 0.2  # slow enough that the kill lands inside a job

@@ -101,12 +101,14 @@ def fuzz(schema: Any, headers: dict[str, str]) -> list[str]:
     return failures
 
 
+@pytest.mark.slow
 def test_local_api_never_answers_5xx(local_api: Any) -> None:
     failures = fuzz(local_api, {})
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.postgres
+@pytest.mark.slow
 def test_server_api_never_answers_5xx_to_a_learner(server_api: tuple[Any, dict[str, str]]) -> None:
     failures = fuzz(*server_api)
     assert not failures, "\n".join(failures)
