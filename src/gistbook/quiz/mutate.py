@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence
 from gistbook.quiz.quality import acronym_letters, fact_sentence, initials, person_name, resembles, vague_claim
+from gistbook.quiz.regions import neighbours
 from gistbook.quiz.text import NUMBER_IN_TEXT, NUMBER_WORDS, YEAR, format_like, parse_number
 from gistbook.quiz.truth import Verdict, evaluate
 from gistbook.quiz.worthiness import WORTHY, worthiness
@@ -57,7 +58,8 @@ def standalone(sentence: Sentence) -> bool:
             and self_contained(text)
             and not is_anaphoric(text) and not SPEECH.search(text) and not DEBRIS.search(text) and not _listing(text)
             and "?" not in text and not text.endswith(":") and fact_sentence(text) and worthiness(text) >= WORTHY
-            and not NEVER_ASKED.search(text) and not unnamed_reference(text) and not vague_claim(text, checkable))
+            and not NEVER_ASKED.search(text) and not GLUED_HEADING.search(text)
+            and not unnamed_reference(text) and not vague_claim(text, checkable))
 
 
 # what a statement never rests on: a figure to two decimals, a department's budget line, a time only its
@@ -69,14 +71,22 @@ NEVER_ASKED = re.compile(r"\b\d+\.\d{2}\b|\b(?:B\.E\.|R\.E\.|Budget Estimates?|R
                          # cleared, a notification's number
                          r"\bcogni[sz]ance of (?:a |the )?(?:media|news) reports?\b|\bapproved the (?:proposed )?"
                          r"(?:combination|acquisition|merger)\b|\bG\.S\.R\.|\bS\.O\.\s*\d|\bnotification No\b|"
-                         r"\bclause \(\d+\)", re.IGNORECASE)
+                         r"\bclause \(\d+\)|"
+                         # a budget estimate written short ("BE 2026-27", "RE 2025-26")
+                         r"(?-i:\b[BR]E\s+20\d\d\b)", re.IGNORECASE)
+# "Signing of the Social Security Agreement: India has signed 22 …": a heading glued to its text
+GLUED_HEADING = re.compile(r"^[^.:;]{8,120}:\s+\S")
 # "the scheme", "the Regulations": a thing only the sentence before names
 GENERIC_REFERENCE = re.compile(r"\b(?:[Tt]he|[Ee]ach|[Tt]his|[Tt]hese) (?:[a-z]+ )?(?:[Ss]cheme|[Mm]ission|"
                                r"[Pp]rogramme|[Pp]rogram|[Pp]lan|[Pp]roject|[Ii]nitiative|[Pp]olicy|[Rr]egulations|"
                                r"[Rr]ules|[Pp]ortal|[Pp]latform|[Ff]acility|[Ff]und|[Ss]tate|[Cc]ommittee|[Aa]ct|[Bb]ill|"
                                r"[Aa]uthority|[Aa]wards?|[Ee]xamination|[Ee]xam|[Rr]akes?|[Ee]vent|[Cc]ampaign|"
                                r"[Cc]onference|[Ss]ummit|[Cc]entre|[Cc]orridor|[Pp]lant|[Rr]eport|[Cc]ompany|"
-                               r"[Ss]ector|[Cc]risis|[Cc]ountry)\b(?!\s+(?:of|for|on)\s+[A-Z])|"
+                               r"[Ss]ector|[Cc]risis|[Cc]ountry|[Aa]greement|[Tt]reaty|[Pp]act|[Aa]ccord|[Dd]eal|"
+                               r"MoU|[Mm]emorandum|[Pp]artnership|[Cc]onvention|[Dd]eclaration|[Gg]ames|"
+                               r"[Ff]estival|[Ee]xhibition|[Tt]ournament|[Cc]ompetition|[Ee]xercise|[Dd]ialogue|"
+                               r"[Mm]eeting|[Vv]isit|[Dd]elegation|[Nn]ode|[Bb]enefit|[Ss]ession|[Ee]dition|"
+                               r"[Oo]rgani[sz]ation|[Bb]ody|[Aa]gency|[Ii]nstitute|[Vv]essel|[Ss]hip|[Ss]atellite)\b(?!\s+(?:of|for|on)\s+[A-Z])|"
                                r"\b(?:their|her|his)\b")
 
 
@@ -269,8 +279,11 @@ def _other_countries(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: ran
     if "countries" not in kb.derived:
         kb.derived["countries"] = [name for name, _role, _country in kb.entities.get("country", [])
                                    if fold_name(name) != "india" and not name.startswith("The ") and len(name) > 3]
-    pool = [name for name in kb.derived["countries"] if fold_name(name) not in named]
-    return like_length(pool, mark.text, rng)[:4]
+    stored = like_length([name for name in kb.derived["countries"] if fold_name(name) not in named], mark.text, rng)
+    pool = [name for name in neighbours(mark.value, stored) if fold_name(name) not in named]
+    known, others = [name for name in pool if name in stored], [name for name in pool if name not in stored]
+    rng.shuffle(others)
+    return (known + others)[:4]  # a neighbour of the right country: Oman for Saudi Arabia, never Liechtenstein
 
 
 def _other_people(kb: KnowledgeBase, mark: Mark, rng: random.Random) -> list[str]:

@@ -66,7 +66,9 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
         rows = key_dates(session, topic_article_ids(session, topic), KEY_DATES_FOR_CHRONOLOGY, about=topic)
         kb.derived[("key_bullets", topic)] = {s["bullet_id"] for r in rows for s in r["sources"]}
     ctx = Context(kb, rng, topic)
-    active = generators_for(wanted)
+    # the kinds with the scarcest material (a founding year to pair, dated milestones) draw first, before the
+    # statement kinds take their sentences: a set then mixes every kind the material allows
+    active = sorted(generators_for(wanted), key=lambda g: g.kind not in ("pairs", "chronology"))
     misses: Counter[str] = Counter()
     tally = stats if stats is not None else Counter()
     out: list[dict[str, Any]] = []
