@@ -86,7 +86,8 @@ GENERIC_REFERENCE = re.compile(r"\b(?:[Tt]he|[Ee]ach|[Tt]his|[Tt]hese) (?:[a-z]+
                                r"MoU|[Mm]emorandum|[Pp]artnership|[Cc]onvention|[Dd]eclaration|[Gg]ames|"
                                r"[Ff]estival|[Ee]xhibition|[Tt]ournament|[Cc]ompetition|[Ee]xercise|[Dd]ialogue|"
                                r"[Mm]eeting|[Vv]isit|[Dd]elegation|[Nn]ode|[Bb]enefit|[Ss]ession|[Ee]dition|"
-                               r"[Oo]rgani[sz]ation|[Bb]ody|[Aa]gency|[Ii]nstitute|[Vv]essel|[Ss]hip|[Ss]atellite)\b(?!\s+(?:of|for|on)\s+[A-Z])|"
+                               r"[Oo]rgani[sz]ation|[Bb]ody|[Aa]gency|[Ii]nstitute|[Vv]essel|[Ss]hip|[Ss]atellite)\b"
+                               r"(?!\s+(?:of|for|on)\s+[A-Z])|"
                                r"\b(?:their|her|his)\b")
 
 
