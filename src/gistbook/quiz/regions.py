@@ -14,8 +14,9 @@ _REGIONS: dict[str, str] = {
                       "Brunei, Timor-Leste",
     "east asia": "China, Japan, South Korea, North Korea, Mongolia, Taiwan",
     "central asia": "Kazakhstan, Uzbekistan, Turkmenistan, Kyrgyzstan, Tajikistan",
-    "west asia": "Saudi Arabia, United Arab Emirates, UAE, Qatar, Oman, Kuwait, Bahrain, Yemen, Iran, Iraq, Israel, "
-                 "Jordan, Lebanon, Syria, Turkey, Türkiye, Palestine, Cyprus, Armenia, Azerbaijan, Georgia",
+    "gulf": "Saudi Arabia, United Arab Emirates, UAE, Qatar, Oman, Kuwait, Bahrain, Yemen, Iran, Iraq",
+    "levant and caucasus": "Israel, Jordan, Lebanon, Syria, Turkey, Türkiye, Palestine, Cyprus, Armenia, Azerbaijan, "
+                           "Georgia",
     "north africa": "Egypt, Libya, Tunisia, Algeria, Morocco, Sudan",
     "west africa": "Nigeria, Ghana, Senegal, Côte d'Ivoire, Ivory Coast, Mali, Burkina Faso, Niger, Guinea, "
                    "Sierra Leone, Liberia, Togo, Benin, Gambia, Guinea-Bissau, Cabo Verde, Mauritania",
