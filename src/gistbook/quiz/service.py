@@ -86,8 +86,8 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
         if outcome != "ok":
             tally[outcome] += 1
             misses[gen.name] += 1  # nothing new from this generator: after enough in a row, it is spent
-            if misses[gen.name] >= GIVE_UP_AFTER:
-                active.remove(gen)
+            if misses[gen.name] >= GIVE_UP_AFTER and len(active) > 1:
+                active.remove(gen)  # (a lone generator has nothing to hand over to: it uses the whole budget)
             continue
         assert draft is not None and question is not None
         misses[gen.name] = 0
