@@ -20,6 +20,7 @@ ATTEMPTS_PER_QUESTION = 25
 KEY_DATES_FOR_CHRONOLOGY = 20
 GIVE_UP_AFTER = 20  # consecutive failures before a generator is dropped for this call
 RETRIES_PER_TURN = 4
+LONE_PATIENCE = 4
 
 
 class QuizError(ValueError):
@@ -70,6 +71,8 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
     # statement kinds take their sentences: a set then mixes every kind the material allows
     active = sorted(generators_for(wanted), key=lambda g: g.kind not in ("pairs", "chronology"))
     misses: Counter[str] = Counter()
+    # one kind asked for: a generator with scarce material (1 try in 8 succeeds) must not give up on a bad run
+    give_up = GIVE_UP_AFTER * (LONE_PATIENCE if len(active) == 1 else 1)
     tally = stats if stats is not None else Counter()
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -86,8 +89,8 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
         if outcome != "ok":
             tally[outcome] += 1
             misses[gen.name] += 1  # nothing new from this generator: after enough in a row, it is spent
-            if misses[gen.name] >= GIVE_UP_AFTER and len(active) > 1:
-                active.remove(gen)  # (a lone generator has nothing to hand over to: it uses the whole budget)
+            if misses[gen.name] >= give_up:
+                active.remove(gen)
             continue
         assert draft is not None and question is not None
         misses[gen.name] = 0
