@@ -91,7 +91,23 @@ def has_finite_verb(text: str) -> bool:
     if AUX.search(text) or IRREGULAR.search(text):
         return True
     rest = text.split(" ", 1)[1] if " " in text else ""
-    return bool(PAST.search(rest) or PRESENT.search(rest))
+    return any(_verbal(rest, m.start()) for m in PAST.finditer(rest)) or bool(PRESENT.search(rest))
+
+
+# before an "-ed" word, these make it an adjective: "of advanced textiles", "the restructured scheme", "newly set-up"
+_ADJECTIVAL_BEFORE = frozenset({"the", "a", "an", "of", "for", "in", "on", "at", "by", "with", "from", "to", "and",
+                                "or", "its", "their", "his", "her", "our", "this", "these", "that", "those", "such",
+                                "newly", "highly", "well", "fully", "under", "into", "as", "than", "most", "more",
+                                "less", "various", "several", "all", "many", "other"})
+
+
+def _verbal(text: str, at: int) -> bool:
+    """An "-ed" word reads as a verb unless hyphenated onto a word ("Department-related") or after a determiner
+    or preposition ("of advanced technical textiles", "the restructured scheme")."""
+    if at > 0 and text[at - 1] == "-":
+        return False
+    before = text[:at].split()
+    return not before or before[-1].strip("(“\"‘',").casefold() not in _ADJECTIVAL_BEFORE
 
 
 FIRST_PERSON = re.compile(r"\bI\s+[a-z]|\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]y|[Yy]ou|[Yy]our|[Ll]et us|[Ll]et's)\b")

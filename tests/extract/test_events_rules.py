@@ -172,3 +172,40 @@ def test_long_sentences_are_shortened_to_one_line() -> None:
     )
     found = [e for e in events([text]) if e.date == "2010"]
     assert len(found[0].text) <= 300 and "\n" not in found[0].text
+
+
+def test_a_long_sentence_is_never_cut_inside_a_list() -> None:
+    text = ("The Multi-State Cooperative Societies (Amendment) Act, 2023 was notified on 3 August 2023 to strengthen "
+            "governance, enhance transparency, increase accountability, reform the electoral process, bring in "
+            "an election authority, allow the societies to raise funds, mandate audits of larger societies and "
+            "provide for an ombudsman to hear the complaints of members across the country.")
+    found = [e for e in events([text], published="2026-03-18") if e.date == "2023-08-03"]
+    assert found and found[0].text.endswith("across the country.")  # whole (under 400 characters), never cut
+
+
+def test_greetings_condolences_and_tributes_are_no_news_events() -> None:
+    for title in ("Prime Minister extends Eid-ul-Fitr greetings to everyone", "PM condoles loss of lives in a mishap",
+                  "Vice-President Felicitates Organisers of a Ceremony", "PM pays tributes to Netaji on his birth "
+                  "anniversary", "Prime Minister shares a Sanskrit Subhashitam on courage"):
+        art = article(["The Prime Minister spoke today."], title=title)
+        assert find_events(art, [], []) == [], title
+
+
+def test_a_dateline_dates_the_news_and_its_today() -> None:
+    from gistbook.extract import extract_article
+
+    art = article(["NEW DELHI, March 9 : The minister inaugurated the new science exhibition today at Pragati Maidan."],
+                  published="2026-03-10", title="Minister inaugurates a science exhibition")
+    art.kind = "article"
+    found = extract_article(art).events
+    assert {e.date for e in found} == {"2026-03-09"}
+
+
+def test_an_ed_word_after_an_article_or_a_hyphen_is_no_verb() -> None:
+    from gistbook.standalone import self_contained
+
+    assert not self_contained("After the approval of the restructured PM SVANidhi scheme on 27th August 2025")
+    assert not self_contained("The Department-related Parliamentary Standing Committee on Science and Technology "
+                              "under the Chairmanship of Shri Bhubaneswar Kalita")
+    assert self_contained("India and Japan signed the nuclear agreement in November 2016.")
+    assert self_contained("NITI Aayog released the sports equipment report on 20 March 2026.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from gistbook.extract.datelines import dateline_day
 from gistbook.extract.entities import SMALL_BATCH, find_entities_batch
 from gistbook.extract.events import find_events
 from gistbook.extract.figures import find_figures
@@ -14,13 +15,16 @@ from gistbook.records import Article, Extraction
 
 
 def anchor_date(article: Article) -> dt.date | None:
-    """The publication date that relative and year-less expressions are resolved against."""
+    """The day that relative and year-less expressions are resolved against: the publication date, or the
+    dateline's day when the item opens with one from the week before ("NEW DELHI, March 9 : … said today")."""
     if not article.published or len(article.published) < 10:
         return None
     try:
-        return dt.date.fromisoformat(article.published[:10])
+        published = dt.date.fromisoformat(article.published[:10])
     except ValueError:
         return None
+    bullets = article.bullets()
+    return (dateline_day(bullets[0].text, published) if bullets else None) or published
 
 
 def extract_articles(articles: Sequence[Article], n_process: int = 1, batch_size: int = 256) -> list[Extraction]:
@@ -40,7 +44,7 @@ def extract_articles(articles: Sequence[Article], n_process: int = 1, batch_size
             found = find_time_expressions(bullet.text, anchor, bullet_no)
             time_exprs.extend(found)
             figures.extend(find_figures(bullet.text, bullet_no, found))
-        events = find_events(article, time_exprs, entities)
+        events = find_events(article, time_exprs, entities, written=anchor)
         results.append(Extraction(entities=entities, time_expressions=time_exprs, figures=figures,
                                   events=events, acronyms=acronyms))
         results[-1].syllabus = tag_syllabus(article, entities)

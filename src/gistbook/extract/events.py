@@ -11,6 +11,7 @@ stands on its own (standalone.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from gistbook.extract.coreference import resolve_description
@@ -147,13 +148,20 @@ def _clause_text(sentence: str, s_start: int, groups: list[list[TimeExpr]], inde
     return ""
 
 
+# where a long sentence may be cut: before a side remark that adds to a whole clause ("…, which …", "…, marking …"),
+# never inside a list ("to strengthen governance, enhance transparency, …") or before the clause's own object
+_SAFE_CUT = re.compile(r"[,;]\s+(?=(?:which|who|whose|where|marking|making|bringing|thereby|including|while|whereas"
+                       r"|with\s+(?:a|an|the)|as\s+(?:a|an|part|per)|[a-z]{4,}ing)\b)")
+
+
 def _shorten(text: str) -> str:
-    """One line, at most ~300 characters, cut at a clause boundary after the date when longer."""
+    """One line of at most ~300 characters: a longer sentence is cut before a side remark after its date, else
+    kept whole up to what a learner is shown (standalone.MAX_CHARS); a cut mid-list would leave a fragment."""
     text = " ".join(text.split())
     if len(text) <= _MAX_TEXT:
         return text
-    cut = max(text.rfind(", ", 0, _MAX_TEXT), text.rfind("; ", 0, _MAX_TEXT))
-    return text[:cut] if cut > 80 else text[:_MAX_TEXT].rsplit(" ", 1)[0]
+    cuts = [m.start() for m in _SAFE_CUT.finditer(text, 0, _MAX_TEXT) if m.start() > 80]
+    return text[:cuts[-1]] if cuts else text
 
 
 def _bullet_events(
@@ -194,11 +202,15 @@ def _cited_day(news: Event, others: list[Event], time_exprs: list[TimeExpr]) -> 
     return Event(date=news.date, text=news.text, bullet_no=-1)
 
 
-def find_events(article: Article, time_exprs: list[TimeExpr], entities: list[EntityMention]) -> list[Event]:
-    """Events of one article in reading order; the same date at most once per bullet."""
+def find_events(article: Article, time_exprs: list[TimeExpr], entities: list[EntityMention],
+                written: dt.date | None = None) -> list[Event]:
+    """Events of one article in reading order; the same date at most once per bullet. `written`: the day its
+    dateline gives, when that is not its publication day (the headline's news happened then)."""
     bullets = article.bullets()
     events: list[Event] = []
     news = news_event(article)
+    if news is not None and written is not None:
+        news = Event(date=written.isoformat(), text=news.text, bullet_no=news.bullet_no)
     if news and bullets:
         events.append(news)
     by_bullet: dict[int, list[TimeExpr]] = {}

@@ -48,6 +48,10 @@ _LABEL_TITLE = re.compile(r"^(?:Congratulations|English rendering|Text of|Transc
                           r"Quick estimates?|Status of|Summary of|Index of|Report on|Notice|Advisory|Tender|"
                           r"Recruitment|Result|Schedule)\b|\b(?:Highlights|Results?|Outcomes|Statement)$",
                           re.IGNORECASE)
+# courtesies are no events a learner dates: greetings on a festival, condolences, tributes, thanks, a verse shared
+_COURTESY_TITLE = re.compile(r"\b(?:greet\w*|wish(?:es|ed)|condol\w*|congratulat\w*|felicitat\w*|tributes?|homage"
+                             r"|mourn\w*|salutes?|thank\w*|Subhashitam|shares?\s+(?:a|his|her)\s+\w+"
+                             r"|birth\s+anniversary|(?:Jayanti|Diwas)\b)", re.IGNORECASE)
 # A clause that opens between the main verb and the date puts the date in a side remark: "replacing the one
 # signed in 2008", "which was signed in 2016", "following the meeting in 2022".
 
@@ -58,7 +62,7 @@ def news_event(article: Article) -> Event | None:
     if article.published_precision not in (None, "day") or not re.match(r"^\d{4}-\d\d-\d\d", published):
         return None
     title = " ".join(article.title.split())
-    if _LABEL_TITLE.match(title) or _SPEECH_TITLE.search(title) or title.isupper() \
+    if _LABEL_TITLE.match(title) or _SPEECH_TITLE.search(title) or title.isupper() or _COURTESY_TITLE.search(title) \
             or not self_contained(title + ".", need_verb=False):
         return None
     verb, future = _HEADLINE_VERB.search(title), _HEADLINE_FUTURE.search(title)
