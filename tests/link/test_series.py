@@ -41,3 +41,49 @@ def test_a_figure_belongs_to_the_body_named_nearest_before_it_in_its_sentence() 
     # a body named in an earlier sentence owns nothing here
     two = "Coal India reported its results. Output reached 140 MT."
     assert not owned_elsewhere(two, two.index("140"), [(arm, 0, 10)], coal_india)
+
+
+def _row(sentence: str, phrase: str, value: float, unit: str, subject: str | None = None) -> tuple[object, ...]:
+    """A figure_rows row for one sentence (value, unit, period, subject, phrase, bullet id, article id, bullet text,
+    section role, start)."""
+    return (value, unit, None, subject, phrase, 1, 1, sentence, "news", sentence.index(phrase))
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value", "unit", "subject"), [
+    ("The Department of Fisheries under PMMSY has approved projects worth Rs.1,078.12 crore to the Government of "
+     "Karnataka with a Central share of Rs. 375.04 crore.", "Rs. 375.04 crore", 3.7504e9, "INR", "Central share"),
+    ("As per Directorate General of Commercial Intelligence and Statistics (DGCIS) trade data, the import of "
+     "technical textiles stands at Rs. 18,953 crore.", "Rs. 18,953 crore", 1.8953e11, "INR", "import"),
+    ("The Ministry of Home Affairs has also provided financial assistance of Rs. 116.5 Crores under the ‘Cyber "
+     "Crime Prevention against Women and Children (CCPWC)’ Scheme.", "Rs. 116.5 Crores", 1.165e9, "INR",
+     "financial assistance"),
+    ("He stated that the all-time high allocation of Rs 7.85 lakh crore to the Ministry of Defence gives MSMEs an "
+     "opening.", "Rs 7.85 lakh crore", 7.85e12, "INR", "allocation"),
+    ("The Ministry of Food Processing Industries has given a financial assistance of Rs. 2.35 crore for the "
+     "incubation centre.", "Rs. 2.35 crore", 2.35e7, "INR", "financial assistance"),
+    ("The Minister outlined a vision of cutting the emissions intensity of GDP by 45 per cent by 2030 and advancing "
+     "the National Green Hydrogen Mission.", "45 per cent", 45.0, "percent", "GDP"),
+])
+def test_a_figure_not_the_topics_own_stays_out_of_its_dossier(sentence: str, phrase: str, value: float, unit: str,
+                                                               subject: str) -> None:
+    from gistbook.link.dossier_figures import about_topic
+
+    names = ["Pradhan Mantri Matsya Sampada Yojana", "PMMSY", "Directorate General of Commercial Intelligence and "
+             "Statistics", "DGCIS", "Ministry of Home Affairs", "Ministry of Defence", "Ministry of Food Processing "
+             "Industries", "National Green Hydrogen Mission"]
+    assert not about_topic(_row(sentence, phrase, value, unit, subject), names)
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value", "unit", "names"), [
+    ("In FY 2023-24, India-Japan bilateral trade totalled about $22.85 billion.", "$22.85 billion", 2.285e10, "USD",
+     ["Japan"]),
+    ("Under the PM-KISAN scheme, every eligible farmer family receives ₹6,000 per year in three instalments.",
+     "₹6,000", 6000.0, "INR", ["PM-KISAN"]),
+    ("Three new corridors of the Delhi Metro cover a route length of around 16.10 km.", "16.10 km", 16.1, "km",
+     ["Delhi Metro"]),
+])
+def test_a_topics_own_figure_stays_in_its_dossier(sentence: str, phrase: str, value: float, unit: str,
+                                                  names: list[str]) -> None:
+    from gistbook.link.dossier_figures import about_topic
+
+    assert about_topic(_row(sentence, phrase, value, unit), names)
