@@ -139,3 +139,13 @@ def test_bad_input_raises_one_line_parse_error(body: str, body_format: str, reas
         parse_document(doc)
     message = str(caught.value)
     assert reason in message and "\n" not in message
+
+
+def test_a_capital_i_misread_as_l_is_put_back() -> None:
+    body = ("The government runs the Modified lnterest Subvention Scheme across pan lndia.\n\n"
+            "Farmers get credit at 4 per cent; the kiln owners were not covered.")
+    doc = Document(source="ocr.txt", uri="ocr.txt", kind="text", body=body, body_format="text",
+                   title="Credit for farmers")
+    bullets = [b.text for b in parse_document(doc, today=TODAY).bullets()]
+    assert "Modified Interest Subvention Scheme across pan India." in bullets[0]
+    assert "kiln owners" in bullets[-1]

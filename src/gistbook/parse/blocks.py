@@ -25,9 +25,14 @@ class Block:
     text: str
 
 
+# a capital I read as a small l by a PDF or OCR step: "lndia", "lnterest" (no English word starts with "ln")
+MISREAD_CAPITAL_I = re.compile(r"\bln(?=[a-z]{2})")
+
+
 def clean_text(text: str) -> str:
-    """Collapse runs of whitespace (non-breaking spaces too) so bullets compare and store cleanly."""
-    return " ".join(text.split())
+    """Collapse runs of whitespace (non-breaking spaces too) so bullets compare and store cleanly, and put back
+    a capital I misread as l ("pan lndia")."""
+    return MISREAD_CAPITAL_I.sub("In", " ".join(text.split()))
 
 
 def unmark(line: str) -> str:
