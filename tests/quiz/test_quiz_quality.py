@@ -33,7 +33,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
     with store.session() as session:
         kb = knowledge.load(session, None)
         questions: list[dict] = []
-        for seed in range(8):  # several sets: one set never repeats a sentence, so a small store fills few
+        for seed in range(9):  # several sets: one set never repeats a sentence, so a small store fills few
             questions += quiz.generate(session, count=60, seed=seed, persist=False, kb=kb)
     store.close()
     return kb, questions
@@ -170,3 +170,13 @@ def test_figure_distractors_keep_indian_digit_grouping() -> None:
     assert format_like("6,01,59,608", 12) == "12"
     assert format_like("3,35,628.81", 671257.62) == "6,71,257.62"
     assert format_like("1,200", 2400) == "2,400"
+
+
+def test_all_correct_keys_keep_to_their_share(generated: Generated) -> None:
+    """Patterns with a false statement fail to build more often; the set must not lean to "all correct"."""
+    from gistbook.quiz.service import ALL_CORRECT, ALL_CORRECT_SHARE
+
+    _, questions = generated
+    multi = [q for q in questions if q["kind"] in ("statements", "how-many", "pairs")]
+    all_correct = [q for q in multi if q["options"][ord(q["answer"]) - ord("A")] in ALL_CORRECT]
+    assert len(multi) >= 30 and len(all_correct) <= ALL_CORRECT_SHARE * len(multi) + 9  # one spare a set

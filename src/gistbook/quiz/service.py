@@ -76,6 +76,7 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
     tally = stats if stats is not None else Counter()
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
+    keys = KeyBalance()
     turn = tries = 0
     while len(out) < count and active and tally["attempts"] < count * ATTEMPTS_PER_QUESTION:
         gen = active[turn % len(active)]
@@ -86,6 +87,8 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
         draft = gen.build(ctx)
         question = draft.to_dict(kb) if draft is not None else None
         outcome = "failed" if question is None else _admit(kb, question, seen)
+        if outcome == "ok" and question is not None and not keys.admits(question):
+            outcome = "unbalanced"
         if outcome != "ok":
             tally[outcome] += 1
             misses[gen.name] += 1  # nothing new from this generator: after enough in a row, it is spent
@@ -107,6 +110,30 @@ def generate(session: Session, topic: str | None = None, kinds: list[str] | str 
         for private in ("fingerprint", "_syllabus", "_topic"):
             question.pop(private, None)
     return out
+
+
+# options that say every statement or pair is right: patterns with a false statement fail to build more often,
+# so without a cap the survivors lean to "all correct" (a blind judge found 19 of 40 so) and a candidate learns it
+ALL_CORRECT = frozenset({"Both 1 and 2", "1, 2 and 3", "All three", "All four", "All three pairs", "All four pairs"})
+ALL_CORRECT_SHARE = 0.3
+
+
+class KeyBalance:
+    """Keeps "all correct" keys to about their share among a set's multi-statement and pairs questions."""
+
+    def __init__(self) -> None:
+        self.multi = self.all_correct = 0
+
+    def admits(self, question: dict[str, Any]) -> bool:
+        if question["kind"] not in ("statements", "how-many", "pairs"):
+            return True
+        key = question["options"][ord(question["answer"]) - ord("A")]
+        if key in ALL_CORRECT:
+            if self.all_correct + 1 > max(1.0, ALL_CORRECT_SHARE * (self.multi + 1)):
+                return False
+            self.all_correct += 1
+        self.multi += 1
+        return True
 
 
 def _admit(kb: KnowledgeBase, question: dict[str, Any], seen: set[str]) -> str:

@@ -29,7 +29,7 @@ def explain(statements: list[Statement], noun: str = "Statement") -> str:
     return "\n".join(lines)
 
 
-def arrange(ctx: Context, correct: list[bool], tries: int = 4) -> tuple[str, list[Statement]] | None:
+def arrange(ctx: Context, correct: list[bool], tries: int = 12) -> tuple[str, list[Statement]] | None:
     """A subject and statements about it whose truth follows `correct`, position by position.
 
     The drawn pattern is kept through several tries: giving up early would favour the patterns that are easy
