@@ -110,3 +110,26 @@ def test_a_release_in_hindi_keeps_its_lead_sentences() -> None:
              "शिक्षा को रोजगार से जोड़ने पर विशेष ध्यान दिया जा रहा है।",
              "खेल और पर्यटन क्षेत्र में भी नई संभावनाएं हैं।"]
     assert [b.position for b in select_key_points(_bullets(texts), "बजट के बाद वेबिनार")] == [0, 1, 2]
+
+
+def test_a_heading_without_a_full_stop_is_no_key_point() -> None:
+    assert not can_be_key_point("2 Lakh MPACS/DCS/ FCS Formation + Strengthening- % Achievement vis-a-vis-targets")
+    assert not can_be_key_point("Both sides assessed the ongoing cooperation and identified further areas of "
+                                "mutual interest in counter terrorism")  # a subtitle: the body says it whole
+    assert can_be_key_point("The 6th India-UK Home Affairs Dialogue was held in New Delhi today.")
+
+
+def test_the_body_sentence_wins_over_the_subtitle_it_repeats_and_lineups_rank_low() -> None:
+    bullets = [
+        BulletFacts("India and the UK reviewed cooperation against terrorism and organised crime at the dialogue.", 0,
+                    entity_types=["country", "country"]),
+        BulletFacts("The 6th India-UK Home Affairs Dialogue was held in New Delhi today.", 1,
+                    entity_types=["country", "country", "place"], dates=1),
+        BulletFacts("The Indian delegation was led by Secretary Rajendra Kumar and the UK delegation was led by "
+                    "Second Permanent Secretary Simon Ridley.", 2, entity_types=["person", "person", "country"]),
+        BulletFacts("At the dialogue India and the UK reviewed cooperation against terrorism and organised crime, "
+                    "including extremist groups, drug trafficking, migration and cyber security.", 3,
+                    entity_types=["country", "country"]),
+    ]
+    chosen = [b.position for b in select_key_points(bullets, "India–UK Home Affairs Dialogue held", limit=2)]
+    assert chosen == [1, 3]

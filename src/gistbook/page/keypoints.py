@@ -47,8 +47,13 @@ COURTESY = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|gratitude|congratulat\w*|felicitat\w*|greet(?:s|ed|ings)?|best wishes|paid (?:rich )?"
     r"tributes?|attended by|were (?:also )?present|in the presence of|dignitaries|among others|graced|"
     r"vote of thanks|welcome address|lamp lighting|lit the lamp|garland\w*)\b", re.I)
+# who led the delegations and who attended: officials' names, not what the item is about
+LINEUP = re.compile(r"\bdelegations?\b[^.]{0,60}\b(?:was|were)\s+(?:led|headed)\s+by\b"
+                    r"|\b(?:led|headed)\s+(?:the|a|his|her)\s+(?:\w+\s+)?delegation\b|\battended\s+by\b"
+                    r"|\bsenior\s+officials\s+of\b", re.IGNORECASE)
 MIN_WORDS, MAX_WORDS = 7, 70
-REDUNDANT = 0.5  # share of the shorter bullet's terms that the other repeats
+REDUNDANT = 0.5  # share of the two bullets' terms in common (Jaccard)
+CONTAINED = 0.85  # share of the shorter bullet's terms that the longer repeats
 HEADLINE_FIGURE = 2.0
 WORTHINESS = 0.6  # labelled releases: P 0.662 -> 0.690, R 0.636 -> 0.649 (0.3 and 1.0 did less)
 MIN_SCORE = 1.0  # a bullet scoring less carries too little to be a key point, however short the note
@@ -120,6 +125,8 @@ def score(bullet: BulletFacts, title_terms: frozenset[str]) -> float:
         value -= 0.8
     if PRONOUN_START.match(text):
         value -= 0.7
+    if LINEUP.search(text):
+        value -= 1.5
     if words > MAX_WORDS:
         value -= 1.0
     return value
@@ -136,9 +143,13 @@ def key_point_count(sentences: int) -> int:
     return max(FEWEST, min(MOST, round(1.2 * sentences ** 0.5)))
 
 
+FINISHED = re.compile(r"[.!?][”’\"')\]]?\s*$")
+
+
 def can_be_key_point(text: str) -> bool:
-    """A whole sentence a note can show under its title: no fragment, dateline, table row, quote or courtesy."""
-    return self_contained(text, in_context=True) and not COURTESY.search(text)
+    """A whole sentence a note can show under its title: no fragment, dateline, table row, quote or courtesy. It
+    ends as a sentence ends: a line without a full stop is a heading, a table's column title or a subtitle."""
+    return bool(FINISHED.search(text)) and self_contained(text, in_context=True) and not COURTESY.search(text)
 
 
 def select_key_points(bullets: Sequence[BulletFacts], title: str, limit: int | None = None) -> list[BulletFacts]:
@@ -152,15 +163,31 @@ def select_key_points(bullets: Sequence[BulletFacts], title: str, limit: int | N
     ranked = [b for value, b in sorted(scored, key=lambda x: (-x[0], x[1].position)) if value >= MIN_SCORE]
     chosen: list[BulletFacts] = []
     chosen_terms: list[frozenset[str]] = []
-    for bullet in ranked:
-        if len(chosen) >= limit:
-            break
+    for bullet in ranked:  # past the limit, a bullet may still replace the shorter twin of one chosen
         terms = frozenset(content_terms(bullet.text))
-        if any(terms and len(terms & other) / len(terms | other) >= REDUNDANT for other in chosen_terms):
-            continue
-        chosen.append(bullet)
-        chosen_terms.append(terms)
+        twin = next((i for i, other in enumerate(chosen_terms) if _repeats(terms, other)), None)
+        if twin is not None:
+            if _fuller(bullet, chosen[twin], terms, chosen_terms[twin]):
+                chosen[twin], chosen_terms[twin] = bullet, terms  # a subtitle's point, said whole in the body
+        elif len(chosen) < limit:
+            chosen.append(bullet)
+            chosen_terms.append(terms)
     return sorted(chosen, key=lambda b: b.position)
+
+
+def _repeats(terms: frozenset[str], other: frozenset[str]) -> bool:
+    """Two bullets that say the same: most terms shared, or the shorter one's nearly all within the longer."""
+    if not terms or not other:
+        return False
+    shared = len(terms & other)
+    return shared / len(terms | other) >= REDUNDANT or shared / min(len(terms), len(other)) >= CONTAINED
+
+
+def _fuller(bullet: BulletFacts, chosen: BulletFacts, terms: frozenset[str], chosen_terms: frozenset[str]) -> bool:
+    """The same point said whole: a finished sentence holding every term of a chosen one and more (a release's
+    lead or subtitle ahead of the body sentence that spells it out)."""
+    return bool(FINISHED.search(bullet.text)) and chosen_terms < terms and (
+        len(terms - chosen_terms) >= 3 or not FINISHED.search(chosen.text))
 
 
 def first_k(bullets: Sequence[BulletFacts], limit: int = 6) -> list[BulletFacts]:
