@@ -209,3 +209,12 @@ def test_an_ed_word_after_an_article_or_a_hyphen_is_no_verb() -> None:
                               "under the Chairmanship of Shri Bhubaneswar Kalita")
     assert self_contained("India and Japan signed the nuclear agreement in November 2016.")
     assert self_contained("NITI Aayog released the sports equipment report on 20 March 2026.")
+
+
+def test_a_quantity_reported_for_its_period_is_no_event() -> None:
+    found = events([
+        "The power supply in urban areas has increased to 23.6 hours in FY 2025.",
+        "Rural female labour force participation witnessed a modest rise in February, 2026.",
+        "Bagmane Prime Office REIT was registered with SEBI on 15 July 2025 as a real estate investment trust.",
+    ], published="2026-03-20")
+    assert [e.date for e in found] == ["2026-03-20", "2025-07-15"]

@@ -51,6 +51,11 @@ STATISTIC = re.compile(r"\b(?:stood|stands|estimated|remained|remains|recorded|w
                         r"percent)|\b(?:estimated|stood|stands|projected|pegged|placed|worked\s+out)\s+at\b|"
                         # a count that holds for a period ("During QE December 2025, there were 4 providers")
                         r"\bthere\s+(?:were|are|was|is|have\s+been)\s+(?:about\s+|over\s+|around\s+)?\d|"
+                        # a level reached in a period ("power supply increased to 23.6 hours in FY 2025", "witnessed
+                        # a modest rise"); a year's total ("trade totalled $21.96 billion during FY 2022-23") stays
+                        # an event of the timeline, as the seed's page has it
+                        r"\b(?:increased|rose|grew|declined|decreased|fell|dropped)\s+to\s+(?:about\s+|around\s+)?\d|"
+                        r"\bwitnessed\s+an?\s+(?:\w+\s+)?(?:rise|decline|increase|fall|dip|growth)\b|"
                         # a quantity's change from one figure to another ("has risen from around 3,000 in 2014 to
                         # over 11,000") is a data trend for the figures, not a dated event
                         r"\b(?:increased|rose|risen|grew|grown|declined|decreased|fell|fallen|dropped|jumped|surged|"
