@@ -39,11 +39,11 @@ DEICTIC = re.compile(r"\b(?:this|these)\b|"
 
 AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|being|can|could|may|might|must|shall|should|"
                   r"would|will|does|do|did|stands?|remains?|became|becomes)\b", re.IGNORECASE)
-IRREGULAR = re.compile(r"\b(?:began|begun|held|met|took|won|led|made|set|rose|fell|grew|built|came|went|gave|"
-                        r"sent|spent|brought|bought|fought|sought|saw|stood|kept|left|paid|put|ran|said|sold|told|"
-                        r"wrote|cut|hit|lost|meant|chose|drew|flew|got|heard|knew|laid|lay|read|rode|shot|"
-                        r"shut|sat|spoke|struck|swore|threw|understood|woke|wore|withdrew|overtook|undertook)\b",
-                        re.IGNORECASE)
+IRREGULAR_PAST = (r"began|begun|held|met|took|won|led|made|set|rose|fell|grew|built|came|went|gave|"
+                  r"sent|spent|brought|bought|fought|sought|saw|stood|kept|left|paid|put|ran|said|sold|told|"
+                  r"wrote|cut|hit|lost|meant|chose|drew|flew|got|heard|knew|laid|lay|read|rode|shot|"
+                  r"shut|sat|spoke|struck|swore|threw|understood|woke|wore|withdrew|overtook|undertook")
+IRREGULAR = re.compile(rf"\b(?:{IRREGULAR_PAST})\b", re.IGNORECASE)
 PAST = re.compile(r"\b[a-z]{3,}ed\b")
 # present-tense verbs a fact sentence commonly turns on; a bare "-s" word could as well be a plural noun
 PRESENT = re.compile(
@@ -173,6 +173,21 @@ BARE_THE_SUBJECT = re.compile(
     r"may|also|further|then|[a-z]+ed|[a-z]+s)\b")
 
 
+_SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|shall|should|may|might|must|"
+                          r"did|does|do)\b|\s(?:" + IRREGULAR_PAST + r")\b|\s[a-z]{3,}(?:ed|s)\b")
+
+
+def unnamed_definite_subject(text: str) -> bool:
+    """A subject that points back to something named earlier and names nothing itself: "The armies held …",
+    "The 13th instalment of more than ₹16,800 crore reached …", "The 2nd issue of the journal was released …"
+    (a capitalised word in it, "The Terms of Reference", names what it is)."""
+    if not text.startswith("The "):
+        return False
+    end = _SUBJECT_END.search(text, 4)
+    subject = text[4:end.start()] if end else ""
+    return bool(subject) and not any(c.isupper() for c in subject)
+
+
 def shouted(text: str) -> bool:
     """A heading in capitals ("OVERALL BUDGETARY DETAILS FOR …"), not a sentence."""
     letters = [c for c in text if c.isalpha()]
@@ -197,5 +212,5 @@ def self_contained(text: str, *, need_verb: bool = True, in_context: bool = Fals
         leans = spoken_open(text)
     else:
         leans = bool(is_anaphoric(text) or LEANING_OPEN.search(text) or PRONOUN.search(text)
-                     or BARE_THE_SUBJECT.match(text) or SAME.search(text))
+                     or BARE_THE_SUBJECT.match(text) or SAME.search(text) or unnamed_definite_subject(text))
     return not leans and (not need_verb or has_finite_verb(text))

@@ -218,3 +218,20 @@ def test_a_quantity_reported_for_its_period_is_no_event() -> None:
         "Bagmane Prime Office REIT was registered with SEBI on 15 July 2025 as a real estate investment trust.",
     ], published="2026-03-20")
     assert [e.date for e in found] == ["2026-03-20", "2025-07-15"]
+
+
+def test_a_definite_subject_that_names_nothing_is_not_shown() -> None:
+    found = events([
+        "The armies held the fifth Dharma Guardian exercise in Rajasthan from 25 February 2024.",
+        "The 13th instalment of more than ₹16,800 crore reached over 8 crore farmers on 27 February 2023.",
+        "The fifth edition of Exercise Dharma Guardian was held in Rajasthan in February 2024.",
+    ], published="2026-03-10")
+    assert [e.date for e in found] == ["2026-03-10", "2024-02"]
+
+
+def test_a_day_name_follows_the_tense_of_its_own_verb() -> None:
+    anchor = dt.date(2026, 3, 12)  # a Thursday
+    said = find_time_expressions("The minister said on Tuesday that talks would resume.", anchor, 0)
+    ends = find_time_expressions("The summit ends on Friday.", anchor, 0)
+    opening = find_time_expressions("On Tuesday, the minister said talks would resume.", anchor, 0)
+    assert [e.value for e in said + ends + opening] == ["2026-03-10", "2026-03-13", "2026-03-10"]

@@ -35,6 +35,30 @@ def tense_at(text: str, offset: int) -> str | None:
     return "past" if _PAST.search(sentence) else None
 
 
+# a present-tense verb of a schedule: "the summit ends on Friday", "talks begin on Monday"
+_SCHEDULED = re.compile(r"\b(?:begins?|starts?|ends?|opens?|closes?|meets?|arrives?|leaves?|departs?|concludes?|"
+                        r"is|are)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?:,\s|;\s|\s(?:that|and|but|while|when|after|before)\s)")
+
+
+def verb_tense_near(text: str, start: int, end: int) -> str | None:
+    """The tense of the verb a day name hangs on: the nearest verb before it in its clause ("said on Tuesday":
+    past, "ends on Friday" and "will meet on Friday": future), else the first after it ("On Tuesday, the minister
+    said …"), else the sentence's (tense_at). A modal later in the sentence ("… that talks would resume") does
+    not turn the day forward."""
+    sentence_start = max(text.rfind(". ", 0, start) + 1, 0)
+    before = text[max(sentence_start, start - 80):start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end():] if breaks else before
+    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past"), (_SCHEDULED, "future")):
+        if pattern.search(before):
+            return tense
+    after = text[end:end + 80]
+    found = [(m.start(), tense) for pattern, tense in ((_FUTURE, "future"), (_PAST, "past"), (_SCHEDULED, "future"))
+             if (m := pattern.search(after))]
+    return min(found)[1] if found else tense_at(text, start)
+
+
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 _QUARTER = re.compile(r"\bthe\s+(?P<q>first|second|third|fourth|final)\s+quarter\b"
                       r"(?!\s+of\b|\s*(?:\(|,)?\s*(?:19|20)\d\d|\s+(?:FY|of\s+FY|of\s+the\s+fiscal))", re.IGNORECASE)

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from gistbook.extract.deictic import tense_at
+from gistbook.extract.deictic import verb_tense_near
 from gistbook.extract.numbers import NUMBER, NUMBER_WORD, parse_number
 from gistbook.extract.spans import Candidate
 
@@ -116,7 +116,7 @@ def _weekdays(text: str, anchor: dt.date) -> Iterator[Candidate]:
             day = anchor - dt.timedelta(days=back or 7)
         elif rel == "next":
             day = anchor + dt.timedelta(days=ahead or 7)
-        elif rel in ("this", "coming") or tense_at(text, m.start()) == "future":
+        elif rel in ("this", "coming") or verb_tense_near(text, m.start(), m.end()) == "future":
             day = anchor + dt.timedelta(days=ahead)
         else:
             day = anchor - dt.timedelta(days=back)
