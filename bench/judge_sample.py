@@ -27,6 +27,7 @@ from precision import build_store  # noqa: E402
 
 from gistbook.quiz import generate  # noqa: E402
 from gistbook.quiz.kb import load  # noqa: E402
+from gistbook.quiz.service import said_in  # noqa: E402
 from gistbook.store import Store  # noqa: E402
 from gistbook.store import models as m  # noqa: E402
 
@@ -52,14 +53,17 @@ def draw(questions: list[dict[str, Any]], count: int, rng: random.Random) -> lis
         rng.shuffle(pool)
     chosen: list[dict[str, Any]] = []
     used: set[int] = set()  # the sample is read as one set: no two questions resting on the same sentences
+    used_said: set[str] = set()
     while len(chosen) < count and any(by_kind.values()):
         for kind in sorted(by_kind):
             while by_kind[kind] and len(chosen) < count:
                 q = by_kind[kind].pop()
                 bullets = {s["bullet_id"] for s in q["sources"]}
-                if len(bullets & used) * 2 <= len(bullets):
+                said = said_in(q)  # the same sentence repeated by another release is the same fact
+                if len(bullets & used) * 2 <= len(bullets) and not said & used_said:
                     chosen.append(q)
                     used |= bullets
+                    used_said |= said
                     break
     rng.shuffle(chosen)
     return chosen

@@ -180,3 +180,20 @@ def test_all_correct_keys_keep_to_their_share(generated: Generated) -> None:
     multi = [q for q in questions if q["kind"] in ("statements", "how-many", "pairs")]
     all_correct = [q for q in multi if q["options"][ord(q["answer"]) - ord("A")] in ALL_CORRECT]
     assert len(multi) >= 30 and len(all_correct) <= ALL_CORRECT_SHARE * len(multi) + 9  # one spare a set
+
+
+def test_a_sentence_and_its_changed_version_state_one_fact() -> None:
+    """Daily briefings repeat sentences word for word; a set must not ask the same one twice, true or changed."""
+    from gistbook.quiz.service import said_in
+
+    true = {"kind": "statements", "stem": "With reference to the Essential Commodities Act, consider the following "
+            "statements:\n1. The Natural Gas Control Order issued on 9 March 2026 under the Act set a priority "
+            "sequence.\n2. The Act dates from 1955 and lets States act against hoarding of essential goods.\nWhich "
+            "of the above statements is/are correct?"}
+    changed = {"kind": "how-many", "stem": "Consider the following statements:\n1. The Natural Gas Control Order "
+               "issued on 9 March 2022 under the Act set a priority sequence.\n2. India hosts the ISA secretariat "
+               "at Gurugram in the National Capital Region.\nHow many of the above statements are correct?"}
+    cloze = {"kind": "cloze", "stem": "Consider the following statement:\nThe Natural Gas Control Order issued on "
+             "9 March ______ under the Act set a priority sequence.\nWhich one of the following fits into the blank?"}
+    assert said_in(true) & said_in(changed) and said_in(true) & said_in(cloze)
+    assert len(said_in(true)) == 2

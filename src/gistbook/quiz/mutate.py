@@ -6,6 +6,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from gistbook.link.series import MEASURES
 from gistbook.quiz.kb import KnowledgeBase, Mark, Sentence
 from gistbook.quiz.quality import acronym_letters, fact_sentence, initials, person_name, resembles, vague_claim
 from gistbook.quiz.regions import neighbours
@@ -159,6 +160,8 @@ def replacements(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.
             return []  # one end of a range ("$45-50 billion"): scaling it alone garbles the range
         if re.search(r"[×x*/+]\s*$|\bout of\s*$", before):  # "160 out of 194": the whole bounds the part
             return []  # "24×7": the figure is half of a fixed expression, not a quantity
+        if not _exam_grade(mark.type):
+            return []  # "455 towns", "24,605 grievances": a changed count of things tests nothing a candidate knows
         if re.match(r"\s*(?:countries|nations|member states)\b", after) or "countr" in mark.text:
             return [v for v in _scaled(mark, rng) if _count_of(v) <= 195]  # there are fewer than 200 countries
         if re.match(r"\s*(?:States|Union Territories|UTs)\b", after) or "States" in mark.text:
@@ -171,6 +174,17 @@ def replacements(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.
             and not re.match(r"\s+[A-Z][a-z]", sentence.text[mark.end:]):  # "Shivraj Singh| Chouhan": half a name
         return _other_people(kb, mark, rng)
     return []
+
+
+def _exam_grade(unit: str) -> bool:
+    """A quantity a candidate is expected to know the size of: money, a share, a physical measure; not a count of
+    towns, grievances or institutions."""
+    return unit in MEASURES or (len(unit) == 3 and unit.isupper()) or unit.casefold() in COUNTS_ASKED
+
+
+# counts papers do ask: how many countries are members, how many States, how many heritage sites
+COUNTS_ASKED = frozenset({"countries", "nations", "members", "member countries", "member states", "states",
+                          "union territories", "uts", "sites", "species", "languages"})
 
 
 def _count_of(text: str) -> float:

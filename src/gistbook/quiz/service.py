@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections import Counter
 from typing import Any
 
@@ -15,6 +16,7 @@ from gistbook.quiz.kb import KnowledgeBase, load, topic_article_ids
 from gistbook.quiz.registry import KINDS, Context, generators_for
 from gistbook.quiz.verify import verify
 from gistbook.store import quiz_questions
+from gistbook.text import fold_statement
 
 ATTEMPTS_PER_QUESTION = 25
 KEY_DATES_FOR_CHRONOLOGY = 20
@@ -142,12 +144,26 @@ def _admit(kb: KnowledgeBase, question: dict[str, Any], seen: set[str]) -> str:
     key = fingerprint(question)
     bullets = sorted(s["bullet_id"] for s in question["sources"])
     repeated = sum(f"bullet:{b}" in seen for b in bullets)
-    if key in seen or question["stem"] in seen or repeated * 2 > len(bullets):
+    said = said_in(question)
+    if key in seen or question["stem"] in seen or repeated * 2 > len(bullets) or said & seen:
         return "duplicates"
     if verify(kb, question):
         return "rejected"
-    seen.update((key, question["stem"], *(f"bullet:{b}" for b in bullets)))
+    seen.update((key, question["stem"], *(f"bullet:{b}" for b in bullets), *said))
     return "ok"
+
+
+_ITEM_LINE = re.compile(r"^(?:\d+\.\s+)(.+)$", re.MULTILINE)
+
+
+def said_in(question: dict[str, Any]) -> set[str]:
+    """The statements a question rests on, numbers masked: releases repeat a sentence word for word (daily
+    briefings), and its true and its changed version ("… issued on 9 March 2022 …") state the same fact."""
+    lines = _ITEM_LINE.findall(question["stem"])
+    if question["kind"] == "cloze":
+        lines += [line for line in question["stem"].split("\n") if opt.BLANK in line]
+    return {"said:" + re.sub(r"\d[\d,.]*", "#", fold_statement(line.replace(opt.BLANK, "0"))) for line in lines
+            if len(line) > 40}
 
 
 def _syllabus(kb: KnowledgeBase, question: dict[str, Any]) -> str | None:
