@@ -32,6 +32,7 @@ OVERLAP = 0.5  # share of the shorter statement's terms that a restatement repea
 YEAR_WRITTEN = re.compile(r"\d{4}")  # "2011", "FY 2022-23": a date the text spells out
 YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 MAX_SOURCES = 3
+ITEM_TERMS = 2  # terms a background bullet shares with the item itself, beyond the topic's name
 PLAN = re.compile(r"\b(?:will|shall|would|is to be|are to be|to be (?:held|launched|organi[sz]ed|conducted))\b",
                   re.IGNORECASE)
 SUBJECT_OPENING = 80  # characters in which a body's own background names it
@@ -87,8 +88,14 @@ def gather(session: Session, article: ArticleHead, topic: Topic, own_texts: list
                    for s in row["sources"]}
     merged: list[Gathered] = []
     by_fact: dict[int, Gathered] = {}
+    # what this item is about beyond its topic's name: a bullet that is not one of the topic's milestones must share
+    # some of it ("TRAI" alone ties a rating paper to anti-spam rules of 2018 only by the regulator's name)
+    item_terms = frozenset(content_terms(" ".join([article.title or "", *own_texts]))) - frozenset(
+        content_terms(topic.name))
     for row in rows:
         if not _shown_as_background(row, topic, row.bullet_id in key_bullets):
+            continue
+        if row.bullet_id not in key_bullets and len(item_terms & frozenset(content_terms(row.text))) < ITEM_TERMS:
             continue
         src, level = sources[row.article_id]
         named = mentions.get(row.bullet_id, set()) | {e.id for e in topic.entities if e.named_in(row.text)}

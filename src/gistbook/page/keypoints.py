@@ -47,10 +47,14 @@ COURTESY = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|gratitude|congratulat\w*|felicitat\w*|greet(?:s|ed|ings)?|best wishes|paid (?:rich )?"
     r"tributes?|attended by|were (?:also )?present|in the presence of|dignitaries|among others|graced|"
     r"vote of thanks|welcome address|lamp lighting|lit the lamp|garland\w*)\b", re.I)
-# who led the delegations and who attended: officials' names, not what the item is about
+# protocol: who led the delegations, who attended, who addressed or chaired, under whose guidance; not what the
+# item is about
 LINEUP = re.compile(r"\bdelegations?\b[^.]{0,60}\b(?:was|were)\s+(?:led|headed)\s+by\b"
                     r"|\b(?:led|headed)\s+(?:the|a|his|her)\s+(?:\w+\s+)?delegation\b|\battended\s+by\b"
-                    r"|\bsenior\s+officials\s+of\b", re.IGNORECASE)
+                    r"|\bsenior\s+officials\s+of\b|\bunder\s+the\s+(?:guidance|aegis|chairmanship)\s+of\b"
+                    r"|\baddressed\s+(?:the|a)\s+(?:\w+\s+)?(?:briefing|gathering|meeting|audience|participants|"
+                    r"gathering|event|media|press)\b|\bgave\s+a\s+presentation\b|\bbriefed\s+the\s+media\b",
+                    re.IGNORECASE)
 MIN_WORDS, MAX_WORDS = 7, 70
 REDUNDANT = 0.5  # share of the two bullets' terms in common (Jaccard)
 CONTAINED = 0.85  # share of the shorter bullet's terms that the longer repeats
