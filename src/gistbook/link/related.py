@@ -218,13 +218,21 @@ def _not_names(session: Session, terms: list[str], article_id: int) -> list[str]
 
 # words of a release's form, not its subject: "Text of PM's address", "English rendering of the remarks"
 FORM_WORDS = frozenset({"text", "english", "rendering", "address", "addresses", "speech", "remarks", "statement",
-                        "release", "press", "highlights", "update", "message"})
+                        "release", "press", "highlights", "update", "message",
+                        # words of the machinery of government: every ministry's news shares them
+                        "department", "departmental", "parliamentary", "committee", "ministry", "minister",
+                        "government", "union", "national", "report", "meeting", "review", "standing", "demands",
+                        "grants", "secretary", "officials", "related"})
 
 
 def _both_about(terms: list[str], other: str) -> list[str]:
     """The article's telling (rare) words that another's title repeats, for a link found by wording alone."""
     theirs = set(raw_tokens(other))
-    return [t for t in terms if t in theirs and t.isalpha() and t not in FORM_WORDS][:3]
+    return [t for t in terms if t in theirs and t.isalpha() and t not in FORM_WORDS
+            and not GLUED_ARTICLE.match(t)][:3]
+
+
+GLUED_ARTICLE = re.compile(r"^(?:the|and|of)[a-z]{5,}$")  # "thedepartment": two words run together in the source
 
 
 def _reason(shared: set[int], idf: dict[int, float], ents: dict[int, tuple[str, str]], threads: list[str],
@@ -234,6 +242,8 @@ def _reason(shared: set[int], idf: dict[int, float], ents: dict[int, tuple[str, 
     parts = []
     for e in sorted(shared, key=lambda e: (-idf[e], ents[e][0]))[:2]:
         name, kind = ents[e]
+        if "," in name or not name[:1].isupper():
+            continue  # "Demands for Grants, the Committee": a span cut from a sentence, not a name to show
         parts.append(f"same {KIND_LABEL.get(kind, 'subject')}: {name}")
     if threads:
         parts.append(f"same {threads[0]} thread")
