@@ -177,15 +177,25 @@ _SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|cou
                           r"did|does|do)\b|\s(?:" + IRREGULAR_PAST + r")\b|\s[a-z]{3,}(?:ed|s)\b")
 
 
+# capitalised heads that name a kind of thing, not one thing: "The 2025 Bill", "The Portal", "The Commission"
+GENERIC_HEADS = frozenset({"Bill", "Act", "Portal", "Commission", "Committee", "Scheme", "Mission", "Ministry",
+                           "Department", "Government", "Council", "Board", "Authority", "Agreement", "Policy",
+                           "Programme", "Program", "Project", "Platform", "Centre", "Center", "Fund", "Summit",
+                           "Conference", "Meeting", "Report", "Rules", "Order", "Amendment", "Code", "Framework"})
+
+
 def unnamed_definite_subject(text: str) -> bool:
     """A subject that points back to something named earlier and names nothing itself: "The armies held …",
     "The 13th instalment of more than ₹16,800 crore reached …", "The 2nd issue of the journal was released …"
     (a capitalised word in it, "The Terms of Reference", names what it is)."""
-    if not text.startswith("The "):
+    first = text.split(" ", 1)[0]
+    if first != "The" and first not in GENERIC_HEADS:  # ("Bill was passed …": a reference cut short)
         return False
-    end = _SUBJECT_END.search(text, 4)
-    subject = text[4:end.start()] if end else ""
-    return bool(subject) and not any(c.isupper() for c in subject)
+    start = 4 if first == "The" else 0
+    end = _SUBJECT_END.search(text, start)
+    subject = text[start:end.start()] if end else ""
+    named = [w for w in re.findall(r"\b[A-Z][\w&-]*", subject) if w not in GENERIC_HEADS]
+    return bool(subject) and not named
 
 
 def shouted(text: str) -> bool:

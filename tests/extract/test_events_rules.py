@@ -225,6 +225,7 @@ def test_a_definite_subject_that_names_nothing_is_not_shown() -> None:
         "The armies held the fifth Dharma Guardian exercise in Rajasthan from 25 February 2024.",
         "The 13th instalment of more than ₹16,800 crore reached over 8 crore farmers on 27 February 2023.",
         "The fifth edition of Exercise Dharma Guardian was held in Rajasthan in February 2024.",
+        "The 2025 Bill was passed by Parliament in August 2025.",
     ], published="2026-03-10")
     assert [e.date for e in found] == ["2026-03-10", "2024-02"]
 
