@@ -65,6 +65,8 @@ def test_a_wrong_expansion_must_look_like_the_acronym() -> None:
 # ---- 2. statements ------------------------------------------------------------------------------------------
 
 ANNOUNCEMENTS_AND_FRAGMENTS = [
+    "Stringent action may be taken under the Essential Commodities Act against anyone found hoarding LPG.",
+    "Oil marketing companies are working in tandem with the States to keep supplies steady.",
     "Prime Minister will inaugurate a new rural road network worth ₹1,250 crore in Odisha.",
     "Prior to the Welfare Week 2025 celebrations, the ministry is also organising a seminar on delivery reforms.",
     "The quarterly accounts of the scheme up to December 2024 have been consolidated and reports published.",

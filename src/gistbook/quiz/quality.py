@@ -92,7 +92,10 @@ _PROCEDURAL = re.compile(
     r"credentials|accompanied by|presented (?:before|to)|solicit|"
     r"(?:launched|approved|announced|introduced) the (?:scheme|mission|programme)|drive tests?|walk tests?|"
     r"www|testament|toured|as part of the visit|proceedings|during the (?:event|meeting|visit|programme)|"
-    r"were distributed|profiled)\b",
+    r"were distributed|profiled|"
+    # a warning or a permission rather than a fact: "stringent action may be taken under the Acts"
+    r"(?:may|might|can|could)\s+be\s+(?:taken|initiated|imposed|considered|availed|approached|contacted)|"
+    r"in tandem|round[- ]the[- ]clock|close(?:ly)? monitor\w*)\b",
     re.IGNORECASE)
 # "will" states a plan; only an entitlement ("… will be entitled to …", "will get ₹…") is a scheme's fact
 _FUTURE = re.compile(r"\b(?:will|shall|would|is expected to|are expected to|is set to|are set to|is likely to|"
