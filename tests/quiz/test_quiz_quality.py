@@ -199,3 +199,19 @@ def test_a_sentence_and_its_changed_version_state_one_fact() -> None:
              "9 March ______ under the Act set a priority sequence.\nWhich one of the following fits into the blank?"}
     assert said_in(true) & said_in(changed) and said_in(true) & said_in(cloze)
     assert len(said_in(true)) == 2
+
+
+def test_a_number_its_sentence_determines_is_never_changed() -> None:
+    """A changed part that no longer divides its whole ("three equal instalments of ₹4,000" for ₹6,000) gives
+    the false statement away by arithmetic alone."""
+    from gistbook.quiz.kb import Mark, Sentence
+    from gistbook.quiz.mutate import tied
+
+    text = "Every eligible farmer family receives ₹6,000 per year in three equal instalments of ₹2,000."
+    part, whole = text.index("₹2,000"), text.index("₹6,000")
+    sentence = Sentence(1, text, [])
+    assert tied(sentence, Mark("figure", part, part + 6, "₹2,000", type="INR"))
+    assert tied(sentence, Mark("figure", whole, whole + 6, "₹6,000", type="INR"))
+    alone = Sentence(2, "The scheme gives ₹6,000 a year to every eligible farmer family.", [])
+    at = alone.text.index("₹6,000")
+    assert not tied(alone, Mark("figure", at, at + 6, "₹6,000", type="INR"))

@@ -135,7 +135,7 @@ BOUND = re.compile(r"\b(?:at least|at most|over|more than|above|nearly|almost|ab
 
 
 def tied(sentence: Sentence, mark: Mark) -> bool:
-    """A number the sentence's other numbers determine: a sum or difference of two of them, or their product
+    """A number the sentence's other numbers determine: a sum, difference, product or quotient of two of them
     ("3 instalments of ₹2,000, ₹6,000 a year"; "1926 … 100 years … 2026")."""
     found = NUMBER_IN_TEXT.search(mark.text)
     value = parse_number(found.group(0)) if found else None
@@ -145,7 +145,8 @@ def tied(sentence: Sentence, mark: Mark) -> bool:
               if (v := parse_number(m.group(0))) is not None]
     pairs = [(a, b) for i, a in enumerate(others) for b in others[i + 1:]]
     return any(abs(a + b - value) < 1e-6 or abs(abs(a - b) - value) < 1e-6 or abs(a * b - value) < 1e-6
-               for a, b in pairs)
+               or (b and abs(a / b - value) < 1e-6) or (a and abs(b / a - value) < 1e-6)
+               for a, b in pairs)  # ("₹6,000 a year in three instalments of ₹2,000": the part is the whole / 3)
 
 
 def replacements(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.Random,
