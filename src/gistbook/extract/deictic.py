@@ -38,6 +38,7 @@ def tense_at(text: str, offset: int) -> str | None:
 # a present-tense verb of a schedule: "the summit ends on Friday", "talks begin on Monday"
 _SCHEDULED = re.compile(r"\b(?:begins?|starts?|ends?|opens?|closes?|meets?|arrives?|leaves?|departs?|concludes?|"
                         r"is|are)\b", re.IGNORECASE)
+_TENSE_CUES = ((_FUTURE, "future"), (_PAST, "past"), (_SCHEDULED, "future"))  # checked in this order
 _CLAUSE_BREAK = re.compile(r"(?:,\s|;\s|\s(?:that|and|but|while|when|after|before)\s)")
 
 
@@ -50,12 +51,11 @@ def verb_tense_near(text: str, start: int, end: int) -> str | None:
     before = text[max(sentence_start, start - 80):start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     before = before[breaks[-1].end():] if breaks else before
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past"), (_SCHEDULED, "future")):
+    for pattern, tense in _TENSE_CUES:
         if pattern.search(before):
             return tense
     after = text[end:end + 80]
-    found = [(m.start(), tense) for pattern, tense in ((_FUTURE, "future"), (_PAST, "past"), (_SCHEDULED, "future"))
-             if (m := pattern.search(after))]
+    found = [(m.start(), tense) for pattern, tense in _TENSE_CUES if (m := pattern.search(after))]
     return min(found)[1] if found else tense_at(text, start)
 
 

@@ -41,11 +41,12 @@ PER_UNIT = re.compile(r"^\W{0,3}(?:\S+\s+){0,2}?(?:per|each|every|a\s+(?:year|mo
                       re.IGNORECASE)
 
 
-def _sentence_at(bullet: str, start: int) -> str:
+def _sentence_at(bullet: str, start: int) -> tuple[int, str]:
+    """Where the sentence holding offset `start` begins, and the sentence (the whole bullet if none does)."""
     for s_start, s_end in sentence_spans(bullet):
         if s_start <= start < s_end:
-            return bullet[s_start:s_end]
-    return bullet
+            return s_start, bullet[s_start:s_end]
+    return 0, bullet
 
 
 # a body named as the source of data or a plan is not what the figure measures: "As per DGCIS trade data, …"
@@ -71,8 +72,7 @@ def about_topic(row: Any, names: list[str]) -> bool:
     and no other programme claims it with "under"), states a fact rather than a speaker's claim, is not one
     state's or city's share, and is no minor sum."""
     value, unit, _period, subject, phrase, _bid, _aid, bullet, _role, start = row  # a figure_rows row
-    s_start = next((a for a, b in sentence_spans(bullet) if a <= start < b), 0)
-    sentence = _sentence_at(bullet, start)
+    s_start, sentence = _sentence_at(bullet, start)
     at = start - s_start
     end = at + len(phrase or "")
     if not _named_before(sentence, at, names) or REPORTED.search(sentence) or is_local(sentence, names):

@@ -53,7 +53,7 @@ LINEUP = re.compile(r"\bdelegations?\b[^.]{0,60}\b(?:was|were)\s+(?:led|headed)\
                     r"|\b(?:led|headed)\s+(?:the|a|his|her)\s+(?:\w+\s+)?delegation\b|\battended\s+by\b"
                     r"|\bsenior\s+officials\s+of\b|\bunder\s+the\s+(?:guidance|aegis|chairmanship)\s+of\b"
                     r"|\baddressed\s+(?:the|a)\s+(?:\w+\s+)?(?:briefing|gathering|meeting|audience|participants|"
-                    r"gathering|event|media|press)\b|\bgave\s+a\s+presentation\b|\bbriefed\s+the\s+media\b",
+                    r"event|media|press)\b|\bgave\s+a\s+presentation\b|\bbriefed\s+the\s+media\b",
                     re.IGNORECASE)
 MIN_WORDS, MAX_WORDS = 7, 70
 REDUNDANT = 0.5  # share of the two bullets' terms in common (Jaccard)
