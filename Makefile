@@ -35,7 +35,7 @@ run: install
 	$(BIN)/gistbook serve --host $(HOST) --port $(PORT)
 
 test: install-dev
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

@@ -13,13 +13,15 @@ from sqlalchemy import create_engine, text
 
 
 @contextmanager
-def scratch_postgres(admin_url: str, prefix: str) -> Iterator[str]:
-    """Yield the URL of a new database named `prefix` + random hex; errors creating it propagate."""
+def scratch_postgres(admin_url: str, prefix: str, template: str | None = None) -> Iterator[str]:
+    """Yield the URL of a new database named `prefix` + random hex, a copy of `template` when given (a database
+    nobody is connected to); errors creating it propagate."""
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     name = f"{prefix}{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
     try:
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
         try:
             yield admin_url.rsplit("/", 1)[0] + "/" + name
         finally:

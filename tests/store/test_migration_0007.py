@@ -14,8 +14,8 @@ from gistbook.store import users as accounts
 from gistbook.store.migrate import alembic_config
 
 
-def test_0007_upgrades_a_database_with_tokens_and_failed_logins(db_url: str) -> None:
-    engine = create_engine(db_url)
+def test_0007_upgrades_a_database_with_tokens_and_failed_logins(blank_db_url: str) -> None:
+    engine = create_engine(blank_db_url)
     cfg = alembic_config()
     made = dt.datetime.now(dt.UTC) - dt.timedelta(days=10)
     stamp = sa.DateTime(timezone=True)
@@ -33,7 +33,7 @@ def test_0007_upgrades_a_database_with_tokens_and_failed_logins(db_url: str) -> 
         conn.execute(attempts.insert().values(name="asha", address="10.0.0.1", at=made))
     engine.dispose()
 
-    store = Store(db_url)  # opening the store upgrades to the newest revision
+    store = Store(blank_db_url)  # opening the store upgrades to the newest revision
     tables = set(inspect(store.engine).get_table_names())
     assert "login_throttles" in tables and "login_attempts" not in tables
     with store.session() as session:

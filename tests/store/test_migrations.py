@@ -25,8 +25,8 @@ def _relevant(diff: object) -> bool:
                                              "ix_search_words_trigram"))
 
 
-def test_migrated_schema_matches_models(db_url: str) -> None:
-    engine = create_engine(db_url)
+def test_migrated_schema_matches_models(blank_db_url: str) -> None:
+    engine = create_engine(blank_db_url)
     upgrade(engine)
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": False})
