@@ -133,3 +133,17 @@ def test_the_body_sentence_wins_over_the_subtitle_it_repeats_and_lineups_rank_lo
     ]
     chosen = [b.position for b in select_key_points(bullets, "India–UK Home Affairs Dialogue held", limit=2)]
     assert chosen == [1, 3]
+
+
+def test_the_sentence_stating_the_headline_is_always_a_key_point() -> None:
+    title = "Cabinet approves Kosi-Mechi river link project in Bihar"
+    bullets = [BulletFacts("The Union Cabinet approved the Kosi-Mechi river link project in Bihar on Wednesday.", 5)]
+    others = ["The Jal Shakti Ministry signed an MoU with NWDA on 12 March 2026 for ₹6,282 crore of canal works.",
+              "NABARD sanctioned a loan of ₹2,100 crore to the Bihar Water Resources Department in January 2025.",
+              "The Ganga Flood Control Commission approved embankments worth ₹950 crore on 3 February 2026.",
+              "Bihar recorded floods in 15 districts affecting 4.5 million people during August 2024.",
+              "The Central Water Commission released its annual report on reservoir storage on 1 March 2026."]
+    bullets += [BulletFacts(text, i, ["organisation", "agreement", "scheme"], dates=1, figures=2)
+                for i, text in enumerate(others)]
+    chosen = select_key_points(bullets, title, limit=3)
+    assert 5 in [b.position for b in chosen]

@@ -165,6 +165,10 @@ def select_key_points(bullets: Sequence[BulletFacts], title: str, limit: int | N
     if not scored and bullets and not english(" ".join(b.text for b in bullets[:10])):
         return first_k(bullets, min(FEWEST, len(bullets)))  # a release in Hindi: the rules above read English
     ranked = [b for value, b in sorted(scored, key=lambda x: (-x[0], x[1].position)) if value >= MIN_SCORE]
+    headline = _headline_bullet(ranked, title_terms)
+    if headline is not None:  # what the title announces is the note's first point, whatever else scores
+        ranked.remove(headline)
+        ranked.insert(0, headline)
     chosen: list[BulletFacts] = []
     chosen_terms: list[frozenset[str]] = []
     for bullet in ranked:  # past the limit, a bullet may still replace the shorter twin of one chosen
@@ -177,6 +181,22 @@ def select_key_points(bullets: Sequence[BulletFacts], title: str, limit: int | N
             chosen.append(bullet)
             chosen_terms.append(terms)
     return sorted(chosen, key=lambda b: b.position)
+
+
+HEADLINE_SHARE = 0.5  # the sentence that states the headline repeats at least this share of the title's terms
+
+
+def _headline_bullet(ranked: Sequence[BulletFacts], title_terms: frozenset[str]) -> BulletFacts | None:
+    """The sentence that says what the title says, when one does: the one repeating the largest share (at least
+    half) of the title's terms, the earliest on a tie."""
+    if len(title_terms) < 3:
+        return None
+    best, best_share = None, HEADLINE_SHARE
+    for bullet in sorted(ranked, key=lambda b: b.position):
+        share = len(frozenset(content_terms(bullet.text)) & title_terms) / len(title_terms)
+        if share > best_share or best is None and share >= best_share:
+            best, best_share = bullet, share
+    return best
 
 
 def _repeats(terms: frozenset[str], other: frozenset[str]) -> bool:
