@@ -198,6 +198,25 @@ def unnamed_definite_subject(text: str) -> bool:
     return bool(subject) and not named
 
 
+# "26 Members attended …", "Over 500 participants took part …", "Three officers were …": a count of people or
+# things the sentence never names (a year is no count: "2025 marks …")
+COUNT_OPEN = re.compile(r"^(?:(?:Over|More\s+than|About|Around|Nearly|Almost|Some|Only|A\s+total\s+of|As\s+many\s+as)"
+                        r"\s+)?(?!(?:1[89]|20)\d\d\b)(?:\d[\d,]*|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|"
+                        r"Twelve|Fifteen|Twenty|Fifty|Hundreds|Thousands|Dozens)\s+")
+
+
+def counted_subject(text: str) -> bool:
+    """A subject that is only a count of unnamed people or things: "26 Members attended …"."""
+    opened = COUNT_OPEN.match(text)
+    if not opened:
+        return False
+    end = _SUBJECT_END.search(text, opened.end() - 1)
+    subject = text[opened.end():end.start()] if end else text[opened.end():]
+    named = [w for w in re.findall(r"\b[A-Z][\w&-]*", subject)
+             if w not in GENERIC_HEADS and not (w.endswith("s") and not w.isupper())]
+    return not named
+
+
 def shouted(text: str) -> bool:
     """A heading in capitals ("OVERALL BUDGETARY DETAILS FOR …"), not a sentence."""
     letters = [c for c in text if c.isalpha()]
@@ -222,5 +241,6 @@ def self_contained(text: str, *, need_verb: bool = True, in_context: bool = Fals
         leans = spoken_open(text)
     else:
         leans = bool(is_anaphoric(text) or LEANING_OPEN.search(text) or PRONOUN.search(text)
-                     or BARE_THE_SUBJECT.match(text) or SAME.search(text) or unnamed_definite_subject(text))
+                     or BARE_THE_SUBJECT.match(text) or SAME.search(text) or unnamed_definite_subject(text)
+                     or counted_subject(text))
     return not leans and (not need_verb or has_finite_verb(text))

@@ -52,3 +52,11 @@ def test_a_country_thread_links_only_items_whose_headlines_name_the_country(
             for r in related_articles(s, article_id)["related"]:
                 if "India–Japan thread" in r["reason"]:
                     assert "japan" in r["title"].casefold(), r
+
+
+def test_words_of_ceremony_and_form_are_no_shared_subject() -> None:
+    from gistbook.link.related import _both_about
+
+    terms = ["tribute", "pays", "birsa", "munda", "anniversary"]
+    assert _both_about(terms, "President pays tribute to Birsa Munda on his birth anniversary") == ["birsa", "munda"]
+    assert _both_about(terms, "Vice-President pays tribute to a freedom fighter") == []

@@ -63,6 +63,8 @@ def _row(sentence: str, phrase: str, value: float, unit: str, subject: str | Non
      "incubation centre.", "Rs. 2.35 crore", 2.35e7, "INR", "financial assistance"),
     ("The Minister outlined a vision of cutting the emissions intensity of GDP by 45 per cent by 2030 and advancing "
      "the National Green Hydrogen Mission.", "45 per cent", 45.0, "percent", "GDP"),
+    ("The Ministry of Defence procured equipment worth Rs 1.2 lakh crore and Rs 1.5 lakh crore in 2023-24 and "
+     "2024-25 respectively.", "Rs 1.5 lakh crore", 1.5e12, "INR", "equipment"),
 ])
 def test_a_figure_not_the_topics_own_stays_out_of_its_dossier(sentence: str, phrase: str, value: float, unit: str,
                                                                subject: str) -> None:

@@ -58,6 +58,9 @@ REPORTED = re.compile(r"\b(?:said|says|stated|states|emphasi[sz]ed|highlighted|n
                       re.IGNORECASE)
 # "… ₹116.5 crore under the CCPWC Scheme": a programme named after the figure with "under" owns it
 UNDER_OTHER = re.compile(r"^[^.;]{0,60}?\bunder\s+(?:the\s+)?(?:[‘'\"“]\s*)?[A-Z]")
+# "… rose to 12% and 15% in 2024 and 2025 respectively": which value belongs to which label is a matter of
+# counting list places, which a series cannot do; such values stay in their item
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
 def _named_before(sentence: str, at: int, names: list[str]) -> bool:
@@ -76,6 +79,8 @@ def about_topic(row: Any, names: list[str]) -> bool:
     at = start - s_start
     end = at + len(phrase or "")
     if not _named_before(sentence, at, names) or REPORTED.search(sentence) or is_local(sentence, names):
+        return False
+    if RESPECTIVELY.search(sentence):
         return False
     if subject and re.search(rf"\b[a-z]{{3,}}\s+of\s+(?:the\s+)?{re.escape(subject)}\b", sentence):
         return False  # "emissions intensity of GDP by 45%": the quantity is the intensity, not the GDP

@@ -222,7 +222,12 @@ FORM_WORDS = frozenset({"text", "english", "rendering", "address", "addresses", 
                         # words of the machinery of government: every ministry's news shares them
                         "department", "departmental", "parliamentary", "committee", "ministry", "minister",
                         "government", "union", "national", "report", "meeting", "review", "standing", "demands",
-                        "grants", "secretary", "officials", "related"})
+                        "grants", "secretary", "officials", "related",
+                        # a headline's verb of ceremony says what kind of day it was, not what it was about
+                        "tribute", "tributes", "pays", "homage", "greets", "greetings", "wishes", "congratulates",
+                        "condoles", "condolences", "salutes", "inaugurates", "launches", "chairs", "attends",
+                        "visits", "dedicates", "reviews", "holds", "calls", "meets", "interacts", "participates",
+                        "lays", "foundation", "stone", "unveils", "felicitates", "anniversary"})
 
 
 def _both_about(terms: list[str], other: str) -> list[str]:
