@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from gistbook.extract.datelines import dateline_day
-from gistbook.extract.entities import SMALL_BATCH, find_entities_batch
 from gistbook.extract.events import find_events
 from gistbook.extract.figures import find_figures
 from gistbook.extract.syllabus import tag_syllabus
@@ -30,6 +29,10 @@ def anchor_date(article: Article) -> dt.date | None:
 def extract_articles(articles: Sequence[Article], n_process: int = 1, batch_size: int = 256) -> list[Extraction]:
     """Extract every article; spaCy runs once over all bullets of the batch (nlp.pipe) for speed. With
     `n_process` > 1 and enough material, whole articles are shared out to worker processes."""
+    # imported here: spaCy takes a second to import, and the many commands that only read the store
+    # (timeline, dossier, quiz) import this package for its light modules (spans, timex)
+    from gistbook.extract.entities import SMALL_BATCH, find_entities_batch
+
     if n_process > 1 and sum(len(a.bullets()) for a in articles) >= SMALL_BATCH:
         from gistbook.extract.parallel import extract_in_processes
 
