@@ -40,8 +40,12 @@ def _statements(q: dict) -> list[str]:
 
 
 def test_true_statements_are_stored_and_false_ones_change_one_element(
-        seed_questions: tuple[knowledge.KnowledgeBase, list[dict]]) -> None:
+        seed_questions: tuple[knowledge.KnowledgeBase, list[dict]], demo_seed_url: str) -> None:
     kb, questions = seed_questions
+    store = Store(demo_seed_url)  # a second set: years are moved only where something began, so one set of 40
+    with store.session() as session:  # from this small store may change nothing but years
+        questions = questions + quiz.generate(session, count=40, seed=1, persist=False, kb=kb)
+    store.close()
     changed = set()
     for q in questions:
         if q["kind"] not in ("statements", "how-many"):

@@ -107,3 +107,19 @@ def test_a_year_the_store_records_for_the_subject_is_never_used(handmade_url: st
     tried = _years_tried(after, bullet)
     assert tried and "1996" not in tried
     store.close()
+
+
+def test_only_the_year_something_began_is_moved() -> None:
+    from gistbook.quiz.kb import Mark, Sentence
+    from gistbook.quiz.mutate import _other_years
+
+    def moved(text: str, year: str) -> list[str]:
+        at = text.index(year)
+        sentence = Sentence(bullet_id=1, text=text, marks=[Mark("year", at, at + len(year), year)])
+        return _other_years(sentence, sentence.marks[0], random.Random(1), 2026)
+
+    assert moved("The International Solar Alliance was launched in 2015 at Paris.", "2015")
+    assert moved("India and France became strategic partners in 1998.", "1998")
+    assert not moved("The Joint Working Group on Counter Terrorism met in New Delhi in 2025.", "2025")
+    assert moved("Chandrayaan-3 was launched on July 14, 2023, from Sriharikota.", "July 14, 2023")
+    assert not moved("The Economic Survey 2023-24 projected growth of 6.5-7% for 2024-25.", "2024-25")

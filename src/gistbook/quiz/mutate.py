@@ -193,8 +193,21 @@ def _count_of(text: str) -> float:
     return (parse_number(found.group(0)) or 0.0) if found else 0.0
 
 
+# the years a paper asks: when something began, ended, was made law or was signed, not the day a meeting was held
+MILESTONE = re.compile(r"\b(?:launch|establish|found|set\s+up|sign|adopt|enact|pass(?:ed|age)|constitut|creat"
+                       r"|form(?:ed|ation)|institut|incorporat|inscrib|ratif|notif|declar|introduc|inaugurat"
+                       r"|commission|came\s+into|entered\s+into|first|began|begun|started|merg|renam|conferred"
+                       r"|awarded|won|elected|became|upgraded|elevated|joined|acce(?:ded|ssion)|admitted|withdr|exit"
+                       r"|abolish|repeal|dissolv|terminat|suspend|set\b|announc|agreed|since\b|conclud|decid|decision|landed"
+                       r"|landing|crash|widen|expand|opened|relax|promis|ended)\w*",
+                       re.IGNORECASE)
+
+
 def _other_years(sentence: Sentence, mark: Mark, rng: random.Random, published_year: int | None) -> list[str]:
-    """The mark's text with its year moved by a few years, never onto a year the sentence already names."""
+    """The mark's text with its year moved by a few years, never onto a year the sentence already names. Only
+    the year something began, was signed or made law is moved: the day of a meeting or a visit is no exam fact."""
+    if not MILESTONE.search(sentence.text):
+        return []
     before = sentence.text[:mark.start]
     if re.search(r"[A-Za-z][-–]\s?$", before) or re.match(r"\s*edition", sentence.text[mark.end:]):
         return []  # a year that is part of a name ("Vayu Shakti–2026", "the 2022 edition") is not a date
