@@ -247,3 +247,12 @@ def test_a_subject_that_is_only_a_count_is_not_shown() -> None:
     assert not self_contained("Five agreements were signed during the visit to Tokyo.")
     assert self_contained("Three Indian Navy ships arrived at Port Louis on 4 March 2026.")
     assert self_contained("2025 marks the 75th year of the Constitution of India.")
+
+
+def test_a_line_without_a_full_stop_and_a_policy_year_make_no_event() -> None:
+    found = events([
+        "The Government of India vide letter dated 13.03.2026 has requested all States/UTs",
+        "Coal India has been advised to conduct auctions under the Revised SHAKTI policy 2025.",
+        "The Union Cabinet approved the Revised SHAKTI policy on 12 March 2025.",
+    ], published="2026-03-20")
+    assert [e.date for e in found] == ["2026-03-20", "2025-03-12"]

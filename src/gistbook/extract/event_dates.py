@@ -35,7 +35,7 @@ _REFERENCE_BEFORE = re.compile(
 # a law, policy or rule named with its year after a comma: "the Drugs & Cosmetics Act, 1940"
 _INSTRUMENT_YEAR = re.compile(r"\b(?:Act|Acts|Code|Rules|Regulations?|Policy|Bill|Ordinance|Order|Scheme|Guidelines|"
                               r"Examination|Exam|Report|Survey|Awards?|Games|Olympiad|Summit|Census|Budget|"
-                              r"Amendment\)?)\s*[,–—-]?\s*$")
+                              r"Amendment\)?|(?i:policy|rules|regulations|guidelines|ordinance))\s*[,–—-]?\s*$")
 _DOCUMENT_DATED = re.compile(r"\b(?:as\s+per|under|in\s+terms\s+of|pursuant\s+to|according\s+to|in\s+line\s+with)\b"
                              r"[^,.;]{0,80}\b(?:dated|dt\.?)\s*$", re.IGNORECASE)
 # "from 39.7% in January", "from around 3,000 in 2014", "from 1,739.09 BU in 2023-24" (a comma inside a number

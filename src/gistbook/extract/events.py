@@ -154,6 +154,9 @@ _SAFE_CUT = re.compile(r"[,;]\s+(?=(?:which|who|whose|where|marking|making|bring
                        r"|with\s+(?:a|an|the)|as\s+(?:a|an|part|per)|[a-z]{4,}ing)\b)")
 
 
+_FINISHED = re.compile(r"[.!?][”’\"')\]]?\s*$")
+
+
 def _shorten(text: str) -> str:
     """One line of at most ~300 characters: a longer sentence is cut before a side remark after its date, else
     kept whole up to what a learner is shown (standalone.MAX_CHARS); a cut mid-list would leave a fragment."""
@@ -177,6 +180,8 @@ def _bullet_events(
         statistic = STATISTIC.search(sentence) is not None
         groups = [g for g in _groups(here, text) if event_date(text, s_start, g, published, statistic)]
         prior_text, prior_no = (text[:s_start], bullet_no) if s_start > 0 else previous
+        if len(groups) == 1 and not _FINISHED.search(sentence):
+            continue  # no full stop: a heading, a list item or a sentence the page cut off ("… has requested all")
         for index, group in enumerate(groups):
             clause = sentence if len(groups) == 1 else _clause_text(sentence, s_start, groups, index)
             clause = _shorten(resolve_description(clause, prior_text, prior_no, entities))
