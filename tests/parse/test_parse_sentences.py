@@ -32,6 +32,8 @@ HINDI_TWO = "\u092f\u0939 \u0926\u0942\u0938\u0930\u093e \u0939\u0948\u0964"
          ["The scheme costs Rs. 500 crore.", "Trade was $21.96 billion in 2022-23.", "Growth was 7.2 per cent."]),
         ("See Notification No. 12 of 2024. Nos. 4 and 5 were withdrawn.",
          ["See Notification No. 12 of 2024.", "Nos. 4 and 5 were withdrawn."]),
+        ("It is issued under General Notification No. F.4(2)-B(W&M)/2018 dated 14 March 2018. Bids close today.",
+         ["It is issued under General Notification No. F.4(2)-B(W&M)/2018 dated 14 March 2018.", "Bids close today."]),
         # Latin and company abbreviations
         ("Both sides, i.e. India and Japan, agreed. Crops, e.g. ragi, need less water.",
          ["Both sides, i.e. India and Japan, agreed.", "Crops, e.g. ragi, need less water."]),

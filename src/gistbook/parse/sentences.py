@@ -80,7 +80,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     folded = word.casefold()
     if folded in ABBREVIATIONS or INITIALS.match(word) or LIST_NUMBER.match(word):
         return False
-    return not (folded in BEFORE_NUMBER and following.isdigit())
+    if folded in BEFORE_NUMBER:  # "No. 5", and "Notification No. F.4(2)-B/2018": a reference code holds a digit
+        code = text[match.end():match.end() + 30].split(" ", 1)[0]
+        return not any(c.isdigit() for c in code)
+    return True
 
 
 def split_long(text: str, limit: int = LONG_BULLET_CHARS) -> list[str]:
