@@ -234,3 +234,16 @@ def test_pipeline_keeps_only_what_extraction_reads() -> None:
     nlp = load_nlp()
     assert nlp.pipe_names == ["tok2vec", "gistbook_rules", "ner", "gistbook_mentions"]
     assert load_model_only().pipe_names == ["tok2vec", "ner"]
+
+
+def test_an_office_or_a_group_word_names_nobody() -> None:
+    import spacy
+
+    from gistbook.extract.people import PEOPLE_NOUNS, _office_words_only
+
+    nlp = spacy.blank("en")
+    offices = frozenset({"Governor", "Administrator"}) | PEOPLE_NOUNS
+    for text in ("Governors", "Naval Veterans", "Administrator"):
+        assert _office_words_only(nlp(text)[:], offices), text
+    for text in ("Droupadi Murmu", "Anand Governor Rao"):
+        assert not _office_words_only(nlp(text)[:], offices), text

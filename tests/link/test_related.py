@@ -60,3 +60,12 @@ def test_words_of_ceremony_and_form_are_no_shared_subject() -> None:
     terms = ["tribute", "pays", "birsa", "munda", "anniversary"]
     assert _both_about(terms, "President pays tribute to Birsa Munda on his birth anniversary") == ["birsa", "munda"]
     assert _both_about(terms, "Vice-President pays tribute to a freedom fighter") == []
+
+
+def test_a_venue_is_no_shared_subject() -> None:
+    from gistbook.link.related import VENUE
+
+    for name in ("Dr Ambedkar International Centre", "Vigyan Bhawan", "Bharat Mandapam", "Hyderabad House"):
+        assert VENUE.search(name), name
+    for name in ("National Centre for Good Governance", "Central Ayurveda Research Institute"):
+        assert not VENUE.search(name), name

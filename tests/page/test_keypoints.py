@@ -147,3 +147,12 @@ def test_the_sentence_stating_the_headline_is_always_a_key_point() -> None:
                 for i, text in enumerate(others)]
     chosen = select_key_points(bullets, title, limit=3)
     assert 5 in [b.position for b in chosen]
+
+
+def test_a_release_describing_itself_or_its_body_is_no_key_point() -> None:
+    from gistbook.page.keypoints import score
+
+    meta = BulletFacts("This press release contains the WPI numbers for February 2026 and for December.", 9)
+    assert score(meta, frozenset()) < 0
+    assert not can_be_key_point("Through initiatives such as ASIC, CCRAS continues to advance its commitment to "
+                                "evidence-based research.")

@@ -62,6 +62,8 @@ def clean_name(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> tuple[int, in
         return None
     if not any(sum(c.isalpha() for c in t.text) >= 2 and "." not in t.text.rstrip(".") for t in doc[start:end]):
         return None  # "Gen Z", "R.C.": initials alone name nobody
+    if _office_words_only(doc[start:end], heads.office | lex.word_set("office_heads") | PEOPLE_NOUNS):
+        return None  # "Governors", "Administrator", "Naval Veterans": an office or a group, not somebody
     if any(_GLUED.search(token.text) for token in doc[start:end]):
         return None  # "Jitendra SinghIndia", "NaddaUnder": a name run into the next heading
     for token in (doc[start], doc[end - 1]):
@@ -69,6 +71,18 @@ def clean_name(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> tuple[int, in
         if known is not None and known.type in ("place", "country") or _acronym(token.text) and len(token.text) > 2:
             return None  # "Puducherry Naval Area", "MAFSU Nagpur": a place or a body, not a person
     return start, end
+
+
+# plural and group words that head a description of people, never a name
+PEOPLE_NOUNS = frozenset({"Veterans", "Officers", "Officials", "Delegates", "Participants", "Members", "Students",
+                          "Farmers", "Administrator", "Administrators", "Governors", "Ministers", "Secretaries",
+                          "Scientists", "Experts", "Dignitaries", "Leaders", "Personnel", "Cadets", "Volunteers"})
+
+
+def _office_words_only(tokens: Span, offices: frozenset[str]) -> bool:
+    """The name ends in an office or a group word ("Governors", "Naval Veterans"), singular or plural."""
+    last = tokens[-1].text
+    return last in offices or (last.endswith("s") and last[:-1] in offices)
 
 
 def _country_ent(doc: Doc, i: int, lex: Lexicon) -> str | None:

@@ -26,6 +26,9 @@ ENTITY_TYPES_SKIPPED = frozenset({"place", "person", "country"})
 GENERIC_BODY = re.compile(r"^(?:Union\s+)?(?:Ministry|Department|Office|Government|Cabinet|Press Information Bureau"
                           r"|Prime Minister|President's Secretariat"
                           r"|Lok Sabha|Rajya Sabha|Parliament)\b", re.IGNORECASE)
+# a place where events are held is shared by unrelated events: "same body: Dr Ambedkar International Centre"
+VENUE = re.compile(r"\b(?:International\s+Centre|International\s+Center|Convention\s+Cent(?:re|er)|Bhawan|Bhavan|"
+                   r"Mandapam|House|Auditorium|Hall|Stadium|Complex|Ground|Maidan)$")
 GENERIC_SHARE = 0.03  # an entity in more of the store's articles than this is everyday news, not a thread
 KIND_LABEL = {"scheme": "scheme", "agreement": "agreement", "military_exercise": "exercise", "initiative":
               "initiative", "policy": "policy", "organisation": "body"}
@@ -127,7 +130,7 @@ def related_articles(session: Session, article_id: int, limit: int = 10) -> dict
     title, published = article
     total = reads.article_count(session) or 1
     ents = {eid: (name, etype) for eid, name, etype in reads.entities_named(session, article_id)
-            if etype not in ENTITY_TYPES_SKIPPED and not GENERIC_BODY.match(name)}
+            if etype not in ENTITY_TYPES_SKIPPED and not GENERIC_BODY.match(name) and not VENUE.search(name)}
     df = _entity_df(session, list(ents), article_id)
     everyday = max(20, int(total * GENERIC_SHARE))
     idf = {eid: math.log((total + 1) / (n + 1.5)) for eid, n in df.items() if 0 < n <= everyday}

@@ -35,7 +35,8 @@ DATE_CUE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 CLOSING = re.compile(r"^(?:this|the)\s+information\s+was\s+(?:given|provided)|\bin\s+a\s+(?:written\s+)?reply\b"
-                     r"|^for\s+further\s+(?:information|details)|^the\s+full\s+(?:address|text)|\bmay\s+be\s+seen\s+here",
+                     r"|^for\s+further\s+(?:information|details)|^the\s+full\s+(?:address|text)|\bmay\s+be\s+seen\s+here"
+                     r"|^this\s+(?:press\s+)?release\s+(?:contains|presents|gives)",
                      re.I)
 QUOTE_OPEN = re.compile(r"^[\"“‘']|[\"“]\s*$")
 SPEECH = re.compile(r"\b(?:said|says|stated|noted|added|remarked|emphasi[sz]ed|underlined|highlighted|stressed"
@@ -46,7 +47,10 @@ GLUED = re.compile(r"[a-z]{2}(?:[A-Z][a-z]|\d)")  # subtitles run together witho
 COURTESY = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|gratitude|congratulat\w*|felicitat\w*|greet(?:s|ed|ings)?|best wishes|paid (?:rich )?"
     r"tributes?|attended by|were (?:also )?present|in the presence of|dignitaries|among others|graced|"
-    r"vote of thanks|welcome address|lamp lighting|lit the lamp|garland\w*)\b", re.I)
+    r"vote of thanks|welcome address|lamp lighting|lit the lamp|garland\w*"
+    # a body's promise about itself, true of any release it issues
+    r"|continues? to (?:advance|reaffirm|strengthen|remain committed|demonstrate) (?:its|their|our) commitment)\b",
+    re.I)
 # protocol: who led the delegations, who attended, who addressed or chaired, under whose guidance; not what the
 # item is about
 LINEUP = re.compile(r"\bdelegations?\b[^.]{0,60}\b(?:was|were)\s+(?:led|headed)\s+by\b"
