@@ -123,3 +123,17 @@ def test_only_the_year_something_began_is_moved() -> None:
     assert not moved("The Joint Working Group on Counter Terrorism met in New Delhi in 2025.", "2025")
     assert moved("Chandrayaan-3 was launched on July 14, 2023, from Sriharikota.", "July 14, 2023")
     assert not moved("The Economic Survey 2023-24 projected growth of 6.5-7% for 2024-25.", "2024-25")
+
+
+def test_a_changed_number_keeps_its_article_and_its_direction() -> None:
+    from gistbook.quiz.kb import Mark, Sentence
+    from gistbook.quiz.mutate import _agreeing, replacements
+
+    assert _agreeing("It rose by an ", "20%") + "20%" == "It rose by a 20%"
+    assert _agreeing("It rose by a ", "80%") + "80%" == "It rose by an 80%"
+    assert _agreeing("It has a ", "11-member") == "It has an "
+    text = "Registrations increased from 19,026 in 2024 to 20,938 in 2025 on the portal, with ₹5,000 crore spent."
+    for figure in ("19,026", "20,938"):
+        at = text.index(figure)
+        mark = Mark("figure", at, at + len(figure), figure, type="INR")
+        assert replacements(None, Sentence(1, text, [mark]), mark, random.Random(1), 2026) == []  # type: ignore[arg-type]

@@ -119,7 +119,7 @@ def false_variants(kb: KnowledgeBase, sentence: Sentence, rng: random.Random, li
             # lowered would still be true (a disputed key)
             continue
         for new in replacements(kb, sentence, mark, rng, published_year):
-            text = sentence.text[:mark.start] + new + sentence.text[mark.end:]
+            text = _agreeing(sentence.text[:mark.start], new) + new + sentence.text[mark.end:]
             verdict = evaluate(kb, text, [sentence.bullet_id])
             if verdict.truth is False:
                 out.append(Variant(text, sentence, mark.text, new, verdict.change or mark.kind, verdict))
@@ -127,6 +127,23 @@ def false_variants(kb: KnowledgeBase, sentence: Sentence, rng: random.Random, li
         if len(out) >= limit:
             break
     return out
+
+
+FROM_TO = re.compile(r"\bfrom\s*(?:₹|Rs\.?|\$|USD|INR)?\s*$", re.IGNORECASE)
+FROM_TO_END = re.compile(r"\bfrom\s+\S*\d[^.;]{0,40}?\bto\s*(?:₹|Rs\.?|\$|USD|INR)?\s*$", re.IGNORECASE)
+# numbers read with a vowel sound first: eight, eleven, eighteen, eighty…, eight hundred…
+_VOWEL_NUMBER = re.compile(r"^(?:8|11(?!\d)|11[,\d]{3}(?!\d)|18(?!\d)|18[,\d]{3}(?!\d)|8\d)")
+
+
+def _agreeing(before: str, new: str) -> str:
+    """The text before a changed element with its article made to fit the new one ("a 80%" gives an edit
+    away): "a" or "an" by the sound the new element starts with."""
+    found = re.search(r"\b([Aa])(n?)\s+$", before)
+    if found is None:
+        return before
+    starts_vowel = bool(_VOWEL_NUMBER.match(new)) if new[:1].isdigit() else new[:1].lower() in "aeio"
+    article = found.group(1) + ("n" if starts_vowel else "")
+    return before[:found.start()] + article + before[found.end(2):]
 
 
 BOUND = re.compile(r"\b(?:at least|at most|over|more than|above|nearly|almost|about|around|approximately|"
@@ -159,6 +176,8 @@ def replacements(kb: KnowledgeBase, sentence: Sentence, mark: Mark, rng: random.
             return []  # a figure span that swallowed the words after it ("12 stations uses Japan’s")
         if re.match(r"\s*[-–]\s*\d", after) or re.search(r"\d\s*[-–]\s*$", before):
             return []  # one end of a range ("$45-50 billion"): scaling it alone garbles the range
+        if FROM_TO.search(before) and re.match(r"[^.;]{0,40}?\bto\s+\S*\d", after) or FROM_TO_END.search(before):
+            return []  # "increased from 19,026 to 20,938": a changed end may turn the rise into a fall
         if re.search(r"[×x*/+]\s*$|\bout of\s*$", before):  # "160 out of 194": the whole bounds the part
             return []  # "24×7": the figure is half of a fixed expression, not a quantity
         if not _exam_grade(mark.type):
