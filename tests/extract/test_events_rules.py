@@ -256,3 +256,12 @@ def test_a_line_without_a_full_stop_and_a_policy_year_make_no_event() -> None:
         "The Union Cabinet approved the Revised SHAKTI policy on 12 March 2025.",
     ], published="2026-03-20")
     assert [e.date for e in found] == ["2026-03-20", "2025-03-12"]
+
+
+def test_dates_a_speaker_mentions_make_no_event() -> None:
+    found = events([
+        "Shri Harivansh appreciated the role of Portugal in hosting the first India-EU summit in Porto in 2021.",
+        "The Minister recalled that the first India-Japan 2+2 meeting was held in New Delhi in November 2019.",
+        "The first India-Japan 2+2 meeting was held in New Delhi in November 2019.",
+    ], published="2026-03-05")
+    assert [e.date for e in found] == ["2026-03-05", "2019-11"]

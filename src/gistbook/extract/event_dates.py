@@ -20,6 +20,12 @@ NOT_HAPPENED = re.compile(
     r"scheduled|plans? to|planned|proposed|expected|projected|likely|intends? to|by the end of|deadline|"
     r"upcoming|forthcoming|next|last\s+date|due\s+date)\b"
 )
+# a speaker's words frame the sentence: "X appreciated Portugal's role in hosting the summit in Porto in 2021",
+# "the Minister recalled that …": the row would show a speech dated by what it mentions
+SPOKEN_FRAME = re.compile(r"\b(?:appreciated|recalled|lauded|praised|acknowledged|reminded|remembered|"
+                          r"emphasi[sz]ed|underlined|highlighted|mentioned|referred\s+to|referring\s+to|"
+                          r"(?:said|stated|noted|observed|remarked|added|asserted|informed)\s+that)\b",
+                          re.IGNORECASE)
 # Words right before a date that make it a reference point, not the time of the sentence's event: a data
 # period or an as-on date ("for the month of January 2026", "as on 28.02.2026"), the start of a comparison
 # ("since 2014", "from 82.53% at the end of Sep-25", "compared to 2019"), a deadline ("by 2030"), or a

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from gistbook.extract.coreference import resolve_description
-from gistbook.extract.event_dates import NOT_HAPPENED, STATISTIC, event_date
+from gistbook.extract.event_dates import NOT_HAPPENED, SPOKEN_FRAME, STATISTIC, event_date
 from gistbook.extract.headlines import dated_by_its_report, news_event
 from gistbook.extract.spans import sentence_spans
 from gistbook.records import Article, EntityMention, Event, TimeExpr
@@ -177,6 +177,9 @@ def _bullet_events(
         sentence = text[s_start:s_end]
         if not here or NOT_HAPPENED.search(sentence):
             continue
+        spoken = SPOKEN_FRAME.search(sentence)
+        if spoken and spoken.start() < here[0].start - s_start:
+            continue  # the dates are what a speaker mentioned; the sentence's own event is the speech
         statistic = STATISTIC.search(sentence) is not None
         groups = [g for g in _groups(here, text) if event_date(text, s_start, g, published, statistic)]
         prior_text, prior_no = (text[:s_start], bullet_no) if s_start > 0 else previous
