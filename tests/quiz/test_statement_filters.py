@@ -76,3 +76,19 @@ def test_two_false_statements_changing_one_value_expose_each_other() -> None:
 def test_a_figure_is_blanked_only_as_a_rule_or_a_goal(text: str, worth: bool) -> None:
     figure = Mark("figure", 0, 1, "1")
     assert worth_blanking(Sentence(1, text, [figure]), figure) is worth
+
+
+@pytest.mark.parametrize("text", [
+    "Last year, India's exports of marine products rose to $7.4 billion.",
+    "On the first day, over 5,000 visitors came to the pavilion at Pragati Maidan.",
+])
+def test_a_time_only_the_release_knows_is_never_asked(text: str) -> None:
+    assert NEVER_ASKED.search(text)
+
+
+def test_an_incident_or_a_journal_named_only_before_is_unnamed() -> None:
+    from gistbook.quiz.mutate import unnamed_reference
+
+    assert unnamed_reference("Two men were arrested after the incident near the port in 2025.")
+    assert unnamed_reference("The second issue of the journal carried 14 research papers in 2026.")
+    assert not unnamed_reference("The Indian Journal of Medical Research published 14 papers in 2026.")

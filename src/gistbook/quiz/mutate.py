@@ -67,7 +67,8 @@ def standalone(sentence: Sentence) -> bool:
 # release knows ("last night", "on Thursday", "currently")
 NEVER_ASKED = re.compile(r"\b\d+\.\d{2}\b|\b(?:B\.E\.|R\.E\.|Budget Estimates?|Revised Estimates?)|\b(?:last night|"
                          r"this (?:morning|evening|week|month)|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|currently|"
-                         r"presently|recently|at present)\b|"
+                         r"presently|recently|at present|(?:last|this|previous|next) (?:year|month|week)|"
+                         r"on the (?:first|second|third|last|final) day|earlier this|later this)\b|"
                          # single cases and legal citations: a commission's note on one media report, a merger
                          # cleared, a notification's number
                          r"\bcogni[sz]ance of (?:a |the )?(?:media|news) reports?\b|\bapproved the (?:proposed )?"
@@ -87,7 +88,9 @@ GENERIC_REFERENCE = re.compile(r"\b(?:[Tt]he|[Ee]ach|[Tt]his|[Tt]hese) (?:[a-z]+
                                r"MoU|[Mm]emorandum|[Pp]artnership|[Cc]onvention|[Dd]eclaration|[Gg]ames|"
                                r"[Ff]estival|[Ee]xhibition|[Tt]ournament|[Cc]ompetition|[Ee]xercise|[Dd]ialogue|"
                                r"[Mm]eeting|[Vv]isit|[Dd]elegation|[Nn]ode|[Bb]enefit|[Ss]ession|[Ee]dition|"
-                               r"[Oo]rgani[sz]ation|[Bb]ody|[Aa]gency|[Ii]nstitute|[Vv]essel|[Ss]hip|[Ss]atellite)\b"
+                               r"[Oo]rgani[sz]ation|[Bb]ody|[Aa]gency|[Ii]nstitute|[Vv]essel|[Ss]hip|[Ss]atellite|"
+                               r"[Ii]ncident|[Aa]ccident|[Jj]ournal|[Oo]peration|[Pp]rocess|[Dd]rive|[Ww]orkshop|"
+                               r"[Ff]est|[Tt]eam|[Pp]anel)\b"
                                r"(?!\s+(?:of|for|on)\s+[A-Z])|"
                                r"\b(?:their|her|his)\b")
 
