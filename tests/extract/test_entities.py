@@ -247,3 +247,24 @@ def test_an_office_or_a_group_word_names_nobody() -> None:
         assert _office_words_only(nlp(text)[:], offices), text
     for text in ("Droupadi Murmu", "Anand Governor Rao"):
         assert not _office_words_only(nlp(text)[:], offices), text
+
+
+@pytest.mark.parametrize(("text", "span", "person"), [
+    ("Greetings on Ram Navami were sent.", "Ram Navami", None),
+    ("Wreaths were laid at Veer Bhoomi today.", "Veer Bhoomi", None),
+    ("PM Launches Intensified drive against TB.", "PM Launches Intensified", None),
+    ("Shri Piyush Goyal met the delegation.", "Shri Piyush Goyal", "Piyush Goyal"),
+])
+def test_festivals_memorials_and_headline_verbs_are_nobody(text: str, span: str, person: str | None) -> None:
+    """What the model may call a person, as clean_name keeps or drops it."""
+    from gistbook.extract.lexicon import load_lexicon
+    from gistbook.extract.nlp import rule_heads
+    from gistbook.extract.people import clean_name
+
+    nlp = load_model_only()
+    doc = nlp.make_doc(text)
+    at = text.index(span)
+    ent = doc.char_span(at, at + len(span), label="PERSON")
+    assert ent is not None
+    found = clean_name(doc, ent, rule_heads(nlp), load_lexicon())
+    assert (doc[found[0]:found[1]].text if found else None) == person
