@@ -177,11 +177,23 @@ _SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|cou
                           r"did|does|do)\b|\s(?:" + IRREGULAR_PAST + r")\b|\s[a-z]{3,}(?:ed|s)\b")
 
 
+# a line that ends as a sentence ends (a stop, perhaps inside a closing quote or bracket): without one it is a
+# heading, a table's column title, a list item or a sentence the page cut off
+FINISHED = re.compile(r"[.!?][”’\"')\]]?\s*$")
+
+
 # capitalised heads that name a kind of thing, not one thing: "The 2025 Bill", "The Portal", "The Commission"
 GENERIC_HEADS = frozenset({"Bill", "Act", "Portal", "Commission", "Committee", "Scheme", "Mission", "Ministry",
                            "Department", "Government", "Council", "Board", "Authority", "Agreement", "Policy",
                            "Programme", "Program", "Project", "Platform", "Centre", "Center", "Fund", "Summit",
                            "Conference", "Meeting", "Report", "Rules", "Order", "Amendment", "Code", "Framework"})
+
+
+def _names_something(subject: str, plurals_name: bool = True) -> bool:
+    """A capitalised word in the subject that is no kind of thing ("The Terms of Reference", "Three Indian Navy
+    ships"); a capitalised plural ("26 Members") names nobody when `plurals_name` is off."""
+    return any(w not in GENERIC_HEADS and (plurals_name or not w.endswith("s") or w.isupper())
+               for w in re.findall(r"\b[A-Z][\w&-]*", subject))
 
 
 def unnamed_definite_subject(text: str) -> bool:
@@ -194,8 +206,7 @@ def unnamed_definite_subject(text: str) -> bool:
     start = 4 if first == "The" else 0
     end = _SUBJECT_END.search(text, start)
     subject = text[start:end.start()] if end else ""
-    named = [w for w in re.findall(r"\b[A-Z][\w&-]*", subject) if w not in GENERIC_HEADS]
-    return bool(subject) and not named
+    return bool(subject) and not _names_something(subject)
 
 
 # "26 Members attended …", "Over 500 participants took part …", "Three officers were …": a count of people or
@@ -212,9 +223,7 @@ def counted_subject(text: str) -> bool:
         return False
     end = _SUBJECT_END.search(text, opened.end() - 1)
     subject = text[opened.end():end.start()] if end else text[opened.end():]
-    named = [w for w in re.findall(r"\b[A-Z][\w&-]*", subject)
-             if w not in GENERIC_HEADS and not (w.endswith("s") and not w.isupper())]
-    return not named
+    return not _names_something(subject, plurals_name=False)
 
 
 def shouted(text: str) -> bool:

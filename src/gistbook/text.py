@@ -40,6 +40,13 @@ _STATEMENT_STOPWORDS = """
 """
 STATEMENT_STOPWORDS = frozenset(_STATEMENT_STOPWORDS.split())
 
+# the verbs of a release's headline that say what kind of day it was, not what it was about ("pays tribute",
+# "inaugurates"): they link no two items and are never a person's name
+HEADLINE_VERBS = frozenset({"pays", "greets", "wishes", "congratulates", "condoles", "salutes", "inaugurates",
+                            "launches", "chairs", "attends", "visits", "dedicates", "reviews", "holds", "calls",
+                            "meets", "interacts", "participates", "addresses", "lays", "unveils", "felicitates",
+                            "flags", "intensifies", "intensified"})
+
 _PLAIN_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 

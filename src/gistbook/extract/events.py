@@ -19,7 +19,7 @@ from gistbook.extract.event_dates import NOT_HAPPENED, SPOKEN_FRAME, STATISTIC, 
 from gistbook.extract.headlines import dated_by_its_report, news_event
 from gistbook.extract.spans import sentence_spans
 from gistbook.records import Article, EntityMention, Event, TimeExpr
-from gistbook.standalone import self_contained
+from gistbook.standalone import FINISHED, self_contained
 
 _EVENT_DATE = re.compile(r"^(?:\d{4}(?:-\d\d(?:-\d\d)?)?|\d{4}-Q[1-4]|FY\d{4}-\d\d(?:-[QH]\d)?)$")
 _TODAY = re.compile(r"^(?:today|tonight)$", re.IGNORECASE)
@@ -154,9 +154,6 @@ _SAFE_CUT = re.compile(r"[,;]\s+(?=(?:which|who|whose|where|marking|making|bring
                        r"|with\s+(?:a|an|the)|as\s+(?:a|an|part|per)|[a-z]{4,}ing)\b)")
 
 
-_FINISHED = re.compile(r"[.!?][”’\"')\]]?\s*$")
-
-
 def _shorten(text: str) -> str:
     """One line of at most ~300 characters: a longer sentence is cut before a side remark after its date, else
     kept whole up to what a learner is shown (standalone.MAX_CHARS); a cut mid-list would leave a fragment."""
@@ -183,7 +180,7 @@ def _bullet_events(
         statistic = STATISTIC.search(sentence) is not None
         groups = [g for g in _groups(here, text) if event_date(text, s_start, g, published, statistic)]
         prior_text, prior_no = (text[:s_start], bullet_no) if s_start > 0 else previous
-        if len(groups) == 1 and not _FINISHED.search(sentence):
+        if len(groups) == 1 and not FINISHED.search(sentence):
             continue  # no full stop: a heading, a list item or a sentence the page cut off ("… has requested all")
         for index, group in enumerate(groups):
             clause = sentence if len(groups) == 1 else _clause_text(sentence, s_start, groups, index)

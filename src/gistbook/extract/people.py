@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from gistbook.extract.dates import MONTH
 from gistbook.extract.lexicon import COUNTRY, Lexicon
 from gistbook.extract.names import HYPHENS, Heads, is_capitalised
+from gistbook.text import HEADLINE_VERBS
 
 ROLE_JOINERS = frozenset({"of", "for", "and", "&", "to", "-", "–", "in", "the"})
 FOREIGN_HONORIFICS = frozenset({"H.E.", "HE", "Excellency"})
@@ -54,7 +55,8 @@ def clean_name(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> tuple[int, in
         return None
     not_people = lex.word_set("not_people_lower")
     for token in doc[start:end]:
-        if not is_capitalised(token, frozenset()) or token.lower_ in not_people or any(c.isdigit() for c in token.text):
+        if not is_capitalised(token, frozenset()) or token.lower_ in not_people or token.lower_ in HEADLINE_VERBS \
+                or any(c.isdigit() for c in token.text):
             return None
         if not token.text.isascii() and not all(c.isalpha() or c in ".-'’" for c in token.text):
             return None
@@ -74,9 +76,9 @@ def clean_name(doc: Doc, ent: Span, heads: Heads, lex: Lexicon) -> tuple[int, in
 
 
 # plural and group words that head a description of people, never a name
-PEOPLE_NOUNS = frozenset({"Veterans", "Officers", "Officials", "Delegates", "Participants", "Members", "Students",
-                          "Farmers", "Administrator", "Administrators", "Governors", "Ministers", "Secretaries",
-                          "Scientists", "Experts", "Dignitaries", "Leaders", "Personnel", "Cadets", "Volunteers"})
+# (plural offices, "Governors", are read from the office words themselves)
+PEOPLE_NOUNS = frozenset({"Veterans", "Officials", "Delegates", "Participants", "Students", "Farmers", "Administrator",
+                          "Secretaries", "Experts", "Dignitaries", "Personnel", "Cadets", "Volunteers"})
 
 
 def _office_words_only(tokens: Span, offices: frozenset[str]) -> bool:

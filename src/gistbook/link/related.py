@@ -18,6 +18,7 @@ from gistbook.link.text import STOPWORDS, raw_tokens
 from gistbook.link.topics import CENTRAL
 from gistbook.store import related as reads
 from gistbook.store.search import term_document_counts
+from gistbook.text import HEADLINE_VERBS
 
 WEIGHTS = {"entities": 0.45, "text": 0.35, "thread": 0.12, "recency": 0.08}
 # Shared things that say nothing of a shared subject: a city, a person (ministers and officials appear in every
@@ -226,11 +227,9 @@ FORM_WORDS = frozenset({"text", "english", "rendering", "address", "addresses", 
                         "department", "departmental", "parliamentary", "committee", "ministry", "minister",
                         "government", "union", "national", "report", "meeting", "review", "standing", "demands",
                         "grants", "secretary", "officials", "related",
-                        # a headline's verb of ceremony says what kind of day it was, not what it was about
-                        "tribute", "tributes", "pays", "homage", "greets", "greetings", "wishes", "congratulates",
-                        "condoles", "condolences", "salutes", "inaugurates", "launches", "chairs", "attends",
-                        "visits", "dedicates", "reviews", "holds", "calls", "meets", "interacts", "participates",
-                        "lays", "foundation", "stone", "unveils", "felicitates", "anniversary"})
+                        # words of ceremony: what kind of day it was, not what it was about
+                        "tribute", "tributes", "homage", "greetings", "condolences", "foundation", "stone",
+                        "anniversary", *HEADLINE_VERBS})
 
 
 def _both_about(terms: list[str], other: str) -> list[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from gistbook.link.text import content_terms, numbers_in
 from gistbook.quiz.worthiness import worthiness
 from gistbook.records import Article, Extraction
-from gistbook.standalone import self_contained
+from gistbook.standalone import FINISHED, self_contained
 
 NAMED_TYPES = frozenset({"scheme", "agreement", "initiative", "military_exercise", "policy", "organisation"})
 PLACE_TYPES = frozenset({"country", "place"})
@@ -151,7 +151,6 @@ def key_point_count(sentences: int) -> int:
     return max(FEWEST, min(MOST, round(1.2 * sentences ** 0.5)))
 
 
-FINISHED = re.compile(r"[.!?][”’\"')\]]?\s*$")
 
 
 def can_be_key_point(text: str) -> bool:
@@ -193,14 +192,11 @@ HEADLINE_SHARE = 0.5  # the sentence that states the headline repeats at least t
 def _headline_bullet(ranked: Sequence[BulletFacts], title_terms: frozenset[str]) -> BulletFacts | None:
     """The sentence that says what the title says, when one does: the one repeating the largest share (at least
     half) of the title's terms, the earliest on a tie."""
-    if len(title_terms) < 3:
+    if len(title_terms) < 3 or not ranked:
         return None
-    best, best_share = None, HEADLINE_SHARE
-    for bullet in sorted(ranked, key=lambda b: b.position):
-        share = len(frozenset(content_terms(bullet.text)) & title_terms) / len(title_terms)
-        if share > best_share or best is None and share >= best_share:
-            best, best_share = bullet, share
-    return best
+    shares = {id(b): len(frozenset(content_terms(b.text)) & title_terms) / len(title_terms) for b in ranked}
+    best = max(ranked, key=lambda b: (shares[id(b)], -b.position))
+    return best if shares[id(best)] >= HEADLINE_SHARE else None
 
 
 def _repeats(terms: frozenset[str], other: frozenset[str]) -> bool:
